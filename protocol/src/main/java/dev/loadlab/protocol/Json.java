@@ -1,0 +1,68 @@
+package dev.loadlab.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.UncheckedIOException;
+
+/**
+ * The one JSON configuration of LoadLab. {@link #strict()} refuses unknown fields (user input: a typo must not be
+ * silently ignored); {@link #lenient()} ignores them (cluster messages from a newer minor revision). Both write
+ * timestamps as ISO-8601 and omit nulls. The mappers are thread-safe once built.
+ */
+public final class Json {
+    private static final ObjectMapper STRICT = build(true);
+    private static final ObjectMapper LENIENT = build(false);
+
+    private Json() {}
+
+    public static ObjectMapper strict() {
+        return STRICT;
+    }
+
+    public static ObjectMapper lenient() {
+        return LENIENT;
+    }
+
+    /** Writes any record as JSON with the shared configuration. */
+    public static String write(Object value) {
+        try {
+            return LENIENT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** Reads JSON produced by {@link #write}; unknown fields are ignored. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return LENIENT.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot read " + type.getSimpleName() + " from JSON", e);
+        }
+    }
+
+    private static ObjectMapper build(boolean strict) {
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
+                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+                .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+                .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+                .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, false)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(64)
+                        .maxStringLength(1 << 20)
+                        .build());
+        return mapper;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.loadlab.protocol.message;
+
+import dev.loadlab.protocol.scenario.Scenario;
+
+/**
+ * Run one step of a scenario. {@code users} (closed model) or {@code rate} (open model) is this agent's share of the
+ * scenario's load; the scenario's own figures are the totals across {@code agentCount} agents. Immutable.
+ */
+public record Assignment(String runId, int stepIndex, Scenario scenario, int agentCount, Integer users, Double rate)
+        implements ToAgent {}

@@ -1,0 +1,29 @@
+package dev.loadlab.protocol.message;
+
+import dev.loadlab.protocol.result.RequestResult;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One agent's final result for one step. The measured window runs from {@code measuredFrom} (end of warm-up) to
+ * {@code measuredTo} (the last response); {@code warmupRequests} were sent before it and are not in {@code requests}.
+ * {@code failure} is set, and the lists may be partial, when the agent could not run the step. Immutable.
+ */
+public record StepResult(
+        String runId,
+        int stepIndex,
+        String agentId,
+        String failure,
+        Instant measuredFrom,
+        Instant measuredTo,
+        long warmupRequests,
+        List<RequestResult> requests)
+        implements ToCoordinator {
+    public StepResult {
+        requests = List.copyOf(requests);
+    }
+
+    public boolean failed() {
+        return failure != null;
+    }
+}

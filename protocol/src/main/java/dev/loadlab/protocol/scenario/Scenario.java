@@ -1,0 +1,11 @@
+package dev.loadlab.protocol.scenario;
+
+/**
+ * Scenario JSON v1: what to load, with what, how hard, on how many agents. Build one with {@link ScenarioCodec#decode},
+ * which also validates it; a {@code Scenario} obtained that way is valid. {@code agents} defaults to 1. Immutable.
+ */
+public record Scenario(String name, Target target, Workload workload, Load load, Integer agents) {
+    public Scenario {
+        agents = agents == null ? 1 : agents;
+    }
+}

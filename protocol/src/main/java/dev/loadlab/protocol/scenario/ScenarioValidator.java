@@ -1,0 +1,172 @@
+package dev.loadlab.protocol.scenario;
+
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_AGENTS;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_DURATION;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_NAME_LENGTH;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_PATH_LENGTH;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_RATE;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_REQUESTS;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_USERS;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WARMUP;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WEIGHT;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.METHODS;
+
+import dev.loadlab.protocol.FieldError;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks a decoded scenario against {@link ScenarioLimits}; collects every broken rule with its JSON path. */
+final class ScenarioValidator {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern REQUEST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    static List<FieldError> validate(Scenario scenario) {
+        ScenarioValidator validator = new ScenarioValidator();
+        validator.check(scenario);
+        return List.copyOf(validator.errors);
+    }
+
+    private void check(Scenario s) {
+        if (present("$.name", s.name())) {
+            if (s.name().length() > MAX_NAME_LENGTH || !NAME.matcher(s.name()).matches()) {
+                fail(
+                        "$.name",
+                        "must be 1 to " + MAX_NAME_LENGTH
+                                + " letters, digits, '.', '_' or '-', starting with a letter or digit");
+            }
+        }
+        if (present("$.target", s.target())) {
+            checkBaseUrl(s.target().baseUrl());
+        }
+        if (present("$.workload", s.workload())) {
+            checkRequests(s.workload().requests());
+        }
+        if (present("$.load", s.load())) {
+            checkLoad(s.load());
+        }
+        range("$.agents", s.agents(), 1, MAX_AGENTS);
+    }
+
+    private void checkBaseUrl(String baseUrl) {
+        String field = "$.target.baseUrl";
+        if (!present(field, baseUrl)) {
+            return;
+        }
+        try {
+            URI uri = new URI(baseUrl);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
+                fail(field, "must be an http:// or https:// URL, was \"" + baseUrl + "\"");
+            } else if (uri.getHost() == null) {
+                fail(field, "must name a host, was \"" + baseUrl + "\"");
+            } else if (uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
+                fail(field, "must not carry a query, a fragment or credentials");
+            }
+        } catch (URISyntaxException e) {
+            fail(field, "is not a URL: " + e.getReason());
+        }
+    }
+
+    private void checkRequests(List<RequestSpec> requests) {
+        String field = "$.workload.requests";
+        if (!present(field, requests)) {
+            return;
+        }
+        if (requests.isEmpty() || requests.size() > MAX_REQUESTS) {
+            fail(field, "must hold 1 to " + MAX_REQUESTS + " requests, held " + requests.size());
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            String at = field + "[" + i + "]";
+            RequestSpec request = requests.get(i);
+            if (!present(at, request)) {
+                continue;
+            }
+            if (present(at + ".name", request.name())) {
+                if (!REQUEST_NAME.matcher(request.name()).matches()) {
+                    fail(at + ".name", "must be 1 to 40 letters, digits, '_' or '-'");
+                } else if (!names.add(request.name())) {
+                    fail(at + ".name", "must be unique within the workload; \"" + request.name() + "\" repeats");
+                }
+            }
+            if (!METHODS.contains(request.method())) {
+                fail(
+                        at + ".method",
+                        "must be one of " + METHODS.stream().sorted().toList());
+            }
+            if (present(at + ".path", request.path())) {
+                if (!request.path().startsWith("/") || request.path().length() > MAX_PATH_LENGTH) {
+                    fail(at + ".path", "must start with '/' and be at most " + MAX_PATH_LENGTH + " characters");
+                } else if (request.path().chars().anyMatch(c -> c <= ' ' || c == 127)) {
+                    fail(at + ".path", "must not contain spaces or control characters");
+                }
+            }
+            range(at + ".weight", request.weight(), 1, MAX_WEIGHT);
+        }
+    }
+
+    private void checkLoad(Load load) {
+        if (!present("$.load.model", load.model())) {
+            return;
+        }
+        switch (load.model()) {
+            case CLOSED -> {
+                range("$.load.users", load.users(), 1, MAX_USERS);
+                absent("$.load.rate", load.rate(), "closed");
+            }
+            case OPEN -> {
+                if (present("$.load.rate", load.rate()) && !(load.rate() > 0 && load.rate() <= MAX_RATE)) {
+                    fail(
+                            "$.load.rate",
+                            "must be above 0 and at most " + (long) MAX_RATE + " per second, was " + load.rate());
+                }
+                absent("$.load.users", load.users(), "open");
+            }
+        }
+        duration("$.load.warmup", load.warmup(), Duration.ZERO, MAX_WARMUP);
+        if (present("$.load.duration", load.duration())) {
+            duration("$.load.duration", load.duration(), Duration.ofSeconds(1), MAX_DURATION);
+        }
+    }
+
+    private void duration(String field, Duration value, Duration min, Duration max) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            fail(
+                    field,
+                    "must be between " + DurationText.format(min) + " and " + DurationText.format(max) + ", was "
+                            + DurationText.format(value));
+        }
+    }
+
+    private void range(String field, Integer value, int min, int max) {
+        if (present(field, value) && (value < min || value > max)) {
+            fail(field, "must be between " + min + " and " + max + ", was " + value);
+        }
+    }
+
+    private void absent(String field, Object value, String model) {
+        if (value != null) {
+            fail(field, "does not apply to the " + model + " model");
+        }
+    }
+
+    private boolean present(String field, Object value) {
+        if (value == null) {
+            fail(field, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    private void fail(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+}
