@@ -1,0 +1,109 @@
+package dev.loadlab.coordinator;
+
+import dev.loadlab.coordinator.cluster.AgentRegistry;
+import dev.loadlab.coordinator.cluster.ClusterBridge;
+import dev.loadlab.coordinator.db.Database;
+import dev.loadlab.coordinator.db.RunRepository;
+import dev.loadlab.coordinator.http.HttpApi;
+import dev.loadlab.coordinator.runs.RunScheduler;
+import dev.loadlab.coordinator.runs.RunService;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running coordinator: PostgreSQL (migrated), the Hazelcast data member, the scheduler and the REST API, started in
+ * that order and stopped in reverse. Used by {@link CoordinatorMain}, the demo and the tests. Thread-safe.
+ */
+public final class Coordinator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Coordinator.class);
+
+    private final Deque<AutoCloseable> resources;
+    private final Database database;
+    private final ClusterBridge cluster;
+    private final HttpServer http;
+    private final String httpHost;
+
+    private Coordinator(
+            Deque<AutoCloseable> resources, Database database, ClusterBridge cluster, HttpServer http, String host) {
+        this.resources = resources;
+        this.database = database;
+        this.cluster = cluster;
+        this.http = http;
+        this.httpHost = host;
+    }
+
+    public static Coordinator start(CoordinatorConfig config) {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            Database database = Database.open(
+                    config.databaseUrl(), config.databaseUser(), config.databasePassword(), config.dataDir());
+            resources.push(database);
+            ClusterBridge cluster =
+                    ClusterBridge.start(config.hazelcastHost(), config.hazelcastPort(), config.clusterName());
+            resources.push(cluster);
+            RunRepository repository = new RunRepository(database.dataSource());
+            AgentRegistry agents = new AgentRegistry();
+            RunScheduler scheduler =
+                    new RunScheduler(repository, agents, cluster, config.stepGrace(), Clock.systemUTC());
+            resources.push(scheduler);
+            scheduler.start();
+            Vertx vertx = Vertx.vertx();
+            resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
+            RunService runs = new RunService(repository, scheduler, config.allowedTargets());
+            HttpApi api = new HttpApi(
+                    vertx,
+                    runs,
+                    agents,
+                    () -> database.isUsable() && cluster.isRunning(),
+                    CoordinatorConfig.MAX_BODY_BYTES);
+            HttpServer http = api.listen(config.httpHost(), config.httpPort()).await(30, TimeUnit.SECONDS);
+            return new Coordinator(resources, database, cluster, http, config.httpHost());
+        } catch (Exception e) {
+            closeAll(resources);
+            throw new IllegalStateException("the coordinator could not start: " + e.getMessage(), e);
+        }
+    }
+
+    public int httpPort() {
+        return http.actualPort();
+    }
+
+    public String httpUrl() {
+        return "http://" + httpHost + ":" + httpPort();
+    }
+
+    /** {@code host:port} of the Hazelcast member agents join. */
+    public String clusterAddress() {
+        return cluster.address();
+    }
+
+    public String databaseJdbcUrl() {
+        return database.jdbcUrl();
+    }
+
+    public String databaseDescription() {
+        return database.description();
+    }
+
+    @Override
+    public synchronized void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("a coordinator part did not stop cleanly", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.loadlab.coordinator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the coordinator is configured with, read once by {@link CoordinatorMain} (flag, then environment
+ * variable, then default) and passed down through constructors. Port 0 means "any free port". Without a
+ * {@code databaseUrl}, an embedded PostgreSQL keeps its data under {@code dataDir}. Immutable.
+ */
+public record CoordinatorConfig(
+        String httpHost,
+        int httpPort,
+        String hazelcastHost,
+        int hazelcastPort,
+        String clusterName,
+        Optional<String> databaseUrl,
+        Optional<String> databaseUser,
+        Optional<String> databasePassword,
+        Path dataDir,
+        List<String> allowedTargets,
+        Duration stepGrace) {
+
+    public static final int MAX_BODY_BYTES = 1 << 20;
+
+    public CoordinatorConfig {
+        checkPort("http-port", httpPort);
+        checkPort("hazelcast-port", hazelcastPort);
+        allowedTargets = List.copyOf(allowedTargets);
+    }
+
+    /** A configuration for tests and the demo: loopback, free ports, embedded PostgreSQL under {@code dataDir}. */
+    public static CoordinatorConfig local(Path dataDir, String clusterName) {
+        return new CoordinatorConfig(
+                "127.0.0.1",
+                0,
+                "127.0.0.1",
+                0,
+                clusterName,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                dataDir,
+                List.of("127.0.0.1", "localhost", "::1", "[::1]"),
+                Duration.ofSeconds(60));
+    }
+
+    public CoordinatorConfig withDatabase(String url, String user, String password) {
+        return new CoordinatorConfig(
+                httpHost,
+                httpPort,
+                hazelcastHost,
+                hazelcastPort,
+                clusterName,
+                Optional.of(url),
+                Optional.ofNullable(user),
+                Optional.ofNullable(password),
+                dataDir,
+                allowedTargets,
+                stepGrace);
+    }
+
+    private static void checkPort(String name, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--" + name + " must be between 0 and 65535, was " + port);
+        }
+    }
+}

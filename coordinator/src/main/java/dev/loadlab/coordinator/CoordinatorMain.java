@@ -1,0 +1,130 @@
+package dev.loadlab.coordinator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loadlab coordinator}: starts the coordinator and keeps it running until the process is stopped. */
+@Command(
+        name = "loadlab coordinator",
+        mixinStandardHelpOptions = true,
+        description =
+                "Runs the LoadLab coordinator: REST API, run scheduler, Hazelcast member for the agents, PostgreSQL.")
+public final class CoordinatorMain implements Callable<Integer> {
+    @Option(
+            names = "--http-host",
+            defaultValue = "${env:LOADLAB_HTTP_HOST:-127.0.0.1}",
+            description = "REST API address (env LOADLAB_HTTP_HOST, default ${DEFAULT-VALUE}).")
+    String httpHost;
+
+    @Option(
+            names = "--http-port",
+            defaultValue = "${env:LOADLAB_HTTP_PORT:-7070}",
+            description = "REST API port, 0 for any (env LOADLAB_HTTP_PORT, default ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(
+            names = "--hazelcast-host",
+            defaultValue = "${env:LOADLAB_HAZELCAST_HOST:-127.0.0.1}",
+            description = "Address agents reach the cluster on (env LOADLAB_HAZELCAST_HOST, default ${DEFAULT-VALUE}).")
+    String hazelcastHost;
+
+    @Option(
+            names = "--hazelcast-port",
+            defaultValue = "${env:LOADLAB_HAZELCAST_PORT:-5701}",
+            description = "Cluster port agents join (env LOADLAB_HAZELCAST_PORT, default ${DEFAULT-VALUE}).")
+    int hazelcastPort;
+
+    @Option(
+            names = "--cluster-name",
+            defaultValue = "${env:LOADLAB_CLUSTER_NAME:-loadlab}",
+            description = "Hazelcast cluster name (env LOADLAB_CLUSTER_NAME, default ${DEFAULT-VALUE}).")
+    String clusterName;
+
+    @Option(
+            names = "--database-url",
+            defaultValue = "${env:LOADLAB_DATABASE_URL}",
+            description =
+                    "JDBC URL of a PostgreSQL; without it an embedded PostgreSQL runs under the data directory (env LOADLAB_DATABASE_URL).")
+    String databaseUrl;
+
+    @Option(
+            names = "--database-user",
+            defaultValue = "${env:LOADLAB_DATABASE_USER}",
+            description = "PostgreSQL user (env LOADLAB_DATABASE_USER).")
+    String databaseUser;
+
+    @Option(
+            names = "--database-password",
+            defaultValue = "${env:LOADLAB_DATABASE_PASSWORD}",
+            description = "PostgreSQL password (env LOADLAB_DATABASE_PASSWORD).")
+    String databasePassword;
+
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:LOADLAB_DATA_DIR:-loadlab-data}",
+            description =
+                    "Where the embedded PostgreSQL keeps its data (env LOADLAB_DATA_DIR, default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(
+            names = "--allowed-targets",
+            defaultValue = "${env:LOADLAB_ALLOWED_TARGETS:-127.0.0.1,localhost,::1}",
+            split = ",",
+            description = "Hosts scenarios may target (env LOADLAB_ALLOWED_TARGETS, default ${DEFAULT-VALUE}).")
+    String[] allowedTargets;
+
+    @Option(
+            names = "--step-grace",
+            defaultValue = "${env:LOADLAB_STEP_GRACE:-60s}",
+            description =
+                    "How long past its planned end a step may take before it is failed (env LOADLAB_STEP_GRACE, default ${DEFAULT-VALUE}).")
+    String stepGrace;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new CoordinatorMain()).execute(args));
+    }
+
+    CoordinatorConfig config() {
+        return new CoordinatorConfig(
+                httpHost,
+                httpPort,
+                hazelcastHost,
+                hazelcastPort,
+                clusterName,
+                Optional.ofNullable(databaseUrl).filter(s -> !s.isBlank()),
+                Optional.ofNullable(databaseUser).filter(s -> !s.isBlank()),
+                Optional.ofNullable(databasePassword),
+                dataDir,
+                Arrays.stream(allowedTargets).map(String::trim).toList(),
+                parseGrace());
+    }
+
+    private Duration parseGrace() {
+        try {
+            return dev.loadlab.protocol.scenario.DurationText.parse(stepGrace);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--step-grace: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Coordinator coordinator = Coordinator.start(config());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            coordinator.close();
+            stopped.countDown();
+        }));
+        System.out.println("loadlab-coordinator ready: " + coordinator.httpUrl() + " (cluster "
+                + coordinator.clusterAddress() + ", database " + coordinator.databaseDescription() + ")");
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.loadlab.coordinator.cluster;
+
+/** An agent's state as the coordinator sees it. REFUSED: it said hello in a protocol version this one does not speak. */
+public enum AgentState {
+    IDLE,
+    BUSY,
+    REFUSED
+}

@@ -1,0 +1,375 @@
+package dev.loadlab.coordinator.db;
+
+import dev.loadlab.coordinator.runs.AgentShare;
+import dev.loadlab.coordinator.runs.RequestRecord;
+import dev.loadlab.coordinator.runs.RequestView;
+import dev.loadlab.coordinator.runs.RunStatus;
+import dev.loadlab.coordinator.runs.RunSummary;
+import dev.loadlab.coordinator.runs.RunView;
+import dev.loadlab.coordinator.runs.StepRecord;
+import dev.loadlab.coordinator.runs.StepStatus;
+import dev.loadlab.coordinator.runs.StepView;
+import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.result.HistogramCodec;
+import dev.loadlab.protocol.result.LatencyMs;
+import dev.loadlab.protocol.scenario.Scenario;
+import dev.loadlab.protocol.scenario.ScenarioCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Every read and write of runs and results. Each public method is one transaction. Thread-safe (the pool is).
+ * Throws {@link DatabaseException} when PostgreSQL fails, so callers can tell storage faults from bad input.
+ */
+public final class RunRepository {
+    private final DataSource dataSource;
+
+    public RunRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A run waiting to be scheduled, as the scheduler needs it. */
+    public record PendingRun(UUID id, Scenario scenario) {}
+
+    public void insertRun(UUID id, Scenario scenario, Instant submittedAt) {
+        transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO runs (id, name, status, scenario, submitted_at) VALUES (?, ?, 'QUEUED', ?::jsonb, ?)")) {
+                s.setObject(1, id);
+                s.setString(2, scenario.name());
+                s.setString(3, ScenarioCodec.encode(scenario));
+                s.setTimestamp(4, Timestamp.from(submittedAt));
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void markRunning(UUID id, Instant startedAt) {
+        update("UPDATE runs SET status = 'RUNNING', started_at = ? WHERE id = ? AND status = 'QUEUED'", s -> {
+            s.setTimestamp(1, Timestamp.from(startedAt));
+            s.setObject(2, id);
+        });
+    }
+
+    public void finishRun(UUID id, RunStatus status, Instant finishedAt, String failure) {
+        update("UPDATE runs SET status = ?, finished_at = ?, failure = ? WHERE id = ? AND finished_at IS NULL", s -> {
+            s.setString(1, status.name());
+            s.setTimestamp(2, Timestamp.from(finishedAt));
+            s.setString(3, failure);
+            s.setObject(4, id);
+        });
+    }
+
+    /** Fails every run left RUNNING by a previous coordinator process; returns how many. */
+    public int failInterrupted(String reason, Instant now) {
+        return transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE runs SET status = 'FAILED', finished_at = ?, failure = ? WHERE status = 'RUNNING'")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setString(2, reason);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs still QUEUED, oldest submission first. */
+    public List<PendingRun> queued() {
+        return transaction(c -> {
+            List<PendingRun> runs = new ArrayList<>();
+            try (PreparedStatement s =
+                            c.prepareStatement("SELECT id, scenario FROM runs WHERE status = 'QUEUED' ORDER BY seq");
+                    ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    runs.add(new PendingRun(r.getObject(1, UUID.class), Json.read(r.getString(2), Scenario.class)));
+                }
+            }
+            return runs;
+        });
+    }
+
+    /**
+     * Stores the run's last step (with its per-request and per-agent rows) and the run's final status in one
+     * transaction, so a retry after a failure never finds half of it written.
+     */
+    public void storeFinalStep(StepRecord step, RunStatus status, Instant finishedAt) {
+        transaction(c -> {
+            insertStep(c, step);
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE runs SET status = ?, finished_at = ?, failure = ? WHERE id = ? AND finished_at IS NULL")) {
+                s.setString(1, status.name());
+                s.setTimestamp(2, Timestamp.from(finishedAt));
+                s.setString(3, step.failure());
+                s.setObject(4, step.runId());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static void insertStep(Connection c, StepRecord step) throws SQLException {
+        {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO steps (run_id, step_index, status, agents,"
+                    + " started_at, finished_at, measured_from, measured_to, requests, errors, warmup_requests,"
+                    + " throughput_rps, p50_ms, p90_ms, p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, histogram,"
+                    + " failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                LatencyMs latency = LatencyMs.of(step.histogram());
+                s.setObject(1, step.runId());
+                s.setInt(2, step.index());
+                s.setString(3, step.status().name());
+                s.setInt(4, step.agents().size());
+                s.setTimestamp(5, Timestamp.from(step.startedAt()));
+                s.setTimestamp(6, Timestamp.from(step.finishedAt()));
+                s.setTimestamp(7, step.measuredFrom() == null ? null : Timestamp.from(step.measuredFrom()));
+                s.setTimestamp(8, step.measuredTo() == null ? null : Timestamp.from(step.measuredTo()));
+                s.setLong(9, step.requests());
+                s.setLong(10, step.errors());
+                s.setLong(11, step.warmupRequests());
+                s.setDouble(12, step.throughputRps());
+                setLatency(s, 13, latency);
+                s.setString(19, Json.write(step.errorsByKind()));
+                s.setBytes(20, HistogramCodec.toBytes(step.histogram()));
+                s.setString(21, step.failure());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO step_requests (run_id, step_index, name,"
+                    + " requests, errors, p50_ms, p90_ms, p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, histogram)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+                for (RequestRecord request : step.byRequest()) {
+                    s.setObject(1, step.runId());
+                    s.setInt(2, step.index());
+                    s.setString(3, request.name());
+                    s.setLong(4, request.requests());
+                    s.setLong(5, request.errors());
+                    setLatency(s, 6, LatencyMs.of(request.histogram()));
+                    s.setString(12, Json.write(request.errorsByKind()));
+                    s.setBytes(13, HistogramCodec.toBytes(request.histogram()));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO step_agents (run_id, step_index, agent_id,"
+                    + " users, rate, requests, errors, warmup_requests, failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (AgentShare agent : step.agents()) {
+                    s.setObject(1, step.runId());
+                    s.setInt(2, step.index());
+                    s.setString(3, agent.agentId());
+                    s.setObject(4, agent.users(), Types.INTEGER);
+                    s.setObject(5, agent.rate(), Types.DOUBLE);
+                    s.setLong(6, agent.requests());
+                    s.setLong(7, agent.errors());
+                    s.setLong(8, agent.warmupRequests());
+                    s.setString(9, agent.failure());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+    }
+
+    public Optional<RunView> findRun(UUID id) {
+        return transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, name, status, submitted_at, started_at,"
+                    + " finished_at, failure, scenario FROM runs WHERE id = ?")) {
+                s.setObject(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    RunSummary summary = summary(r);
+                    Scenario scenario = Json.read(r.getString(8), Scenario.class);
+                    return Optional.of(new RunView(
+                            summary.id(),
+                            summary.name(),
+                            summary.status(),
+                            summary.submittedAt(),
+                            summary.startedAt(),
+                            summary.finishedAt(),
+                            summary.failure(),
+                            scenario,
+                            steps(c, id),
+                            null,
+                            RunView.MEASUREMENT));
+                }
+            }
+        });
+    }
+
+    /** Runs, newest submission first, at most {@code limit}. */
+    public List<RunSummary> listRuns(int limit) {
+        return transaction(c -> {
+            List<RunSummary> runs = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, name, status, submitted_at, started_at,"
+                    + " finished_at, failure FROM runs ORDER BY submitted_at DESC, seq DESC LIMIT ?")) {
+                s.setInt(1, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        runs.add(summary(r));
+                    }
+                }
+            }
+            return runs;
+        });
+    }
+
+    private static List<StepView> steps(Connection c, UUID runId) throws SQLException {
+        Map<Integer, Map<String, RequestView>> byRequest = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT step_index, name, requests, errors, p50_ms, p90_ms,"
+                + " p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind FROM step_requests WHERE run_id = ?"
+                + " ORDER BY step_index, name")) {
+            s.setObject(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    byRequest
+                            .computeIfAbsent(r.getInt(1), i -> new LinkedHashMap<>())
+                            .put(
+                                    r.getString(2),
+                                    new RequestView(r.getLong(3), r.getLong(4), kinds(r.getString(11)), latency(r, 5)));
+                }
+            }
+        }
+        Map<Integer, List<AgentShare>> agents = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT step_index, agent_id, users, rate, requests, errors,"
+                + " warmup_requests, failure FROM step_agents WHERE run_id = ? ORDER BY step_index, agent_id")) {
+            s.setObject(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    agents.computeIfAbsent(r.getInt(1), i -> new ArrayList<>())
+                            .add(new AgentShare(
+                                    r.getString(2),
+                                    r.getObject(3, Integer.class),
+                                    r.getObject(4, Double.class),
+                                    r.getLong(5),
+                                    r.getLong(6),
+                                    r.getLong(7),
+                                    r.getString(8)));
+                }
+            }
+        }
+        List<StepView> steps = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT step_index, status, agents, started_at, finished_at,"
+                + " measured_from, measured_to, requests, errors, warmup_requests, throughput_rps, p50_ms, p90_ms,"
+                + " p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, failure FROM steps WHERE run_id = ?"
+                + " ORDER BY step_index")) {
+            s.setObject(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    int index = r.getInt(1);
+                    Instant from = instant(r, 6);
+                    Instant to = instant(r, 7);
+                    double seconds = from == null || to == null
+                            ? 0
+                            : Math.round(Duration.between(from, to).toMillis() / 10.0) / 100.0;
+                    steps.add(new StepView(
+                            index,
+                            StepStatus.valueOf(r.getString(2)),
+                            r.getInt(3),
+                            instant(r, 4),
+                            instant(r, 5),
+                            from,
+                            to,
+                            seconds,
+                            r.getLong(8),
+                            r.getLong(9),
+                            r.getLong(10),
+                            r.getDouble(11),
+                            latency(r, 12),
+                            kinds(r.getString(18)),
+                            byRequest.getOrDefault(index, Map.of()),
+                            agents.getOrDefault(index, List.of()),
+                            r.getString(19)));
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static RunSummary summary(ResultSet r) throws SQLException {
+        return new RunSummary(
+                r.getObject(1, UUID.class).toString(),
+                r.getString(2),
+                RunStatus.valueOf(r.getString(3)),
+                instant(r, 4),
+                instant(r, 5),
+                instant(r, 6),
+                r.getString(7));
+    }
+
+    private static void setLatency(PreparedStatement s, int first, LatencyMs latency) throws SQLException {
+        s.setLong(first, latency.p50());
+        s.setLong(first + 1, latency.p90());
+        s.setLong(first + 2, latency.p99());
+        s.setLong(first + 3, latency.p999());
+        s.setLong(first + 4, latency.max());
+        s.setDouble(first + 5, latency.mean());
+    }
+
+    private static LatencyMs latency(ResultSet r, int first) throws SQLException {
+        return new LatencyMs(
+                r.getLong(first),
+                r.getLong(first + 1),
+                r.getLong(first + 2),
+                r.getLong(first + 3),
+                r.getLong(first + 4),
+                r.getDouble(first + 5));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> kinds(String json) {
+        Map<String, Number> raw = Json.read(json, Map.class);
+        Map<String, Long> kinds = new LinkedHashMap<>();
+        raw.forEach((k, v) -> kinds.put(k, v.longValue()));
+        return kinds;
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        Timestamp t = r.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    private void update(String sql, Binder binder) {
+        transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                binder.bind(s);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private <T> T transaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+}

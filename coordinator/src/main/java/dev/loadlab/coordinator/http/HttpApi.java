@@ -1,0 +1,129 @@
+package dev.loadlab.coordinator.http;
+
+import dev.loadlab.coordinator.cluster.AgentRegistry;
+import dev.loadlab.coordinator.runs.RunService;
+import dev.loadlab.protocol.InvalidInputException;
+import dev.loadlab.protocol.Json;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The coordinator's REST API. Routes are listed first; each handler parses, calls a service off the event loop, and
+ * maps the result. Every failure goes through {@link ProblemHandler}. Thread-safe once started.
+ */
+public final class HttpApi {
+    public static final String RUNS = "/api/v1/runs";
+
+    private final Vertx vertx;
+    private final RunService runs;
+    private final AgentRegistry agents;
+    private final BooleanSupplier ready;
+    private final int maxBodyBytes;
+
+    public HttpApi(Vertx vertx, RunService runs, AgentRegistry agents, BooleanSupplier ready, int maxBodyBytes) {
+        this.vertx = vertx;
+        this.runs = runs;
+        this.agents = agents;
+        this.ready = ready;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public Router router() {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        router.post(RUNS).handler(this::submitRun);
+        router.get(RUNS).handler(this::listRuns);
+        router.get(RUNS + "/:id").handler(this::getRun);
+        router.get("/api/v1/agents").handler(ctx -> blocking(ctx, agents::list, 200));
+        router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));
+        router.get("/health/ready").handler(this::readiness);
+        router.route().last().handler(ctx -> ctx.fail(404));
+        router.route().failureHandler(new ProblemHandler(maxBodyBytes));
+        return router;
+    }
+
+    public Future<HttpServer> listen(String host, int port) {
+        return vertx.createHttpServer().requestHandler(router()).listen(port, host);
+    }
+
+    private void submitRun(RoutingContext ctx) {
+        String body = ctx.body().asString();
+        if (body == null || body.isBlank()) {
+            ctx.fail(new InvalidInputException("$", "is required: send a scenario as the JSON body"));
+            return;
+        }
+        vertx.executeBlocking(() -> runs.submit(body), false)
+                .onSuccess(id -> {
+                    String location = RUNS + "/" + id;
+                    ctx.response().putHeader("Location", location);
+                    json(ctx, 202, Map.of("id", id.toString(), "status", "QUEUED", "href", location));
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void getRun(RoutingContext ctx) {
+        UUID id = runId(ctx.pathParam("id"));
+        vertx.executeBlocking(() -> runs.find(id), false)
+                .onSuccess(run -> {
+                    if (run.isPresent()) {
+                        json(ctx, 200, run.get());
+                    } else {
+                        ctx.fail(new NotFoundException("no run with id " + id));
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void listRuns(RoutingContext ctx) {
+        String raw = ctx.queryParams().get("limit");
+        int limit;
+        try {
+            limit = raw == null ? 50 : Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            ctx.fail(new InvalidInputException("limit", "must be a whole number, was \"" + raw + "\""));
+            return;
+        }
+        blocking(ctx, () -> Map.of("runs", runs.list(limit)), 200);
+    }
+
+    private void readiness(RoutingContext ctx) {
+        vertx.executeBlocking(ready::getAsBoolean, false)
+                .onSuccess(ok -> {
+                    if (ok) {
+                        json(ctx, 200, Map.of("status", "UP"));
+                    } else {
+                        ctx.fail(new UnavailableException("PostgreSQL or Hazelcast is not usable"));
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private static UUID runId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("no run with id " + raw + " (run ids are UUIDs)");
+        }
+    }
+
+    private <T> void blocking(RoutingContext ctx, Callable<T> work, int status) {
+        vertx.executeBlocking(work, false)
+                .onSuccess(value -> json(ctx, status, value))
+                .onFailure(ctx::fail);
+    }
+
+    static void json(RoutingContext ctx, int status, Object value) {
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(Json.write(value));
+    }
+}

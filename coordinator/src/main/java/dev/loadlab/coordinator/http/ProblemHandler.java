@@ -1,0 +1,78 @@
+package dev.loadlab.coordinator.http;
+
+import dev.loadlab.coordinator.db.DatabaseException;
+import dev.loadlab.protocol.InvalidInputException;
+import dev.loadlab.protocol.Json;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one failure handler: maps every failure to a {@link Problem}. Bad input is 400 naming the field; a body over
+ * the limit is 400 naming the limit (the issue tracker's contract), unknown routes 404, storage faults 503, anything
+ * else 500 without internals. Stateless.
+ */
+final class ProblemHandler implements Handler<RoutingContext> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final int maxBodyBytes;
+
+    ProblemHandler(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String path = ctx.request().path();
+        Problem problem =
+                switch (ctx.failure()) {
+                    case InvalidInputException invalid -> Problem.invalid(invalid.errors(), path);
+                    case NotFoundException missing ->
+                        Problem.of(404, "not-found", "Not found", missing.getMessage(), path);
+                    case UnavailableException down ->
+                        Problem.of(503, "unavailable", "Unavailable", down.getMessage(), path);
+                    case DatabaseException db -> {
+                        LOG.error("storage fault on {} {}", ctx.request().method(), path, db);
+                        yield Problem.of(
+                                503,
+                                "storage-unavailable",
+                                "Storage unavailable",
+                                "PostgreSQL did not complete the request; nothing was changed, retry later",
+                                path);
+                    }
+                    case null -> byStatus(ctx.statusCode(), path);
+                    default -> {
+                        LOG.error("unexpected failure on {} {}", ctx.request().method(), path, ctx.failure());
+                        yield Problem.of(
+                                500, "internal", "Internal error", "the coordinator failed; see its log", path);
+                    }
+                };
+        if (ctx.response().ended()) {
+            return;
+        }
+        ctx.response()
+                .setStatusCode(problem.status())
+                .putHeader("Content-Type", Problem.CONTENT_TYPE)
+                .end(Json.write(problem));
+    }
+
+    private Problem byStatus(int status, String path) {
+        return switch (status) {
+            case 413 ->
+                Problem.invalid(
+                        java.util.List.of(new dev.loadlab.protocol.FieldError(
+                                "$", "the request body is larger than the limit of " + maxBodyBytes + " bytes")),
+                        path);
+            case 404 -> Problem.of(404, "not-found", "Not found", "no such resource: " + path, path);
+            case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "see /api/v1 routes", path);
+            default ->
+                Problem.of(
+                        status < 400 ? 500 : status,
+                        "http-" + status,
+                        "HTTP " + status,
+                        "the request failed with status " + status,
+                        path);
+        };
+    }
+}

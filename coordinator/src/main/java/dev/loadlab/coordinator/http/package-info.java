@@ -1,0 +1,5 @@
+/**
+ * The REST API on Vert.x: the route table, thin handlers (parse, call a service, map the result) and the one failure
+ * handler that answers every error as {@code application/problem+json}.
+ */
+package dev.loadlab.coordinator.http;

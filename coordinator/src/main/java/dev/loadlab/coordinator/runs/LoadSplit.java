@@ -1,0 +1,30 @@
+package dev.loadlab.coordinator.runs;
+
+import dev.loadlab.protocol.scenario.Load;
+import dev.loadlab.protocol.scenario.LoadModel;
+
+/**
+ * Divides a step's load across agents exactly: closed-model users as whole users with the remainder spread over the
+ * first agents, open-model rate in equal parts. Stateless.
+ */
+public final class LoadSplit {
+    private LoadSplit() {}
+
+    /** Users for agent {@code index} of {@code agents} (closed model). */
+    public static int users(int total, int agents, int index) {
+        return total / agents + (index < total % agents ? 1 : 0);
+    }
+
+    /** Arrivals per second for each of {@code agents} agents (open model). */
+    public static double rate(double total, int agents) {
+        return total / agents;
+    }
+
+    public static Integer usersOrNull(Load load, int agents, int index) {
+        return load.model() == LoadModel.CLOSED ? users(load.users(), agents, index) : null;
+    }
+
+    public static Double rateOrNull(Load load, int agents) {
+        return load.model() == LoadModel.OPEN ? rate(load.rate(), agents) : null;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.loadlab.coordinator.runs;
+
+import dev.loadlab.coordinator.db.RunRepository;
+import dev.loadlab.protocol.FieldError;
+import dev.loadlab.protocol.InvalidInputException;
+import dev.loadlab.protocol.scenario.LoadModel;
+import dev.loadlab.protocol.scenario.Scenario;
+import dev.loadlab.protocol.scenario.ScenarioCodec;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the REST API can do with runs: submit (validate, then store and queue), read one, list. Validation here adds
+ * the coordinator's own rules to the scenario's: the target host must be allowlisted, and each agent needs a user.
+ * Thread-safe.
+ */
+public final class RunService {
+    public static final int MAX_LIST_LIMIT = 500;
+
+    private final RunRepository repository;
+    private final RunScheduler scheduler;
+    private final List<String> allowedTargets;
+
+    public RunService(RunRepository repository, RunScheduler scheduler, List<String> allowedTargets) {
+        this.repository = repository;
+        this.scheduler = scheduler;
+        this.allowedTargets =
+                allowedTargets.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** Validates {@code json} whole before anything is written; returns the new run's id. */
+    public UUID submit(String json) {
+        Scenario scenario = ScenarioCodec.decode(json);
+        List<FieldError> errors = new ArrayList<>();
+        String host = URI.create(scenario.target().baseUrl()).getHost().toLowerCase(Locale.ROOT);
+        if (!allowedTargets.contains(host)) {
+            errors.add(new FieldError(
+                    "$.target.baseUrl",
+                    "host " + host + " is not in this coordinator's target allowlist " + allowedTargets
+                            + " (set --allowed-targets or LOADLAB_ALLOWED_TARGETS)"));
+        }
+        if (scenario.load().model() == LoadModel.CLOSED && scenario.load().users() < scenario.agents()) {
+            errors.add(new FieldError(
+                    "$.load.users",
+                    "must be at least $.agents (" + scenario.agents() + ") so that every agent has a user, was "
+                            + scenario.load().users()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return scheduler.submit(scenario);
+    }
+
+    /** The run with its steps and, while it runs, its live progress. */
+    public Optional<RunView> find(UUID id) {
+        return repository
+                .findRun(id)
+                .map(run -> scheduler.progress(id).map(run::withProgress).orElse(run));
+    }
+
+    public List<RunSummary> list(int limit) {
+        if (limit < 1 || limit > MAX_LIST_LIMIT) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIST_LIMIT + ", was " + limit);
+        }
+        return repository.listRuns(limit);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.loadlab.coordinator.runs;
+
+import dev.loadlab.protocol.scenario.Scenario;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run with its scenario, its finished steps and, while a step runs, its live progress. {@code measurement} says in
+ * words how the figures were measured, so a number is never shown without its method. Immutable.
+ */
+public record RunView(
+        String id,
+        String name,
+        RunStatus status,
+        Instant submittedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String failure,
+        Scenario scenario,
+        List<StepView> steps,
+        LiveProgress progress,
+        Map<String, String> measurement) {
+
+    /** How every figure in a step is measured; returned with each run. */
+    public static final Map<String, String> MEASUREMENT = Map.of(
+            "requests",
+            "HTTP responses (errors included) that completed inside the measured window, summed over agents;"
+                    + " warm-up responses are counted apart in warmupRequests",
+            "throughputRps",
+            "requests divided by the measured window's length in seconds (measuredFrom: end of warm-up;"
+                    + " measuredTo: the last response)",
+            "latencyMs",
+            "Gatling response time (request sent to response received) in whole milliseconds (1 ms resolution);"
+                    + " percentiles come from the exact sum of every agent's HdrHistogram, never from averages",
+            "errors",
+            "responses with status >= 400 (http_4xx, http_5xx) and requests that got no response (transport)");
+
+    public RunView withProgress(LiveProgress live) {
+        return new RunView(
+                id, name, status, submittedAt, startedAt, finishedAt, failure, scenario, steps, live, measurement);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.loadlab.coordinator.runs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A finished step as it is stored: totals over every agent, the merged histogram, the per-request breakdown and each
+ * agent's share. {@code throughputRps} is measured responses divided by the measured window's length. Not thread-safe
+ * (histograms).
+ */
+public record StepRecord(
+        java.util.UUID runId,
+        int index,
+        StepStatus status,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant measuredFrom,
+        Instant measuredTo,
+        long requests,
+        long errors,
+        long warmupRequests,
+        double throughputRps,
+        Map<String, Long> errorsByKind,
+        Histogram histogram,
+        List<RequestRecord> byRequest,
+        List<AgentShare> agents,
+        String failure) {
+    public StepRecord {
+        errorsByKind = Map.copyOf(errorsByKind);
+        byRequest = List.copyOf(byRequest);
+        agents = List.copyOf(agents);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.loadlab.coordinator.runs;
+
+/** How a step ended. DEGRADED: finished, but without every agent it started with. */
+public enum StepStatus {
+    SUCCEEDED,
+    FAILED,
+    CANCELLED,
+    DEGRADED
+}

@@ -1,0 +1,26 @@
+package dev.loadlab.coordinator.runs;
+
+import dev.loadlab.protocol.result.LatencyMs;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A finished step as the API shows it; see {@link RunView#MEASUREMENT} for how each figure was measured. Immutable. */
+public record StepView(
+        int index,
+        StepStatus status,
+        int agents,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant measuredFrom,
+        Instant measuredTo,
+        double measuredSeconds,
+        long requests,
+        long errors,
+        long warmupRequests,
+        double throughputRps,
+        LatencyMs latencyMs,
+        Map<String, Long> errorsByKind,
+        Map<String, RequestView> byRequest,
+        List<AgentShare> agentShares,
+        String failure) {}
