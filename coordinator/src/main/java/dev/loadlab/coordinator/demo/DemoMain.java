@@ -92,6 +92,7 @@ public final class DemoMain implements Callable<Integer> {
                 logs,
                 List.of("--port", "0", "--workers", "64")));
         String targetUrl = target.awaitLine(TARGET_READY, Duration.ofSeconds(60));
+        say("target ready at " + targetUrl + " (pid " + target.pid() + ")");
 
         say("starting the coordinator with an embedded PostgreSQL in " + data.resolve("postgres") + " ...");
         Coordinator coordinator = track(Coordinator.start(CoordinatorConfig.local(data, cluster)));
@@ -111,6 +112,7 @@ public final class DemoMain implements Callable<Integer> {
                         "--work-dir",
                         data.resolve("agent").toString())));
         agent.awaitLine(AGENT_READY, Duration.ofSeconds(90));
+        say("agent demo-agent-1 registered (pid " + agent.pid() + ")");
 
         String api = coordinator.httpUrl();
         String scenario = """
