@@ -14,7 +14,6 @@ import dev.loadlab.protocol.message.Refused;
 import dev.loadlab.protocol.message.ToAgent;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,10 @@ class AgentHandshakeIT {
         try (Coordinator coordinator = Coordinator.start(CoordinatorConfig.local(dir, clusterName))) {
             String[] address = coordinator.clusterAddress().split(":");
             int otherVersion = ProtocolVersion.CURRENT + 1;
-            try (AgentCluster future =
-                    AgentCluster.join("from-the-future", address[0], Integer.parseInt(address[1]), "127.0.0.1", clusterName)) {
-                future.send(new Hello(new AgentInfo("from-the-future", "localhost", 2, otherVersion, "9.9", future.memberUuid())));
+            try (AgentCluster future = AgentCluster.join(
+                    "from-the-future", address[0], Integer.parseInt(address[1]), "127.0.0.1", clusterName)) {
+                future.send(new Hello(
+                        new AgentInfo("from-the-future", "localhost", 2, otherVersion, "9.9", future.memberUuid())));
 
                 ToAgent answer = future.receive(Duration.ofSeconds(30));
 
@@ -43,7 +43,8 @@ class AgentHandshakeIT {
                 assertThat(refused.reason())
                         .contains("protocol v" + otherVersion)
                         .contains("coordinator speaks v" + ProtocolVersion.CURRENT);
-                JsonNode listed = new Api(coordinator.httpUrl()).get("/api/v1/agents").body();
+                JsonNode listed =
+                        new Api(coordinator.httpUrl()).get("/api/v1/agents").body();
                 assertThat(listed.get(0).get("state").asText()).isEqualTo("REFUSED");
                 assertThat(listed.get(0).get("reason").asText()).isEqualTo(refused.reason());
             }
@@ -54,7 +55,8 @@ class AgentHandshakeIT {
     void aSecondAgentWithATakenIdExitsWithTheReason() throws Exception {
         String clusterName = "duplicate-" + UUID.randomUUID();
         try (Coordinator coordinator = Coordinator.start(CoordinatorConfig.local(dir.resolve("data"), clusterName));
-                AgentProcess first = AgentProcess.start("twin", coordinator.clusterAddress(), clusterName, dir.resolve("a"))) {
+                AgentProcess first =
+                        AgentProcess.start("twin", coordinator.clusterAddress(), clusterName, dir.resolve("a"))) {
             Api api = new Api(coordinator.httpUrl());
             Poll.until("the first agent to register", Duration.ofSeconds(60), () -> {
                 JsonNode agents = api.get("/api/v1/agents").body();
@@ -75,5 +77,4 @@ class AgentHandshakeIT {
             assertThat(first.process().isAlive()).isTrue();
         }
     }
-
 }

@@ -14,7 +14,8 @@ import java.time.Duration;
 final class Api {
     record Reply(int status, String contentType, String location, JsonNode body) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     Api(String baseUrl) {

@@ -60,29 +60,39 @@ class BadInputIT {
         return Stream.of(
                 Arguments.of("missing name", VALID.replace("\"name\": \"ok\",", ""), "$.name"),
                 Arguments.of("negative users", VALID.replace("\"users\": 4", "\"users\": -1"), "$.load.users"),
-                Arguments.of("unknown field", VALID.replace("\"agents\": 1", "\"agents\": 1, \"turbo\": true"), "$.turbo"),
+                Arguments.of(
+                        "unknown field", VALID.replace("\"agents\": 1", "\"agents\": 1, \"turbo\": true"), "$.turbo"),
                 Arguments.of(
                         "unknown nested field",
                         VALID.replace("\"weight\": 80", "\"weight\": 80, \"wieght\": 3"),
                         "$.workload.requests[0].wieght"),
-                Arguments.of("zero weight", VALID.replace("\"weight\": 80", "\"weight\": 0"), "$.workload.requests[0].weight"),
-                Arguments.of("unparsable duration", VALID.replace("\"duration\": \"2s\"", "\"duration\": \"abc\""), "$.load.duration"),
                 Arguments.of(
-                        "file URL",
-                        VALID.replace("http://127.0.0.1:9", "file:///etc/passwd"),
-                        "$.target.baseUrl"),
+                        "zero weight",
+                        VALID.replace("\"weight\": 80", "\"weight\": 0"),
+                        "$.workload.requests[0].weight"),
+                Arguments.of(
+                        "unparsable duration",
+                        VALID.replace("\"duration\": \"2s\"", "\"duration\": \"abc\""),
+                        "$.load.duration"),
+                Arguments.of("file URL", VALID.replace("http://127.0.0.1:9", "file:///etc/passwd"), "$.target.baseUrl"),
                 Arguments.of(
                         "host outside the allowlist",
                         VALID.replace("http://127.0.0.1:9", "http://192.0.2.1:80"),
                         "$.target.baseUrl"),
                 Arguments.of("zero agents", VALID.replace("\"agents\": 1", "\"agents\": 0"), "$.agents"),
                 Arguments.of("users as text", VALID.replace("\"users\": 4", "\"users\": \"many\""), "$.load.users"),
-                Arguments.of("open model without rate", VALID.replace("\"model\": \"closed\", \"users\": 4", "\"model\": \"open\""), "$.load.rate"),
+                Arguments.of(
+                        "open model without rate",
+                        VALID.replace("\"model\": \"closed\", \"users\": 4", "\"model\": \"open\""),
+                        "$.load.rate"),
                 Arguments.of("unknown model", VALID.replace("\"closed\"", "\"wavy\""), "$.load.model"),
                 Arguments.of("no requests", VALID.replaceAll("\\[\\{.*}]", "[]"), "$.workload.requests"),
                 Arguments.of("malformed JSON", "{\"name\": ", "$"),
                 Arguments.of("empty body", "", "$"),
-                Arguments.of("oversized body (2 MB)", VALID.replace("\"ok\"", "\"" + "x".repeat(2 * 1024 * 1024) + "\""), "$"));
+                Arguments.of(
+                        "oversized body (2 MB)",
+                        VALID.replace("\"ok\"", "\"" + "x".repeat(2 * 1024 * 1024) + "\""),
+                        "$"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -92,7 +102,9 @@ class BadInputIT {
 
         assertThat(reply.status()).as(why).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.body().get("field").asText()).as(reply.body().toString()).isEqualTo(field);
+        assertThat(reply.body().get("field").asText())
+                .as(reply.body().toString())
+                .isEqualTo(field);
         assertThat(reply.body().get("status").asInt()).isEqualTo(400);
         assertThat(reply.body().get("detail").asText()).contains(field);
         assertThat(reply.body().get("errors").get(0).get("message").asText()).isNotBlank();

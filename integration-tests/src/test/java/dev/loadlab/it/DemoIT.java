@@ -22,23 +22,36 @@ class DemoIT {
 
     @Test
     void runsEndToEndPrintsTheTableAndStopsEverythingItStarted() throws Exception {
-        Path home = Path.of(System.getProperty("loadlab.agent.jar")).getParent().getParent().getParent();
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-XX:+UseSerialGC"));
+        Path home = Path.of(System.getProperty("loadlab.agent.jar"))
+                .getParent()
+                .getParent()
+                .getParent();
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:+UseSerialGC"));
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }
         command.addAll(List.of(
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp", home.resolve("coordinator/target/loadlab-coordinator.jar").toString(),
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED",
+                "-cp",
+                home.resolve("coordinator/target/loadlab-coordinator-app.jar").toString(),
                 "dev.loadlab.coordinator.demo.DemoMain",
-                "--home", home.toString(),
-                "--data-dir", dir.resolve("data").toString(),
-                "--warmup", "1s",
-                "--duration", "3s"));
+                "--home",
+                home.toString(),
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--warmup",
+                "1s",
+                "--duration",
+                "3s"));
         Path output = dir.resolve("demo.out");
-        Process demo = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process demo = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
 
         boolean exited = demo.waitFor(150, TimeUnit.SECONDS);
         if (!exited) {
@@ -65,7 +78,8 @@ class DemoIT {
         for (long pid : children) {
             Optional<ProcessHandle> child = ProcessHandle.of(pid);
             if (child.isPresent()) {
-                assertThat(child.get().onExit().get(15, TimeUnit.SECONDS).isAlive()).isFalse();
+                assertThat(child.get().onExit().get(15, TimeUnit.SECONDS).isAlive())
+                        .isFalse();
             }
         }
     }

@@ -35,8 +35,8 @@ class EndToEndIT {
             JsonNode run;
             String jdbcUrl;
             try (Coordinator coordinator = Coordinator.start(config);
-                    AgentProcess agent =
-                            AgentProcess.start("agent-1", coordinator.clusterAddress(), cluster, dir.resolve("agents"))) {
+                    AgentProcess agent = AgentProcess.start(
+                            "agent-1", coordinator.clusterAddress(), cluster, dir.resolve("agents"))) {
                 Api api = new Api(coordinator.httpUrl());
                 JsonNode agents = Poll.until("agent-1 to register", Duration.ofSeconds(60), () -> {
                     JsonNode body = api.get("/api/v1/agents").body();
@@ -70,12 +70,17 @@ class EndToEndIT {
                 assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
                 assertThat(run.get("startedAt").asText()).isNotBlank();
                 assertThat(run.get("finishedAt").asText()).isNotBlank();
-                assertThat(run.get("scenario").get("load").get("warmup").asText()).isEqualTo("2s");
+                assertThat(run.get("scenario").get("load").get("warmup").asText())
+                        .isEqualTo("2s");
 
                 JsonNode step = run.get("steps").get(0);
                 long measured = step.get("requests").asLong();
                 long warmup = step.get("warmupRequests").asLong();
-                long served = new Api("http://127.0.0.1:" + target.port()).get("/stats").body().get("requests").asLong();
+                long served = new Api("http://127.0.0.1:" + target.port())
+                        .get("/stats")
+                        .body()
+                        .get("requests")
+                        .asLong();
                 // Every response the target sent was recorded by the agent, either in the warm-up or in the window.
                 assertThat(measured + warmup).as("measured + warm-up vs served").isEqualTo(served);
                 assertThat(warmup).isPositive();
@@ -85,7 +90,11 @@ class EndToEndIT {
                 assertThat(step.get("throughputRps").asDouble()).isPositive();
                 JsonNode io = step.get("byRequest").get("io");
                 assertThat(io.get("latencyMs").get("p50").asLong()).isBetween(20L, 30L);
-                assertThat(io.get("requests").asLong() + step.get("byRequest").get("cpu").get("requests").asLong())
+                assertThat(io.get("requests").asLong()
+                                + step.get("byRequest")
+                                        .get("cpu")
+                                        .get("requests")
+                                        .asLong())
                         .isEqualTo(measured);
                 assertThat((double) io.get("requests").asLong() / measured).isBetween(0.7, 0.9);
                 assertThat(step.get("latencyMs").get("p99").asLong())
@@ -98,15 +107,20 @@ class EndToEndIT {
                 jdbcUrl = coordinator.databaseJdbcUrl();
                 try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
                         Statement s = db.createStatement()) {
-                    assertThat(count(s, "SELECT count(*) FROM runs WHERE id = '" + runId + "' AND status = 'SUCCEEDED'"))
+                    assertThat(count(
+                                    s, "SELECT count(*) FROM runs WHERE id = '" + runId + "' AND status = 'SUCCEEDED'"))
                             .isEqualTo(1);
                     assertThat(count(s, "SELECT requests FROM steps WHERE run_id = '" + runId + "'"))
                             .isEqualTo(measured);
-                    assertThat(count(s, "SELECT count(*) FROM step_requests WHERE run_id = '" + runId
-                                    + "' AND length(histogram) > 0"))
+                    assertThat(count(
+                                    s,
+                                    "SELECT count(*) FROM step_requests WHERE run_id = '" + runId
+                                            + "' AND length(histogram) > 0"))
                             .isEqualTo(2);
-                    assertThat(count(s, "SELECT count(*) FROM step_agents WHERE run_id = '" + runId
-                                    + "' AND agent_id = 'agent-1' AND users = 32"))
+                    assertThat(count(
+                                    s,
+                                    "SELECT count(*) FROM step_agents WHERE run_id = '" + runId
+                                            + "' AND agent_id = 'agent-1' AND users = 32"))
                             .isEqualTo(1);
                 }
             }
@@ -116,7 +130,12 @@ class EndToEndIT {
                 JsonNode again = api.get("/api/v1/runs/" + runId).body();
                 assertThat(again.get("status").asText()).isEqualTo("SUCCEEDED");
                 assertThat(again.get("steps")).isEqualTo(run.get("steps"));
-                assertThat(api.get("/api/v1/runs").body().get("runs").get(0).get("id").asText())
+                assertThat(api.get("/api/v1/runs")
+                                .body()
+                                .get("runs")
+                                .get(0)
+                                .get("id")
+                                .asText())
                         .isEqualTo(runId);
             }
         }

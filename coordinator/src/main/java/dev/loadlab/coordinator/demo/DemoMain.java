@@ -100,7 +100,7 @@ public final class DemoMain implements Callable<Integer> {
         say("starting an agent (own JVM) joining " + coordinator.clusterAddress() + " ...");
         ChildJvm agent = track(ChildJvm.start(
                 "agent",
-                jar("agent", "loadlab-agent.jar"),
+                jar("agent", "loadlab-agent-app.jar"),
                 logs,
                 List.of(
                         "--id",

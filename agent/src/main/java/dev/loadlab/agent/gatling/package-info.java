@@ -1,0 +1,7 @@
+/**
+ * Runs one step assignment with Gatling inside the agent's JVM. {@link dev.loadlab.agent.gatling.GatlingStepRunner} is
+ * the only entry point: it turns an assignment into a plan, hands it to the simulation Gatling instantiates by class
+ * name (through a one-run-at-a-time holder), and records every response itself into HdrHistogram recorders, so results
+ * never depend on Gatling's own reports, which are switched off.
+ */
+package dev.loadlab.agent.gatling;

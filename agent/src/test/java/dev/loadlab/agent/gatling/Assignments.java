@@ -1,0 +1,34 @@
+package dev.loadlab.agent.gatling;
+
+import dev.loadlab.protocol.message.Assignment;
+import dev.loadlab.protocol.scenario.Load;
+import dev.loadlab.protocol.scenario.LoadModel;
+import dev.loadlab.protocol.scenario.RequestSpec;
+import dev.loadlab.protocol.scenario.Scenario;
+import dev.loadlab.protocol.scenario.Target;
+import dev.loadlab.protocol.scenario.Workload;
+import java.time.Duration;
+import java.util.List;
+
+/** Builds test assignments for one agent. */
+final class Assignments {
+    private Assignments() {}
+
+    static Assignment closed(String baseUrl, int users, Duration warmup, Duration duration, RequestSpec... requests) {
+        Load load = new Load(LoadModel.CLOSED, users, null, warmup, duration);
+        return new Assignment("run-test", 0, scenario(baseUrl, load, requests), 1, users, null);
+    }
+
+    static Assignment open(String baseUrl, double rate, Duration warmup, Duration duration, RequestSpec... requests) {
+        Load load = new Load(LoadModel.OPEN, null, rate, warmup, duration);
+        return new Assignment("run-test", 0, scenario(baseUrl, load, requests), 1, null, rate);
+    }
+
+    static RequestSpec get(String name, String path, int weight) {
+        return new RequestSpec(name, "GET", path, weight);
+    }
+
+    private static Scenario scenario(String baseUrl, Load load, RequestSpec... requests) {
+        return new Scenario("test", new Target(baseUrl), new Workload(List.of(requests)), load, 1);
+    }
+}
