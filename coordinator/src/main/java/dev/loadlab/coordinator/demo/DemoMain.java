@@ -98,7 +98,8 @@ public final class DemoMain implements Callable<Integer> {
         Coordinator coordinator = track(Coordinator.start(CoordinatorConfig.local(data, cluster)));
 
         say("starting an agent (own JVM) joining " + coordinator.clusterAddress() + " ...");
-        ChildJvm agent = track(ChildJvm.start(
+        // Stopped last: after the coordinator, so it waits for a coordinator instead of being torn away mid-cluster.
+        ChildJvm agent = trackLast(ChildJvm.start(
                 "agent",
                 jar("agent", "loadlab-agent-app.jar"),
                 logs,
@@ -193,6 +194,13 @@ public final class DemoMain implements Callable<Integer> {
     private <T extends AutoCloseable> T track(T part) {
         synchronized (started) {
             started.push(part);
+        }
+        return part;
+    }
+
+    private <T extends AutoCloseable> T trackLast(T part) {
+        synchronized (started) {
+            started.addLast(part);
         }
         return part;
     }
