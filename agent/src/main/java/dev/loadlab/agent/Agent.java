@@ -10,6 +10,7 @@ import dev.loadlab.protocol.message.Refused;
 import dev.loadlab.protocol.message.ResultAck;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
+import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.message.Welcome;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -135,7 +136,7 @@ public final class Agent {
                 result.failed() ? ": " + result.failure() : "");
     }
 
-    private void send(dev.loadlab.protocol.message.ToCoordinator message) {
+    private void send(ToCoordinator message) {
         AgentCluster current = cluster;
         try {
             if (current != null) {

@@ -1,10 +1,14 @@
 package dev.loadlab.agent;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +64,7 @@ public final class AgentMain implements Callable<Integer> {
         System.exit(new CommandLine(new AgentMain()).execute(args));
     }
 
-    AgentConfig config() throws java.io.IOException {
+    AgentConfig config() throws IOException {
         int colon = join.lastIndexOf(':');
         if (colon <= 0) {
             throw new CommandLine.ParameterException(
@@ -73,7 +77,7 @@ public final class AgentMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     new CommandLine(this), "--join port must be a number, was \"" + join + "\"");
         }
-        Path dir = workDir != null ? workDir : java.nio.file.Files.createTempDirectory("loadlab-agent");
+        Path dir = workDir != null ? workDir : Files.createTempDirectory("loadlab-agent");
         return new AgentConfig(
                 id == null || id.isBlank() ? defaultId() : id,
                 join.substring(0, colon),
@@ -99,15 +103,20 @@ public final class AgentMain implements Callable<Integer> {
         if (exitWithParent) {
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         }
-        Thread main = Thread.currentThread();
+        // Not main.join(): main's System.exit blocks while shutdown is under way, so the hook would wait its timeout.
+        CountDownLatch finished = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.stop();
             try {
-                main.join(10_000);
+                finished.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
-        return agent.run() ? 0 : EXIT_REFUSED;
+        try {
+            return agent.run() ? 0 : EXIT_REFUSED;
+        } finally {
+            finished.countDown();
+        }
     }
 }

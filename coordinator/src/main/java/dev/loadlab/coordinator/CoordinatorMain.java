@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator;
 
+import dev.loadlab.protocol.scenario.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -108,7 +109,7 @@ public final class CoordinatorMain implements Callable<Integer> {
 
     private Duration parseGrace() {
         try {
-            return dev.loadlab.protocol.scenario.DurationText.parse(stepGrace);
+            return DurationText.parse(stepGrace);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--step-grace: " + e.getMessage());
         }

@@ -1,10 +1,12 @@
 package dev.loadlab.coordinator.http;
 
 import dev.loadlab.coordinator.db.DatabaseException;
+import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.Json;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +63,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
         return switch (status) {
             case 413 ->
                 Problem.invalid(
-                        java.util.List.of(new dev.loadlab.protocol.FieldError(
+                        List.of(new FieldError(
                                 "$", "the request body is larger than the limit of " + maxBodyBytes + " bytes")),
                         path);
             case 404 -> Problem.of(404, "not-found", "Not found", "no such resource: " + path, path);

@@ -3,6 +3,7 @@ package dev.loadlab.coordinator.runs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -11,7 +12,7 @@ import org.HdrHistogram.Histogram;
  * (histograms).
  */
 public record StepRecord(
-        java.util.UUID runId,
+        UUID runId,
         int index,
         StepStatus status,
         Instant startedAt,

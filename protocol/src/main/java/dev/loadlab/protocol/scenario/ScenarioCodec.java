@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.Json;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads scenario JSON v1 strictly (unknown fields refused) and validates it, or writes a scenario back in the same
@@ -89,10 +92,9 @@ public final class ScenarioCodec {
             return "an array";
         }
         if (type.isEnum()) {
-            return "one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+            return "one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
         }
-        if (type == java.time.Duration.class) {
+        if (type == Duration.class) {
             return "a duration such as \"10s\"";
         }
         return "an object";

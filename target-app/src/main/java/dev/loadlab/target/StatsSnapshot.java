@@ -1,0 +1,19 @@
+package dev.loadlab.target;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The target's request counters at one moment, as {@code GET /stats} reports them. Immutable.
+ *
+ * @param requests responses sent on the workload endpoints, the sum of {@code byPath}
+ * @param byPath responses sent per workload endpoint, every endpoint present (0 if never called), in a stable order
+ * @param rejected how many of those responses refused the request (4xx: bad parameter, wrong method), so a test can
+ *     tell refused from served
+ */
+public record StatsSnapshot(long requests, Map<String, Long> byPath, long rejected) {
+    public StatsSnapshot {
+        byPath = Collections.unmodifiableMap(new LinkedHashMap<>(byPath));
+    }
+}
