@@ -9,6 +9,7 @@ import dev.loadlab.coordinator.runs.RunView;
 import dev.loadlab.coordinator.runs.StepRecord;
 import dev.loadlab.coordinator.runs.StepStatus;
 import dev.loadlab.coordinator.runs.StepView;
+import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;
@@ -102,15 +103,20 @@ public final class RunRepository {
     }
 
     /**
-     * Stores the run's last step (with its per-request and per-agent rows) and the run's final status in one
-     * transaction, so a retry after a failure never finds half of it written.
+     * Stores a finished step (with its per-request and per-agent rows) and, when it is the run's last, the run's final
+     * status, in one transaction, so a retry after a failure never finds half of it written.
+     *
+     * @param runStatus the run's final status, or null when more steps follow
      */
-    public void storeFinalStep(StepRecord step, RunStatus status, Instant finishedAt) {
+    public void storeStep(StepRecord step, RunStatus runStatus, Instant finishedAt) {
         transaction(c -> {
             insertStep(c, step);
+            if (runStatus == null) {
+                return null;
+            }
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE runs SET status = ?, finished_at = ?, failure = ? WHERE id = ? AND finished_at IS NULL")) {
-                s.setString(1, status.name());
+                s.setString(1, runStatus.name());
                 s.setTimestamp(2, Timestamp.from(finishedAt));
                 s.setString(3, step.failure());
                 s.setObject(4, step.runId());
@@ -125,7 +131,8 @@ public final class RunRepository {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO steps (run_id, step_index, status, agents,"
                     + " started_at, finished_at, measured_from, measured_to, requests, errors, warmup_requests,"
                     + " throughput_rps, p50_ms, p90_ms, p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, histogram,"
-                    + " failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                    + " failure, profile, workers, target_cpu_cores, target_usage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)")) {
                 LatencyMs latency = LatencyMs.of(step.histogram());
                 s.setObject(1, step.runId());
                 s.setInt(2, step.index());
@@ -143,6 +150,13 @@ public final class RunRepository {
                 s.setString(19, Json.write(step.errorsByKind()));
                 s.setBytes(20, HistogramCodec.toBytes(step.histogram()));
                 s.setString(21, step.failure());
+                s.setString(22, step.plan().profile());
+                s.setObject(23, step.plan().workers(), Types.INTEGER);
+                s.setObject(
+                        24,
+                        step.targetUsage() == null ? null : step.targetUsage().cpuCores(),
+                        Types.DOUBLE);
+                s.setString(25, step.targetUsage() == null ? null : Json.write(step.targetUsage()));
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO step_requests (run_id, step_index, name,"
@@ -190,7 +204,9 @@ public final class RunRepository {
                         return Optional.empty();
                     }
                     RunSummary summary = summary(r);
-                    Scenario scenario = Json.read(r.getString(8), Scenario.class);
+                    // The control token is for the scheduler only; never shown back.
+                    Scenario scenario =
+                            Json.read(r.getString(8), Scenario.class).redacted();
                     return Optional.of(new RunView(
                             summary.id(),
                             summary.name(),
@@ -262,7 +278,8 @@ public final class RunRepository {
         List<StepView> steps = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT step_index, status, agents, started_at, finished_at,"
                 + " measured_from, measured_to, requests, errors, warmup_requests, throughput_rps, p50_ms, p90_ms,"
-                + " p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, failure FROM steps WHERE run_id = ?"
+                + " p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, failure, profile, workers, target_cpu_cores,"
+                + " target_usage FROM steps WHERE run_id = ?"
                 + " ORDER BY step_index")) {
             s.setObject(1, runId);
             try (ResultSet r = s.executeQuery()) {
@@ -273,9 +290,13 @@ public final class RunRepository {
                     double seconds = from == null || to == null
                             ? 0
                             : Math.round(Duration.between(from, to).toMillis() / 10.0) / 100.0;
+                    String usage = r.getString(23);
                     steps.add(new StepView(
                             index,
                             StepStatus.valueOf(r.getString(2)),
+                            r.getString(20),
+                            r.getObject(21, Integer.class),
+                            r.getObject(22, Double.class),
                             r.getInt(3),
                             instant(r, 4),
                             instant(r, 5),
@@ -290,6 +311,7 @@ public final class RunRepository {
                             kinds(r.getString(18)),
                             byRequest.getOrDefault(index, Map.of()),
                             agents.getOrDefault(index, List.of()),
+                            usage == null ? null : Json.read(usage, TargetUsage.class),
                             r.getString(19)));
                 }
             }

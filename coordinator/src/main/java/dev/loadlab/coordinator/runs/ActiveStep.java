@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.target.TargetSampler;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Progress;
 import dev.loadlab.protocol.message.StepResult;
@@ -17,19 +18,23 @@ import java.util.concurrent.ScheduledFuture;
 final class ActiveStep {
     final UUID runId;
     final Scenario scenario;
+    final StepPlan plan;
     final int index;
     final Instant startedAt;
+    final TargetSampler sampler;
     final Map<String, Assignment> assignments = new LinkedHashMap<>();
     final Map<String, StepResult> results = new LinkedHashMap<>();
     final Map<String, String> missing = new LinkedHashMap<>();
     final Map<String, Progress> progress = new LinkedHashMap<>();
     ScheduledFuture<?> deadline;
 
-    ActiveStep(UUID runId, Scenario scenario, int index, Instant startedAt) {
+    ActiveStep(UUID runId, Scenario scenario, StepPlan plan, Instant startedAt, TargetSampler sampler) {
         this.runId = runId;
         this.scenario = scenario;
-        this.index = index;
+        this.plan = plan;
+        this.index = plan.index();
         this.startedAt = startedAt;
+        this.sampler = sampler;
     }
 
     boolean awaits(String agentId) {

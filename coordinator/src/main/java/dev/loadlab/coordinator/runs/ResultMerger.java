@@ -122,7 +122,33 @@ public final class ResultMerger {
                 total,
                 byRequest,
                 shares,
-                failures.isEmpty() ? null : String.join("; ", failures));
+                failures.isEmpty() ? null : String.join("; ", failures),
+                new StepPlan(index, null, null),
+                null);
+    }
+
+    /** A step that never started (the target could not be switched, say): no results, the reason as failure. */
+    public static StepRecord notStarted(
+            UUID runId, StepPlan plan, Instant startedAt, Instant finishedAt, String reason) {
+        return new StepRecord(
+                runId,
+                plan.index(),
+                StepStatus.FAILED,
+                startedAt,
+                finishedAt,
+                null,
+                null,
+                0,
+                0,
+                0,
+                0,
+                Map.of(),
+                HistogramCodec.newHistogram(),
+                List.of(),
+                List.of(),
+                reason,
+                plan,
+                null);
     }
 
     /** Responses in the measured window divided by the window's length in seconds; 0 for an empty window. */

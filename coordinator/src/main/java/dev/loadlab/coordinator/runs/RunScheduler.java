@@ -5,6 +5,10 @@ import dev.loadlab.coordinator.cluster.ClusterBridge;
 import dev.loadlab.coordinator.db.DatabaseException;
 import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.RunRepository.PendingRun;
+import dev.loadlab.coordinator.target.TargetControlClient;
+import dev.loadlab.coordinator.target.TargetControlException;
+import dev.loadlab.coordinator.target.TargetSampler;
+import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.ProtocolVersion;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Hello;
@@ -34,14 +38,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The run state machine. Runs wait in submission order; the head run starts when enough agents are idle; each agent
- * gets its share of the load; the step completes when every agent has reported, left, or missed the deadline; the
- * merged result is stored, and only then are the agents acknowledged. All state changes happen on one scheduler
- * thread, so none of it needs locks; {@link #progress} is readable from any thread. Thread-safe.
+ * The run state machine. Runs wait in submission order; the head run starts when enough agents are idle and keeps
+ * them until its last step. Before each step the target host is switched (off this thread) when the plan says so;
+ * each agent gets its share of the load; the step completes when every agent has reported, left, or missed the
+ * deadline; the merged result is stored, and only then are the agents acknowledged. All state changes happen on one
+ * scheduler thread, so none of it needs locks; {@link #progress} is readable from any thread. Thread-safe.
  */
 public final class RunScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunScheduler.class);
     private static final Duration STORE_RETRY = Duration.ofSeconds(2);
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(500);
 
     private final RunRepository repository;
     private final AgentRegistry agents;
@@ -51,7 +57,7 @@ public final class RunScheduler implements AutoCloseable {
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("loadlab-scheduler").daemon().factory());
     private final Deque<PendingRun> queue = new ArrayDeque<>();
-    private final Map<UUID, ActiveStep> active = new HashMap<>();
+    private final Map<UUID, ActiveRun> active = new HashMap<>();
     private final Map<UUID, LiveProgress> live = new ConcurrentHashMap<>();
 
     public RunScheduler(
@@ -112,10 +118,11 @@ public final class RunScheduler implements AutoCloseable {
 
     private void onAgentLost(String agentId) {
         LOG.warn("agent {} left the cluster", agentId);
-        for (ActiveStep step : List.copyOf(active.values())) {
-            if (step.awaits(agentId)) {
+        for (ActiveRun run : List.copyOf(active.values())) {
+            ActiveStep step = run.step;
+            if (step != null && step.awaits(agentId)) {
                 step.missing.put(agentId, "left the cluster before reporting its result");
-                completeIfDone(step);
+                completeIfDone(run);
             }
         }
     }
@@ -137,7 +144,8 @@ public final class RunScheduler implements AutoCloseable {
     }
 
     private void onProgress(Progress progress) {
-        ActiveStep step = active.get(UUID.fromString(progress.runId()));
+        ActiveRun run = active.get(UUID.fromString(progress.runId()));
+        ActiveStep step = run == null ? null : run.step;
         if (step != null && step.index == progress.stepIndex() && step.awaits(progress.agentId())) {
             step.progress.put(progress.agentId(), progress);
             live.put(step.runId, step.live());
@@ -145,20 +153,20 @@ public final class RunScheduler implements AutoCloseable {
     }
 
     private void onResult(StepResult result) {
-        UUID runId = UUID.fromString(result.runId());
-        ActiveStep step = active.get(runId);
+        ActiveRun run = active.get(UUID.fromString(result.runId()));
+        ActiveStep step = run == null ? null : run.step;
         if (step == null || step.index != result.stepIndex() || !step.awaits(result.agentId())) {
             // Already stored (a re-delivery) or no longer expected: acknowledge so the agent can forget it.
             LOG.info(
                     "acknowledging a result that is not awaited: run {} step {} agent {}",
-                    runId,
+                    result.runId(),
                     result.stepIndex(),
                     result.agentId());
             send(result.agentId(), new ResultAck(result.runId(), result.stepIndex()));
             return;
         }
         step.results.put(result.agentId(), result);
-        completeIfDone(step);
+        completeIfDone(run);
     }
 
     private void dispatch() {
@@ -170,45 +178,81 @@ public final class RunScheduler implements AutoCloseable {
                 return;
             }
             queue.poll();
-            startStep(next, idle.subList(0, wanted));
+            startRun(next, idle.subList(0, wanted));
         }
     }
 
-    private void startStep(PendingRun run, List<String> chosen) {
-        Instant now = clock.instant();
+    private void startRun(PendingRun pending, List<String> chosen) {
         try {
-            repository.markRunning(run.id(), now);
+            repository.markRunning(pending.id(), clock.instant());
         } catch (DatabaseException e) {
-            LOG.error("cannot mark run {} running; it stays queued", run.id(), e);
-            queue.addFirst(run);
+            LOG.error("cannot mark run {} running; it stays queued", pending.id(), e);
+            queue.addFirst(pending);
             thread.schedule(this::dispatch, STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        ActiveStep step = new ActiveStep(run.id(), run.scenario(), 0, now);
-        Scenario scenario = run.scenario();
-        for (int i = 0; i < chosen.size(); i++) {
-            String agentId = chosen.get(i);
-            Assignment assignment = new Assignment(
-                    run.id().toString(),
-                    step.index,
-                    scenario,
-                    chosen.size(),
-                    LoadSplit.usersOrNull(scenario.load(), chosen.size(), i),
-                    LoadSplit.rateOrNull(scenario.load(), chosen.size()));
-            step.assignments.put(agentId, assignment);
-            agents.markBusy(agentId);
-            send(agentId, assignment);
-        }
-        active.put(run.id(), step);
-        live.put(run.id(), step.live());
-        Duration limit =
-                scenario.load().warmup().plus(scenario.load().duration()).plus(grace);
-        step.deadline = thread.schedule(() -> onDeadline(step, limit), limit.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("run {} step {} started on {}", run.id(), step.index, chosen);
+        Scenario scenario = pending.scenario();
+        TargetControlClient control = scenario.target().control() == null
+                ? null
+                : new TargetControlClient(scenario.target().control(), clock);
+        ActiveRun run = new ActiveRun(pending.id(), scenario, chosen, control);
+        chosen.forEach(agents::markBusy);
+        active.put(run.id, run);
+        LOG.info("run {} started on {}: {} step(s)", run.id, chosen, run.plans.size());
+        nextStep(run);
     }
 
-    private void onDeadline(ActiveStep step, Duration limit) {
-        if (active.get(step.runId) != step) {
+    /** Switches the target if the plan says so (off this thread), then launches the step. */
+    private void nextStep(ActiveRun run) {
+        StepPlan plan = run.plans.get(run.next++);
+        Instant startedAt = clock.instant();
+        if (!plan.switchesTarget()) {
+            launchStep(run, plan, startedAt);
+            return;
+        }
+        live.put(run.id, new LiveProgress(plan.index(), true, 0, 0, 0, 0));
+        Thread.ofVirtual().name("loadlab-target-switch").start(() -> {
+            try {
+                run.control.switchTo(plan.profile(), plan.workers());
+                thread.execute(() -> launchStep(run, plan, startedAt));
+            } catch (TargetControlException e) {
+                thread.execute(() ->
+                        store(run, ResultMerger.notStarted(run.id, plan, startedAt, clock.instant(), e.getMessage())));
+            }
+        });
+    }
+
+    private void launchStep(ActiveRun run, StepPlan plan, Instant startedAt) {
+        if (active.get(run.id) != run) {
+            return;
+        }
+        TargetSampler sampler = run.control == null ? null : TargetSampler.start(run.control, SAMPLE_EVERY);
+        ActiveStep step = new ActiveStep(run.id, run.scenario, plan, startedAt, sampler);
+        run.step = step;
+        for (int i = 0; i < run.agents.size(); i++) {
+            String agentId = run.agents.get(i);
+            Assignment assignment = new Assignment(
+                    run.id.toString(),
+                    step.index,
+                    run.scenario,
+                    run.agents.size(),
+                    LoadSplit.usersOrNull(run.scenario.load(), run.agents.size(), i),
+                    LoadSplit.rateOrNull(run.scenario.load(), run.agents.size()));
+            step.assignments.put(agentId, assignment);
+            send(agentId, assignment);
+        }
+        live.put(run.id, step.live());
+        Duration limit = run.scenario
+                .load()
+                .warmup()
+                .plus(run.scenario.load().duration())
+                .plus(grace);
+        step.deadline = thread.schedule(() -> onDeadline(run, step, limit), limit.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("run {} {} started", run.id, plan);
+    }
+
+    private void onDeadline(ActiveRun run, ActiveStep step, Duration limit) {
+        if (run.step != step) {
             return;
         }
         for (String agentId : step.assignments.keySet()) {
@@ -216,14 +260,18 @@ public final class RunScheduler implements AutoCloseable {
                 step.missing.put(agentId, "did not report a result within " + limit.toSeconds() + " s");
             }
         }
-        completeIfDone(step);
+        completeIfDone(run);
     }
 
-    private void completeIfDone(ActiveStep step) {
-        if (!step.complete()) {
+    private void completeIfDone(ActiveRun run) {
+        ActiveStep step = run.step;
+        if (step == null || !step.complete()) {
             return;
         }
-        StepRecord record = ResultMerger.merge(
+        if (step.deadline != null) {
+            step.deadline.cancel(false);
+        }
+        StepRecord merged = ResultMerger.merge(
                 step.runId,
                 step.index,
                 step.startedAt,
@@ -231,35 +279,45 @@ public final class RunScheduler implements AutoCloseable {
                 step.assignments,
                 List.copyOf(step.results.values()),
                 step.missing);
-        store(step, record);
+        TargetUsage usage = step.sampler == null
+                ? null
+                : TargetUsage.of(step.sampler.stop(), merged.measuredFrom(), merged.measuredTo())
+                        .orElse(null);
+        store(run, merged.with(step.plan, usage));
     }
 
-    private void store(ActiveStep step, StepRecord record) {
+    private void store(ActiveRun run, StepRecord record) {
+        boolean last = record.status() == StepStatus.FAILED || !run.hasNext();
+        RunStatus runStatus =
+                !last ? null : record.status() == StepStatus.FAILED ? RunStatus.FAILED : RunStatus.SUCCEEDED;
         try {
-            RunStatus status = record.status() == StepStatus.FAILED ? RunStatus.FAILED : RunStatus.SUCCEEDED;
-            repository.storeFinalStep(record, status, clock.instant());
+            repository.storeStep(record, runStatus, clock.instant());
         } catch (DatabaseException e) {
             // Nothing is acknowledged before it is stored: the agents keep their results while we retry.
-            LOG.error("cannot store run {} step {}; retrying in {}", step.runId, step.index, STORE_RETRY, e);
-            thread.schedule(() -> store(step, record), STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.error("cannot store run {} step {}; retrying in {}", run.id, record.index(), STORE_RETRY, e);
+            thread.schedule(() -> store(run, record), STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        if (step.deadline != null) {
-            step.deadline.cancel(false);
+        ActiveStep step = run.step;
+        if (step != null && step.index == record.index()) {
+            step.results.keySet().forEach(agentId -> send(agentId, new ResultAck(run.id.toString(), record.index())));
         }
-        active.remove(step.runId);
-        live.remove(step.runId);
-        for (String agentId : step.results.keySet()) {
-            send(agentId, new ResultAck(step.runId.toString(), step.index));
-            agents.markIdle(agentId);
-        }
+        run.step = null;
         LOG.info(
-                "run {} step {} stored: {} requests, {} errors, {} req/s",
-                step.runId,
-                step.index,
+                "run {} step {} stored: {}, {} requests, {} errors, {} req/s",
+                run.id,
+                record.index(),
+                record.status(),
                 record.requests(),
                 record.errors(),
                 record.throughputRps());
+        if (!last) {
+            nextStep(run);
+            return;
+        }
+        active.remove(run.id);
+        live.remove(run.id);
+        run.agents.forEach(agents::markIdle);
         dispatch();
     }
 

@@ -36,12 +36,9 @@ public final class RunService {
     public UUID submit(String json) {
         Scenario scenario = ScenarioCodec.decode(json);
         List<FieldError> errors = new ArrayList<>();
-        String host = URI.create(scenario.target().baseUrl()).getHost().toLowerCase(Locale.ROOT);
-        if (!allowedTargets.contains(host)) {
-            errors.add(new FieldError(
-                    "$.target.baseUrl",
-                    "host " + host + " is not in this coordinator's target allowlist " + allowedTargets
-                            + " (set --allowed-targets or LOADLAB_ALLOWED_TARGETS)"));
+        checkAllowed("$.target.baseUrl", scenario.target().baseUrl(), errors);
+        if (scenario.target().control() != null) {
+            checkAllowed("$.target.control.url", scenario.target().control().url(), errors);
         }
         if (scenario.load().model() == LoadModel.CLOSED && scenario.load().users() < scenario.agents()) {
             errors.add(new FieldError(
@@ -53,6 +50,16 @@ public final class RunService {
             throw new InvalidInputException(errors);
         }
         return scheduler.submit(scenario);
+    }
+
+    private void checkAllowed(String field, String url, List<FieldError> errors) {
+        String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
+        if (!allowedTargets.contains(host)) {
+            errors.add(new FieldError(
+                    field,
+                    "host " + host + " is not in this coordinator's target allowlist " + allowedTargets
+                            + " (set --allowed-targets or LOADLAB_ALLOWED_TARGETS)"));
+        }
     }
 
     /** The run with its steps and, while it runs, its live progress. */

@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +35,9 @@ public record RunView(
             "Gatling response time (request sent to response received) in whole milliseconds (1 ms resolution);"
                     + " percentiles come from the exact sum of every agent's HdrHistogram, never from averages",
             "errors",
-            "responses with status >= 400 (http_4xx, http_5xx) and requests that got no response (transport)");
+            "responses with status >= 400 (http_4xx, http_5xx) and requests that got no response (transport)",
+            "targetCpuCores",
+            TargetUsage.METHOD);
 
     public RunView withProgress(LiveProgress live) {
         return new RunView(

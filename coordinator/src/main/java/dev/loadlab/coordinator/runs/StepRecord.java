@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.target.TargetUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * A finished step as it is stored: totals over every agent, the merged histogram, the per-request breakdown and each
- * agent's share. {@code throughputRps} is measured responses divided by the measured window's length. Not thread-safe
+ * agent's share, the plan it ran under and what the target used. {@code throughputRps} is measured responses divided by the measured window's length. Not thread-safe
  * (histograms).
  */
 public record StepRecord(
@@ -27,10 +28,35 @@ public record StepRecord(
         Histogram histogram,
         List<RequestRecord> byRequest,
         List<AgentShare> agents,
-        String failure) {
+        String failure,
+        StepPlan plan,
+        TargetUsage targetUsage) {
     public StepRecord {
         errorsByKind = Map.copyOf(errorsByKind);
         byRequest = List.copyOf(byRequest);
         agents = List.copyOf(agents);
+    }
+
+    /** This record for the given plan, with the target's usage in the window (null when not sampled). */
+    public StepRecord with(StepPlan newPlan, TargetUsage usage) {
+        return new StepRecord(
+                runId,
+                index,
+                status,
+                startedAt,
+                finishedAt,
+                measuredFrom,
+                measuredTo,
+                requests,
+                errors,
+                warmupRequests,
+                throughputRps,
+                errorsByKind,
+                histogram,
+                byRequest,
+                agents,
+                failure,
+                newPlan,
+                usage);
     }
 }

@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.result.LatencyMs;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Map;
 public record StepView(
         int index,
         StepStatus status,
+        String profile,
+        Integer workers,
+        Double targetCpuCores,
         int agents,
         Instant startedAt,
         Instant finishedAt,
@@ -23,4 +27,5 @@ public record StepView(
         Map<String, Long> errorsByKind,
         Map<String, RequestView> byRequest,
         List<AgentShare> agentShares,
+        TargetUsage target,
         String failure) {}

@@ -8,4 +8,17 @@ public record Scenario(String name, Target target, Workload workload, Load load,
     public Scenario {
         agents = agents == null ? 1 : agents;
     }
+
+    /** This scenario with the control token replaced by {@link TargetControl#REDACTED}, for showing to users. */
+    public Scenario redacted() {
+        if (target == null || target.control() == null) {
+            return this;
+        }
+        Target hidden = new Target(
+                target.baseUrl(),
+                new TargetControl(target.control().url(), TargetControl.REDACTED),
+                target.profiles(),
+                target.workers());
+        return new Scenario(name, hidden, workload, load, agents);
+    }
 }

@@ -14,6 +14,10 @@ public final class ScenarioLimits {
     public static final int MAX_REQUESTS = 50;
     public static final int MAX_WEIGHT = 1_000;
     public static final int MAX_PATH_LENGTH = 2_000;
+    public static final int MAX_PROFILES = 10;
+    public static final int MAX_WORKER_COUNTS = 10;
+    public static final int MAX_WORKERS = 64;
+    public static final int MAX_TOKEN_LENGTH = 200;
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS");
 
     private ScenarioLimits() {}

@@ -4,11 +4,15 @@ import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_AGENTS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_DURATION;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_NAME_LENGTH;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_PATH_LENGTH;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_PROFILES;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_RATE;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_REQUESTS;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_TOKEN_LENGTH;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_USERS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WARMUP;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WEIGHT;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WORKERS;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WORKER_COUNTS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.METHODS;
 
 import dev.loadlab.protocol.FieldError;
@@ -24,6 +28,7 @@ import java.util.regex.Pattern;
 /** Checks a decoded scenario against {@link ScenarioLimits}; collects every broken rule with its JSON path. */
 final class ScenarioValidator {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
     private static final Pattern REQUEST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -44,7 +49,8 @@ final class ScenarioValidator {
             }
         }
         if (present("$.target", s.target())) {
-            checkBaseUrl(s.target().baseUrl());
+            checkUrl("$.target.baseUrl", s.target().baseUrl());
+            checkControl(s.target());
         }
         if (present("$.workload", s.workload())) {
             checkRequests(s.workload().requests());
@@ -55,18 +61,77 @@ final class ScenarioValidator {
         range("$.agents", s.agents(), 1, MAX_AGENTS);
     }
 
-    private void checkBaseUrl(String baseUrl) {
-        String field = "$.target.baseUrl";
-        if (!present(field, baseUrl)) {
+    private void checkControl(Target target) {
+        TargetControl control = target.control();
+        if (control == null) {
+            if (target.profiles() != null) {
+                fail(
+                        "$.target.profiles",
+                        "needs $.target.control: only a target host's control API can switch profiles");
+            }
+            if (target.workers() != null) {
+                fail("$.target.workers", "needs $.target.control: only a target host's control API can switch workers");
+            }
+            return;
+        }
+        checkUrl("$.target.control.url", control.url());
+        if (present("$.target.control.token", control.token())
+                && (control.token().isBlank() || control.token().length() > MAX_TOKEN_LENGTH)) {
+            fail("$.target.control.token", "must be 1 to " + MAX_TOKEN_LENGTH + " characters");
+        }
+        List<String> profiles = target.profiles();
+        if (profiles != null) {
+            if (profiles.isEmpty() || profiles.size() > MAX_PROFILES) {
+                fail("$.target.profiles", "must hold 1 to " + MAX_PROFILES + " profiles, held " + profiles.size());
+            }
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < profiles.size(); i++) {
+                String profile = profiles.get(i);
+                String at = "$.target.profiles[" + i + "]";
+                if (present(at, profile)) {
+                    if (!PROFILE.matcher(profile).matches()) {
+                        fail(at, "must be 1 to 40 letters, digits, '.', '_' or '-'");
+                    } else if (!seen.add(profile)) {
+                        fail(at, "must be unique; \"" + profile + "\" repeats");
+                    }
+                }
+            }
+        }
+        List<Integer> workers = target.workers();
+        if (workers != null) {
+            if (workers.isEmpty() || workers.size() > MAX_WORKER_COUNTS) {
+                fail(
+                        "$.target.workers",
+                        "must hold 1 to " + MAX_WORKER_COUNTS + " worker counts, held " + workers.size());
+            }
+            Set<Integer> seen = new HashSet<>();
+            for (int i = 0; i < workers.size(); i++) {
+                String at = "$.target.workers[" + i + "]";
+                range(at, workers.get(i), 1, MAX_WORKERS);
+                if (workers.get(i) != null && !seen.add(workers.get(i))) {
+                    fail(at, "must be unique; " + workers.get(i) + " repeats");
+                }
+            }
+        }
+        if ((profiles == null) != (workers == null)) {
+            fail(
+                    profiles == null ? "$.target.profiles" : "$.target.workers",
+                    "is required with $.target." + (profiles == null ? "workers" : "profiles")
+                            + ": each step is one profile at one worker count");
+        }
+    }
+
+    private void checkUrl(String field, String url) {
+        if (!present(field, url)) {
             return;
         }
         try {
-            URI uri = new URI(baseUrl);
+            URI uri = new URI(url);
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                fail(field, "must be an http:// or https:// URL, was \"" + baseUrl + "\"");
+                fail(field, "must be an http:// or https:// URL, was \"" + url + "\"");
             } else if (uri.getHost() == null) {
-                fail(field, "must name a host, was \"" + baseUrl + "\"");
+                fail(field, "must name a host, was \"" + url + "\"");
             } else if (uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
                 fail(field, "must not carry a query, a fragment or credentials");
             }

@@ -96,8 +96,17 @@ public final class CpuWork {
      * check that the work really ran.
      */
     public static long compute(long seed, long iterations) {
+        return computeRange(seed, 0, iterations);
+    }
+
+    /**
+     * Iterations {@code from} (inclusive) to {@code to} (exclusive) of the loop: {@code computeRange(computeRange(s, 0,
+     * k), k, n)} equals {@code compute(s, n)}, so a caller may run the work in slices (the interpreter lock checks for a
+     * hand-over between slices) and still get the same result.
+     */
+    public static long computeRange(long seed, long from, long to) {
         long x = seed;
-        for (long i = 0; i < iterations; i++) {
+        for (long i = from; i < to; i++) {
             x ^= x >>> 31;
             x *= 0x9E3779B97F4A7C15L;
             x += i;

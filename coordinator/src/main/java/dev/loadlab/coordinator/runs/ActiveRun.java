@@ -1,0 +1,32 @@
+package dev.loadlab.coordinator.runs;
+
+import dev.loadlab.coordinator.target.TargetControlClient;
+import dev.loadlab.protocol.scenario.Scenario;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A run that holds its agents: its planned steps, which one is next, and the step in flight. Owned by the scheduler's
+ * thread; not thread-safe.
+ */
+final class ActiveRun {
+    final UUID id;
+    final Scenario scenario;
+    final List<StepPlan> plans;
+    final List<String> agents;
+    final TargetControlClient control;
+    int next;
+    ActiveStep step;
+
+    ActiveRun(UUID id, Scenario scenario, List<String> agents, TargetControlClient control) {
+        this.id = id;
+        this.scenario = scenario;
+        this.plans = StepPlan.of(scenario);
+        this.agents = List.copyOf(agents);
+        this.control = control;
+    }
+
+    boolean hasNext() {
+        return next < plans.size();
+    }
+}
