@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * A LoadLab part started from its executable jar in its own JVM, output to a log file. It is told to exit when this
  * process dies ({@code --exit-with-parent}), so no orphan outlives the demo. Not thread-safe.
  */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
@@ -27,7 +27,7 @@ final class ChildJvm implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildJvm start(String name, Path jar, Path logDir, List<String> args) {
+    public static ChildJvm start(String name, Path jar, Path logDir, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-XX:+UseSerialGC");
@@ -51,7 +51,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits for a line matching {@code pattern} in the output; returns its first group. */
-    String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+    public String awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<String> found = find(pattern);
@@ -76,11 +76,11 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

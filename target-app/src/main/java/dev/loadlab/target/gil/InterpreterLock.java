@@ -77,7 +77,9 @@ public final class InterpreterLock {
         if (lock == null) {
             return;
         }
-        if (!lock.tryLock()) {
+        // tryLock() alone would barge past queued threads even on a fair lock, and a holder that just dropped the lock
+        // would take it straight back: only an uncontended lock may be taken without queueing.
+        if (lock.hasQueuedThreads() || !lock.tryLock()) {
             firstWaitNanos.compareAndSet(0, System.nanoTime());
             lock.lock();
         }

@@ -1,5 +1,9 @@
 package dev.loadlab.target.work;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.function.LongSupplier;
+
 /**
  * Calibrated CPU work of one core: {@code /cpu?ms=N} runs {@code N × iterationsPerMs} iterations of a loop the JIT can
  * neither remove nor hoist, so under contention (more busy threads than cores, or an interpreter lock) its wall time
@@ -15,6 +19,9 @@ public final class CpuWork {
     private static final int WARM_UP_CHUNK = 10_000;
 
     private static final long WARM_UP_NANOS = 150_000_000L;
+    private static final long PLATEAU_NANOS = 100_000_000L;
+    private static final long WINDOW_NANOS = 5_000_000L;
+    private static final long MAX_WARM_UP_WALL_NANOS = 3_000_000_000L;
     private static final int TRIALS = 9;
     private static final long TRIAL_TARGET_MS = 5;
 
@@ -38,36 +45,53 @@ public final class CpuWork {
     }
 
     /**
-     * Measures now, on the calling thread: a warm-up of about 150 ms so that the JIT has compiled the loop, then the
-     * best (fastest) of several trials of about 5 ms each. The best trial is the least disturbed one (by other
-     * processes, the GC, or a still-compiling JIT); a slower machine state later shows up as longer answers, as it
-     * should. Takes about 200 ms.
+     * Measures now, on the calling thread, in this thread's own CPU time (so time slices lost to other processes on a
+     * busy machine do not count): a warm-up that lasts until the JIT has visibly finished with the loop (at least 150
+     * ms, then until the rate has not improved by more than 3% for 100 ms, at most 3 s of wall time: on a loaded
+     * machine the compiler thread itself waits for a core), then the best (fastest) of several trials of about 5 ms
+     * each. Takes about 250 ms on an idle machine.
      */
     public static CpuWork calibrate() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuClock = threads.isCurrentThreadCpuTimeSupported();
+        LongSupplier clock = cpuClock ? threads::getCurrentThreadCpuTime : System::nanoTime;
         long sink = 0;
-        long warmUpIterations = 0;
-        long warmUpStart = System.nanoTime();
-        long warmUpNanos;
-        do {
-            sink += compute(sink, WARM_UP_CHUNK);
-            warmUpIterations += WARM_UP_CHUNK;
-            warmUpNanos = System.nanoTime() - warmUpStart;
-        } while (warmUpNanos < WARM_UP_NANOS);
+        long wallStart = System.nanoTime();
+        long warmUpStart = clock.getAsLong();
+        long bestWindowRate = 0;
+        long lastImprovement = warmUpStart;
+        long now = warmUpStart;
+        while (System.nanoTime() - wallStart < MAX_WARM_UP_WALL_NANOS
+                && (now - warmUpStart < WARM_UP_NANOS || now - lastImprovement < PLATEAU_NANOS)) {
+            long windowStart = clock.getAsLong();
+            long iterations = 0;
+            do {
+                sink += compute(sink, WARM_UP_CHUNK);
+                iterations += WARM_UP_CHUNK;
+                now = clock.getAsLong();
+            } while (now - windowStart < WINDOW_NANOS);
+            long rate = iterations * 1_000_000L / Math.max(1, now - windowStart);
+            if (rate > bestWindowRate + bestWindowRate * 3 / 100) {
+                bestWindowRate = rate;
+                lastImprovement = now;
+            }
+        }
+        long warmUpMs = (now - warmUpStart) / 1_000_000;
 
-        // Size the trials from the warm-up's (pessimistic) rate so each lasts a few milliseconds: long enough for
-        // System.nanoTime to be precise, short enough that a time slice lost to another process spoils only one trial.
-        long roughPerMs = Math.max(1, warmUpIterations * 1_000_000L / warmUpNanos);
-        long trialIterations = Math.max(1_000, roughPerMs * TRIAL_TARGET_MS);
+        // Trials of a few milliseconds each: long enough for the clock to be precise, short enough that a disturbance
+        // (a GC, a migration to another core) spoils only one of them.
+        long trialIterations = Math.max(1_000, bestWindowRate * TRIAL_TARGET_MS);
         long best = 1;
         for (int trial = 0; trial < TRIALS; trial++) {
-            long start = System.nanoTime();
+            long start = clock.getAsLong();
             sink += compute(sink, trialIterations);
-            long nanos = Math.max(1, System.nanoTime() - start);
+            long nanos = Math.max(1, clock.getAsLong() - start);
             best = Math.max(best, trialIterations * 1_000_000L / nanos);
         }
         Blackhole.consume(sink);
         String method = "best of " + TRIALS + " single-thread trials of " + trialIterations
-                + " iterations (about " + TRIAL_TARGET_MS + " ms each) after a " + WARM_UP_NANOS / 1_000_000
+                + " iterations (about " + TRIAL_TARGET_MS + " ms each, timed by "
+                + (cpuClock ? "the thread's CPU clock" : "the wall clock") + ") after a " + warmUpMs
                 + " ms JIT warm-up, on " + Runtime.version() + " with "
                 + Runtime.getRuntime().availableProcessors()
                 + " processors";

@@ -43,7 +43,7 @@ final class EventLoopServer {
     void start() throws IOException {
         listener.configureBlocking(false);
         listener.register(selector, SelectionKey.OP_ACCEPT);
-        Thread.ofPlatform().name("loadlab-event-loop").start(() -> {
+        Thread.ofPlatform().daemon(true).name("loadlab-event-loop").start(() -> {
             try {
                 loop();
             } catch (IOException e) {

@@ -40,7 +40,7 @@ final class ThreadedServer {
     /** Starts {@code threads} platform threads, each accepting and serving one connection at a time. */
     void startBlocking(int threads) {
         for (int i = 0; i < threads; i++) {
-            Thread.ofPlatform().name("loadlab-worker-" + (i + 1)).start(() -> {
+            Thread.ofPlatform().daemon(true).name("loadlab-worker-" + (i + 1)).start(() -> {
                 while (listener.isOpen()) {
                     try {
                         serve(listener.accept());

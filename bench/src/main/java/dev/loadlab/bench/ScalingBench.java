@@ -1,0 +1,268 @@
+package dev.loadlab.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loadlab.coordinator.Coordinator;
+import dev.loadlab.coordinator.CoordinatorConfig;
+import dev.loadlab.coordinator.demo.ChildJvm;
+import dev.loadlab.protocol.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The issue-4 evidence: {@code /cpu?ms=5} and {@code /mixed?io=16&cpu=4} across the target host's five profiles at a
+ * few worker counts, run through LoadLab itself (coordinator, one agent JVM, the target host JVM with its control
+ * API), written into BENCHMARKS.md as requests/s, p99 and the target's own CPU cores per cell.
+ */
+@Command(
+        name = "loadlab bench scaling",
+        mixinStandardHelpOptions = true,
+        description = "Sweeps the target host's profiles x workers for a CPU-bound and a mixed workload and writes"
+                + " the table into BENCHMARKS.md.")
+public final class ScalingBench implements Callable<Integer> {
+    private static final List<String> PROFILES = List.of("multi-process", "threaded-gil", "threaded", "async", "green");
+    private static final Pattern APP_READY = Pattern.compile("ready: (http://\\S+)");
+    private static final Pattern CONTROL_READY = Pattern.compile("control: (http://\\S+)");
+
+    @Option(
+            names = "--home",
+            defaultValue = "${env:LOADLAB_HOME:-.}",
+            description = "The LoadLab checkout with built jars.")
+    Path home;
+
+    @Option(names = "--out", defaultValue = "BENCHMARKS.md", description = "Markdown file to write the section into.")
+    Path out;
+
+    @Option(
+            names = "--workers",
+            split = ",",
+            defaultValue = "1,2,4",
+            description = "Worker counts (default ${DEFAULT-VALUE}).")
+    List<Integer> workers;
+
+    @Option(
+            names = "--users",
+            defaultValue = "32",
+            description = "Closed-model users, enough to saturate (default ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(
+            names = "--duration",
+            defaultValue = "8s",
+            description = "Measured window per cell (default ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--warmup", defaultValue = "2s", description = "Warm-up per cell (default ${DEFAULT-VALUE}).")
+    String warmup;
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ScalingBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            return run();
+        } finally {
+            while (!started.isEmpty()) {
+                started.pop().close();
+            }
+        }
+    }
+
+    private int run() throws Exception {
+        Path work = Files.createTempDirectory("loadlab-bench");
+        String token = UUID.randomUUID().toString();
+        String cluster = "bench-" + token.substring(0, 8);
+        ChildJvm target = ChildJvm.start(
+                "target",
+                jar("target-app", "loadlab-target-app.jar"),
+                work,
+                List.of("--port", "0", "--control-port", "0", "--control-token", token, "--workers", "1"));
+        started.push(target);
+        String app = target.awaitLine(APP_READY, Duration.ofSeconds(90));
+        String control = target.awaitLine(CONTROL_READY, Duration.ofSeconds(90));
+        Coordinator coordinator = Coordinator.start(CoordinatorConfig.local(work.resolve("data"), cluster));
+        started.push(coordinator);
+        ChildJvm agent = ChildJvm.start(
+                "agent",
+                jar("agent", "loadlab-agent-app.jar"),
+                work,
+                List.of(
+                        "--id",
+                        "bench-agent",
+                        "--join",
+                        coordinator.clusterAddress(),
+                        "--cluster-name",
+                        cluster,
+                        "--work-dir",
+                        work.resolve("agent").toString()));
+        started.addLast(agent);
+        agent.awaitLine(Pattern.compile("loadlab-agent ready"), Duration.ofSeconds(90));
+
+        StringBuilder section = new StringBuilder();
+        section.append("## Target host profiles: CPU-bound and mixed workloads (issue 4)\n\n")
+                .append("Command: `./loadlab bench scaling` (")
+                .append(users)
+                .append(" closed-model users, ")
+                .append(warmup)
+                .append(" warm-up, ")
+                .append(duration)
+                .append(" measured per cell). Measured ")
+                .append(LocalDate.now())
+                .append(" on ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(Runtime.version().feature())
+                .append(". The generator (one agent JVM) shares the machine with"
+                        + " the target, so cells where the target could use every core are generator-bound too:"
+                        + " read cores as the target's own accounting, and req/s as a lower bound.\n\n")
+                .append("Each cell: requests/s (measured window) · p99 latency (Gatling, 1 ms resolution) · target"
+                        + " CPU cores (target host's /proc accounting over the measured window).\n\n");
+        for (String[] workload :
+                List.of(new String[] {"cpu", "/cpu?ms=5"}, new String[] {"mixed", "/mixed?io=16&cpu=4"})) {
+            JsonNode run = sweep(coordinator.httpUrl(), app, control, token, workload[0], workload[1]);
+            section.append(table(workload[1], run)).append('\n');
+        }
+        writeSection(section.toString());
+        System.out.print(section);
+        return 0;
+    }
+
+    private JsonNode sweep(String api, String app, String control, String token, String name, String path)
+            throws Exception {
+        String scenario = """
+                {"name": "bench-%s",
+                 "target": {"baseUrl": "%s", "control": {"url": "%s", "token": "%s"},
+                            "profiles": [%s], "workers": [%s]},
+                 "workload": {"requests": [{"name": "%s", "path": "%s"}]},
+                 "load": {"model": "closed", "users": %d, "warmup": "%s", "duration": "%s"}}
+                """.formatted(
+                        name,
+                        app,
+                        control,
+                        token,
+                        PROFILES.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(", ")),
+                        workers.stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                        name,
+                        path,
+                        users,
+                        warmup,
+                        duration);
+        HttpResponse<String> submitted = http.send(
+                HttpRequest.newBuilder(URI.create(api + "/api/v1/runs"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(scenario))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (submitted.statusCode() != 202) {
+            throw new IllegalStateException("scenario refused: " + submitted.body());
+        }
+        String id = Json.lenient().readTree(submitted.body()).get("id").asText();
+        while (true) {
+            JsonNode run = Json.lenient()
+                    .readTree(http.send(
+                                    HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + id))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body());
+            String status = run.get("status").asText();
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                if (!status.equals("SUCCEEDED")) {
+                    throw new IllegalStateException("bench run " + id + " ended " + status + ": " + run.get("failure"));
+                }
+                return run;
+            }
+            System.err.printf(
+                    Locale.ROOT,
+                    "%s: %d/%d steps done%n",
+                    name,
+                    run.get("steps").size(),
+                    PROFILES.size() * workers.size());
+            TimeUnit.SECONDS.sleep(5);
+        }
+    }
+
+    private String table(String path, JsonNode run) {
+        StringBuilder t = new StringBuilder("### `" + path + "`\n\n| profile |");
+        workers.forEach(w -> t.append(" W=").append(w).append(" |"));
+        t.append("\n|---|").append("---|".repeat(workers.size())).append('\n');
+        for (String profile : PROFILES) {
+            t.append("| `").append(profile).append("` |");
+            for (int w : workers) {
+                JsonNode step = find(run, profile, w);
+                t.append(
+                        step == null
+                                ? " — |"
+                                : String.format(
+                                        Locale.ROOT,
+                                        " %.0f req/s · p99 %d ms · %.2f cores |",
+                                        step.get("throughputRps").asDouble(),
+                                        step.get("latencyMs").get("p99").asLong(),
+                                        step.path("targetCpuCores").asDouble()));
+            }
+            t.append('\n');
+        }
+        JsonNode gil = find(run, "threaded-gil", workers.get(0));
+        JsonNode free = find(run, "threaded", workers.get(0));
+        if (gil != null && free != null) {
+            double cost = 1
+                    - gil.get("throughputRps").asDouble()
+                            / free.get("throughputRps").asDouble();
+            t.append(String.format(
+                    Locale.ROOT,
+                    "%nSingle-worker cost of the lock (threaded-gil vs threaded at W=%d,"
+                            + " same run): %.1f%% fewer requests/s.%n",
+                    workers.get(0),
+                    cost * 100));
+        }
+        return t.toString();
+    }
+
+    private static JsonNode find(JsonNode run, String profile, int workers) {
+        for (JsonNode step : run.get("steps")) {
+            if (profile.equals(step.path("profile").asText())
+                    && step.path("workers").asInt() == workers) {
+                return step;
+            }
+        }
+        return null;
+    }
+
+    private void writeSection(String section) throws Exception {
+        String begin = "<!-- bench:scaling:begin -->";
+        String end = "<!-- bench:scaling:end -->";
+        String existing = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n\n";
+        String block = begin + "\n" + section + end;
+        int from = existing.indexOf(begin);
+        int to = existing.indexOf(end);
+        String updated = from >= 0 && to > from
+                ? existing.substring(0, from) + block + existing.substring(to + end.length())
+                : existing + (existing.endsWith("\n\n") ? "" : "\n") + block + "\n";
+        Files.writeString(out, updated);
+    }
+
+    private Path jar(String module, String name) {
+        return home.toAbsolutePath().resolve(module).resolve("target").resolve(name);
+    }
+}
