@@ -35,7 +35,7 @@ class BadInputIT {
             """;
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private EmbeddedPostgres postgres;
     private Coordinator coordinator;

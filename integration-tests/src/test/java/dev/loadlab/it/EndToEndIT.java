@@ -76,7 +76,8 @@ class EndToEndIT {
                 JsonNode step = run.get("steps").get(0);
                 // Printed so that a CI log shows how close to its bounds a run came.
                 System.out.println("EndToEndIT step: " + step.get("requests") + " requests, "
-                        + step.get("throughputRps") + " req/s, io " + step.get("byRequest").get("io").get("latencyMs")
+                        + step.get("throughputRps") + " req/s, io "
+                        + step.get("byRequest").get("io").get("latencyMs")
                         + ", cpu " + step.get("byRequest").get("cpu").get("latencyMs"));
                 long measured = step.get("requests").asLong();
                 long warmup = step.get("warmupRequests").asLong();

@@ -31,7 +31,7 @@ class TargetSweepIT {
     private static final String TOKEN = "sweep-" + UUID.randomUUID();
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private ChildJvm target;
     private ChildJvm agent;
@@ -42,16 +42,32 @@ class TargetSweepIT {
 
     @BeforeAll
     void start() throws Exception {
-        Path home = Path.of(System.getProperty("loadlab.agent.jar")).getParent().getParent().getParent();
-        target = ChildJvm.start("target", home.resolve("target-app/target/loadlab-target-app.jar"), dir, List.of(
-                "--port", "0", "--control-port", "0", "--control-token", TOKEN, "--workers", "1"));
+        Path home = Path.of(System.getProperty("loadlab.agent.jar"))
+                .getParent()
+                .getParent()
+                .getParent();
+        target = ChildJvm.start(
+                "target",
+                home.resolve("target-app/target/loadlab-target-app.jar"),
+                dir,
+                List.of("--port", "0", "--control-port", "0", "--control-token", TOKEN, "--workers", "1"));
         app = target.awaitLine(Pattern.compile("ready: (http://\\S+)"), Duration.ofSeconds(90));
         control = target.awaitLine(Pattern.compile("control: (http://\\S+)"), Duration.ofSeconds(90));
         String cluster = "sweep-" + UUID.randomUUID();
         coordinator = Coordinator.start(CoordinatorConfig.local(dir.resolve("data"), cluster));
-        agent = ChildJvm.start("agent", Path.of(System.getProperty("loadlab.agent.jar")), dir, List.of(
-                "--id", "sweeper", "--join", coordinator.clusterAddress(), "--cluster-name", cluster,
-                "--work-dir", dir.resolve("agent").toString()));
+        agent = ChildJvm.start(
+                "agent",
+                Path.of(System.getProperty("loadlab.agent.jar")),
+                dir,
+                List.of(
+                        "--id",
+                        "sweeper",
+                        "--join",
+                        coordinator.clusterAddress(),
+                        "--cluster-name",
+                        cluster,
+                        "--work-dir",
+                        dir.resolve("agent").toString()));
         agent.awaitLine(Pattern.compile("loadlab-agent ready"), Duration.ofSeconds(90));
         api = new Api(coordinator.httpUrl());
     }
@@ -80,7 +96,8 @@ class TargetSweepIT {
                 """.formatted(app, control, TOKEN));
 
         assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
-        assertThat(run.get("scenario").get("target").get("control").get("token").asText()).isEqualTo("***");
+        assertThat(run.get("scenario").get("target").get("control").get("token").asText())
+                .isEqualTo("***");
         JsonNode gil = run.get("steps").get(0);
         JsonNode free = run.get("steps").get(1);
         System.out.println("TargetSweepIT cores: threaded-gil " + gil.get("targetCpuCores") + ", threaded "
@@ -91,7 +108,8 @@ class TargetSweepIT {
         assertThat(free.get("workers").asInt()).isEqualTo(2);
         // The interpreter lock lets one thread compute at a time; without it two threads use two cores.
         assertThat(gil.get("targetCpuCores").asDouble()).isBetween(0.5, 1.15);
-        assertThat(free.get("targetCpuCores").asDouble()).isGreaterThan(gil.get("targetCpuCores").asDouble() + 0.2);
+        assertThat(free.get("targetCpuCores").asDouble())
+                .isGreaterThan(gil.get("targetCpuCores").asDouble() + 0.2);
         long served = 0;
         for (JsonNode worker : free.get("target").get("workerRequests")) {
             served += worker.get("requests").asLong();
@@ -132,9 +150,12 @@ class TargetSweepIT {
     }
 
     private JsonNode controlGet(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(control + path)).header("Authorization", "Bearer " + TOKEN).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(control + path))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return dev.loadlab.protocol.Json.lenient().readTree(response.body());
     }
 }
