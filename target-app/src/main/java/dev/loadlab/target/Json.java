@@ -1,5 +1,6 @@
 package dev.loadlab.target;
 
+import dev.loadlab.target.http.JsonText;
 import dev.loadlab.target.work.CpuCalibration;
 import java.util.Map;
 
@@ -14,13 +15,13 @@ final class Json {
     static String problem(int status, String title, String detail, String parameter) {
         StringBuilder json = new StringBuilder(160)
                 .append("{\"type\":\"about:blank\",\"title\":")
-                .append(quote(title))
+                .append(JsonText.quote(title))
                 .append(",\"status\":")
                 .append(status)
                 .append(",\"detail\":")
-                .append(quote(detail));
+                .append(JsonText.quote(detail));
         if (parameter != null) {
-            json.append(",\"parameter\":").append(quote(parameter));
+            json.append(",\"parameter\":").append(JsonText.quote(parameter));
         }
         return json.append('}').toString();
     }
@@ -33,7 +34,7 @@ final class Json {
         boolean first = true;
         for (Map.Entry<String, Long> entry : stats.byPath().entrySet()) {
             json.append(first ? "" : ",")
-                    .append(quote(entry.getKey()))
+                    .append(JsonText.quote(entry.getKey()))
                     .append(':')
                     .append(entry.getValue());
             first = false;
@@ -45,31 +46,8 @@ final class Json {
                 .append(",\"calibration\":{\"iterationsPerMs\":")
                 .append(calibration.iterationsPerMs())
                 .append(",\"method\":")
-                .append(quote(calibration.method()))
+                .append(JsonText.quote(calibration.method()))
                 .append("}}")
                 .toString();
-    }
-
-    /** A JSON string literal; escapes what RFC 8259 requires, so echoed client input cannot break the document. */
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

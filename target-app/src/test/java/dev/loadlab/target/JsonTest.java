@@ -2,12 +2,13 @@ package dev.loadlab.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.target.http.JsonText;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
     @Test
     void quotingEscapesWhatWouldBreakTheDocument() {
-        assertThat(Json.quote("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
+        assertThat(JsonText.quote("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
     }
 
     @Test
