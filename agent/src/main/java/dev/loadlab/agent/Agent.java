@@ -5,9 +5,11 @@ import dev.loadlab.agent.gatling.GatlingStepRunner;
 import dev.loadlab.protocol.ProtocolVersion;
 import dev.loadlab.protocol.message.AgentInfo;
 import dev.loadlab.protocol.message.Assignment;
+import dev.loadlab.protocol.message.Cancel;
 import dev.loadlab.protocol.message.Hello;
 import dev.loadlab.protocol.message.Refused;
 import dev.loadlab.protocol.message.ResultAck;
+import dev.loadlab.protocol.message.Start;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
@@ -17,20 +19,29 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An agent's life: wait for the coordinator, join, say hello, then take assignments one at a time, running each with
- * Gatling on a worker thread while the inbox stays read (acknowledgements arrive meanwhile). A result is kept until
- * the coordinator acknowledges it, and sent again after a re-join. When the coordinator is lost, the agent leaves the
+ * An agent's life: warm Gatling up (so the first step starts on time), wait for the coordinator, join, say hello, then
+ * take assignments one at a time. An {@link
+ * Assignment} is prepared on a worker thread (Gatling started, simulation built) and answered with Ready; {@link Start}
+ * fixes when it sends, in cluster time; {@link Cancel} ends it early; meanwhile the inbox stays read. Intervals go out
+ * every second; the final result is kept until the coordinator acknowledges it, and sent again after every re-join
+ * and every {@link #RESEND_EVERY} while the coordinator is present. When the coordinator is lost, the agent leaves the
  * cluster and waits to join again. Thread-safe: {@link #stop} may be called from any thread.
  */
 public final class Agent {
+    /** How often results not yet acknowledged are sent again while the coordinator is present. */
+    public static final Duration RESEND_EVERY = Duration.ofSeconds(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration WELCOME_TIMEOUT = Duration.ofSeconds(30);
@@ -40,6 +51,8 @@ public final class Agent {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("loadlab-step").factory());
     private final Map<String, StepResult> unacknowledged = new ConcurrentHashMap<>();
+    // The step prepared or running, as runId/stepIndex; null when idle.
+    private final AtomicReference<String> current = new AtomicReference<>();
     private volatile boolean stopped;
     private volatile AgentCluster cluster;
 
@@ -51,6 +64,8 @@ public final class Agent {
     /** Runs until {@link #stop}; returns false when the coordinator refused this agent. */
     public boolean run() throws InterruptedException {
         try {
+            // Before joining: no assignment can arrive while Gatling's cold start is paid here.
+            runner.warmUp();
             while (!stopped) {
                 if (!awaitCoordinator()) {
                     return true;
@@ -88,7 +103,12 @@ public final class Agent {
         joined.send(new Hello(info));
         long deadline = System.nanoTime() + WELCOME_TIMEOUT.toNanos();
         boolean welcomed = false;
+        long lastResend = System.nanoTime();
         while (!stopped && !joined.coordinatorLost()) {
+            if (welcomed && System.nanoTime() - lastResend >= RESEND_EVERY.toNanos()) {
+                resendUnacknowledged(joined);
+                lastResend = System.nanoTime();
+            }
             ToAgent message = joined.receive(POLL);
             if (message == null) {
                 if (!welcomed && System.nanoTime() > deadline) {
@@ -102,14 +122,35 @@ public final class Agent {
                     welcomed = true;
                     System.out.println("loadlab-agent ready: id=" + config.id() + " joined " + config.joinAddress()
                             + " (protocol v" + w.protocolVersion() + ")");
-                    unacknowledged.values().forEach(joined::send);
+                    resendUnacknowledged(joined);
+                    lastResend = System.nanoTime();
                 }
                 case Refused r -> {
                     LOG.error("the coordinator refused this agent: {}", r.reason());
                     System.err.println("loadlab-agent refused: " + r.reason());
                     return false;
                 }
-                case Assignment a -> worker.execute(() -> runStep(a));
+                case Assignment a -> accept(a);
+                case Start s -> {
+                    if (!runner.start(s.runId(), s.stepIndex(), s.startAtClusterMs())) {
+                        LOG.warn(
+                                "start for run {} step {} ignored: that step is not prepared here",
+                                s.runId(),
+                                s.stepIndex());
+                    }
+                }
+                case Cancel c -> {
+                    // Only the step prepared or running here: a stale cancel must not hit a later re-assignment.
+                    if (key(c.runId(), c.stepIndex()).equals(current.get())) {
+                        LOG.info("cancelling run {} step {}", c.runId(), c.stepIndex());
+                        runner.cancel(c.runId(), c.stepIndex());
+                    } else {
+                        LOG.info(
+                                "cancel for run {} step {} ignored: that step is not prepared or running here",
+                                c.runId(),
+                                c.stepIndex());
+                    }
+                }
                 case ResultAck ack -> unacknowledged.remove(key(ack.runId(), ack.stepIndex()));
             }
         }
@@ -119,21 +160,80 @@ public final class Agent {
         return true;
     }
 
-    private void runStep(Assignment assignment) {
-        LOG.info(
-                "running run {} step {} ({} users, {} /s)",
+    /** One step at a time: an assignment for another step while one is prepared or running is answered as failed. */
+    private void accept(Assignment assignment) {
+        String key = key(assignment.runId(), assignment.stepIndex());
+        if (current.compareAndSet(null, key)) {
+            worker.execute(() -> runStep(assignment, key));
+            return;
+        }
+        String busyWith = current.get();
+        if (key.equals(busyWith)) {
+            LOG.warn(
+                    "assignment for run {} step {} received again; it is already prepared or running here",
+                    assignment.runId(),
+                    assignment.stepIndex());
+            return;
+        }
+        Instant now = Instant.now();
+        StepResult refused = new StepResult(
                 assignment.runId(),
                 assignment.stepIndex(),
-                assignment.users(),
-                assignment.rate());
-        StepResult result = runner.run(assignment, config.id(), progress -> send(progress));
-        unacknowledged.put(key(result.runId(), result.stepIndex()), result);
-        send(result);
-        LOG.info(
-                "run {} step {} done{}",
-                assignment.runId(),
-                assignment.stepIndex(),
-                result.failed() ? ": " + result.failure() : "");
+                config.id(),
+                "agent " + config.id() + " is busy with " + busyWith + "; it prepares or runs one step at a time",
+                now,
+                now,
+                0,
+                List.of(),
+                null,
+                null,
+                false,
+                false);
+        unacknowledged.put(key, refused);
+        send(refused);
+    }
+
+    private void runStep(Assignment assignment, String key) {
+        try {
+            LOG.info(
+                    "preparing run {} step {} ({} users, {} /s)",
+                    assignment.runId(),
+                    assignment.stepIndex(),
+                    assignment.users(),
+                    assignment.rate());
+            StepResult result = runner.run(assignment, config.id(), this::clusterTimeMs, this::send);
+            unacknowledged.put(key, result);
+            send(result);
+            LOG.info(
+                    "run {} step {} done{}{}",
+                    assignment.runId(),
+                    assignment.stepIndex(),
+                    result.cancelled() ? " (cancelled)" : "",
+                    result.failed() ? ": " + result.failure() : "");
+        } finally {
+            current.set(null);
+        }
+    }
+
+    private long clusterTimeMs() {
+        AgentCluster joined = cluster;
+        try {
+            return joined != null ? joined.clusterTimeMs() : System.currentTimeMillis();
+        } catch (RuntimeException e) {
+            // Between memberships there is no cluster; this machine's clock is the best left.
+            return System.currentTimeMillis();
+        }
+    }
+
+    private void resendUnacknowledged(AgentCluster joined) {
+        for (StepResult result : unacknowledged.values()) {
+            try {
+                joined.send(result);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot reach the coordinator now: {}", e.getMessage());
+                return;
+            }
+        }
     }
 
     private void send(ToCoordinator message) {
@@ -143,7 +243,7 @@ public final class Agent {
                 current.send(message);
             }
         } catch (RuntimeException e) {
-            // A result stays in unacknowledged and is sent again after the next welcome.
+            // A result stays in unacknowledged and is sent again later; a lost interval is only a gap in live data.
             LOG.warn("cannot reach the coordinator now: {}", e.getMessage());
         }
     }

@@ -85,6 +85,14 @@ public final class AgentCluster implements AutoCloseable {
         return hazelcast.getCluster().getLocalMember().getUuid().toString();
     }
 
+    /**
+     * Hazelcast's cluster time in epoch ms: this machine's clock corrected by its offset from the cluster's master, so
+     * agents on machines with different clocks agree on one start time.
+     */
+    public long clusterTimeMs() {
+        return hazelcast.getCluster().getClusterTime();
+    }
+
     public void send(ToCoordinator message) {
         IQueue<String> inbox = hazelcast.getQueue(ClusterNames.COORDINATOR_INBOX);
         inbox.offer(Messages.encode(message));

@@ -4,6 +4,7 @@ import dev.loadlab.coordinator.cluster.AgentRegistry;
 import dev.loadlab.coordinator.cluster.ClusterBridge;
 import dev.loadlab.coordinator.db.Database;
 import dev.loadlab.coordinator.db.RunRepository;
+import dev.loadlab.coordinator.db.TimelineRepository;
 import dev.loadlab.coordinator.http.HttpApi;
 import dev.loadlab.coordinator.runs.RunScheduler;
 import dev.loadlab.coordinator.runs.RunService;
@@ -49,13 +50,20 @@ public final class Coordinator implements AutoCloseable {
             resources.push(cluster);
             RunRepository repository = new RunRepository(database.dataSource());
             AgentRegistry agents = new AgentRegistry();
-            RunScheduler scheduler =
-                    new RunScheduler(repository, agents, cluster, config.stepGrace(), Clock.systemUTC());
+            TimelineRepository timeline = new TimelineRepository(database.dataSource());
+            RunScheduler scheduler = new RunScheduler(
+                    repository,
+                    timeline,
+                    agents,
+                    cluster,
+                    config.stepGrace(),
+                    config.placementTimeout(),
+                    Clock.systemUTC());
             resources.push(scheduler);
             scheduler.start();
             Vertx vertx = Vertx.vertx();
             resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
-            RunService runs = new RunService(repository, scheduler, config.allowedTargets());
+            RunService runs = new RunService(repository, timeline, scheduler, config.allowedTargets());
             HttpApi api = new HttpApi(
                     vertx,
                     runs,

@@ -21,7 +21,8 @@ public record CoordinatorConfig(
         Optional<String> databasePassword,
         Path dataDir,
         List<String> allowedTargets,
-        Duration stepGrace) {
+        Duration stepGrace,
+        Duration placementTimeout) {
 
     public static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -44,7 +45,8 @@ public record CoordinatorConfig(
                 Optional.empty(),
                 dataDir,
                 List.of("127.0.0.1", "localhost", "::1", "[::1]"),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(10));
     }
 
     public CoordinatorConfig withDatabase(String url, String user, String password) {
@@ -59,7 +61,42 @@ public record CoordinatorConfig(
                 Optional.ofNullable(password),
                 dataDir,
                 allowedTargets,
-                stepGrace);
+                stepGrace,
+                placementTimeout);
+    }
+
+    /** This configuration with a fixed cluster port (a restarted coordinator where its agents look for it). */
+    public CoordinatorConfig withHazelcastPort(int port) {
+        return new CoordinatorConfig(
+                httpHost,
+                httpPort,
+                hazelcastHost,
+                port,
+                clusterName,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                dataDir,
+                allowedTargets,
+                stepGrace,
+                placementTimeout);
+    }
+
+    /** This configuration with another placement timeout (how long a run may wait for idle agents). */
+    public CoordinatorConfig withPlacementTimeout(Duration timeout) {
+        return new CoordinatorConfig(
+                httpHost,
+                httpPort,
+                hazelcastHost,
+                hazelcastPort,
+                clusterName,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                dataDir,
+                allowedTargets,
+                stepGrace,
+                timeout);
     }
 
     private static void checkPort(String name, int port) {

@@ -88,6 +88,13 @@ public final class CoordinatorMain implements Callable<Integer> {
                     "How long past its planned end a step may take before it is failed (env LOADLAB_STEP_GRACE, default ${DEFAULT-VALUE}).")
     String stepGrace;
 
+    @Option(
+            names = "--placement-timeout",
+            defaultValue = "${env:LOADLAB_PLACEMENT_TIMEOUT:-10m}",
+            description =
+                    "How long a run may wait for enough idle agents before it fails (env LOADLAB_PLACEMENT_TIMEOUT, default ${DEFAULT-VALUE}).")
+    String placementTimeout;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new CoordinatorMain()).execute(args));
     }
@@ -104,14 +111,15 @@ public final class CoordinatorMain implements Callable<Integer> {
                 Optional.ofNullable(databasePassword),
                 dataDir,
                 Arrays.stream(allowedTargets).map(String::trim).toList(),
-                parseGrace());
+                duration("--step-grace", stepGrace),
+                duration("--placement-timeout", placementTimeout));
     }
 
-    private Duration parseGrace() {
+    private Duration duration(String flag, String text) {
         try {
-            return DurationText.parse(stepGrace);
+            return DurationText.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--step-grace: " + e.getMessage());
+            throw new CommandLine.ParameterException(new CommandLine(this), flag + ": " + e.getMessage());
         }
     }
 

@@ -85,6 +85,10 @@ class BadInputIT {
                         "open model without rate",
                         VALID.replace("\"model\": \"closed\", \"users\": 4", "\"model\": \"open\""),
                         "$.load.rate"),
+                Arguments.of(
+                        "unknown agent-loss policy",
+                        VALID.replace("\"agents\": 1", "\"agents\": 1, \"onAgentLoss\": \"shrug\""),
+                        "$.onAgentLoss"),
                 Arguments.of("unknown model", VALID.replace("\"closed\"", "\"wavy\""), "$.load.model"),
                 Arguments.of("no requests", VALID.replaceAll("\\[\\{.*}]", "[]"), "$.workload.requests"),
                 Arguments.of("malformed JSON", "{\"name\": ", "$"),

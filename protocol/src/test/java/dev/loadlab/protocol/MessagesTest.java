@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadlab.protocol.message.AgentInfo;
 import dev.loadlab.protocol.message.Assignment;
+import dev.loadlab.protocol.message.Cancel;
 import dev.loadlab.protocol.message.Hello;
+import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.message.Progress;
+import dev.loadlab.protocol.message.Ready;
 import dev.loadlab.protocol.message.Refused;
 import dev.loadlab.protocol.message.ResultAck;
+import dev.loadlab.protocol.message.Start;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
@@ -32,6 +36,8 @@ class MessagesTest {
                 new Welcome(1),
                 new Refused(1, "speaks v2"),
                 new Assignment("run", 0, ScenarioCodec.decode(SCENARIO), 2, 2, null),
+                new Start("run", 0, 1_700_000_000_000L),
+                new Cancel("run", 0),
                 new ResultAck("run", 0));
 
         for (ToAgent message : messages) {
@@ -55,7 +61,13 @@ class MessagesTest {
                         Instant.parse("2026-01-01T00:00:00Z"),
                         Instant.parse("2026-01-01T00:00:10Z"),
                         5,
-                        List.of(new RequestResult("io", 100, 2, Map.of("http_5xx", 2L), "AAAA"))));
+                        List.of(new RequestResult("io", 100, 2, Map.of("http_5xx", 2L), "AAAA")),
+                        3L,
+                        0.5,
+                        false,
+                        false),
+                new Ready("run", 0, "a1"),
+                new Interval("run", 0, "a1", 4, false, List.of(), 0.25, true));
 
         for (ToCoordinator message : messages) {
             assertThat(Messages.toCoordinator(Messages.encode(message))).isEqualTo(message);

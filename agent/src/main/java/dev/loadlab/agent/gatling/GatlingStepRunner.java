@@ -1,21 +1,22 @@
 package dev.loadlab.agent.gatling;
 
 import dev.loadlab.protocol.message.Assignment;
-import dev.loadlab.protocol.message.Progress;
+import dev.loadlab.protocol.message.Ready;
 import dev.loadlab.protocol.message.StepResult;
+import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.scenario.RequestSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,55 +24,115 @@ import org.slf4j.LoggerFactory;
  * Runs one step assignment with Gatling in-process and returns what was measured: per request name, counts, errors by
  * kind and an HdrHistogram of response times in whole milliseconds (Gatling's resolution).
  *
+ * <p>A step goes: {@link #run} prepares it (plan, recorder, Gatling started and the simulation built) and says
+ * {@link Ready}; {@link #start} fixes when the first requests leave, in cluster time; while it runs, one {@link
+ * dev.loadlab.protocol.message.Interval} per second goes to the same listener; {@link #cancel} ends it early. Without
+ * a start within the start timeout of Ready, the step is abandoned with a failure.
+ *
  * <p>Thread-safety: safe to share. Gatling finds its simulation by class name, so only one step runs per JVM at a time;
  * a {@link #run} call made while another is running, on this runner or any other, is refused at once with a failed
- * {@link StepResult}. {@link #stop} may be called from any thread.
+ * {@link StepResult}. {@link #start}, {@link #cancel} and {@link #stop} may be called from any thread.
  */
 public final class GatlingStepRunner {
+    /** How long a prepared step waits for its start before it is abandoned. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
     private static final Logger LOG = LoggerFactory.getLogger(GatlingStepRunner.class);
     // JVM-wide, not per instance: the simulation holder and Gatling's own globals are JVM-wide.
     private static final ReentrantLock ONE_RUN_PER_JVM = new ReentrantLock();
 
     private final Path workDir;
+    private final Duration startTimeout;
     private final AtomicReference<RunContext> running = new AtomicReference<>();
+    private final AtomicReference<String> pendingCancel = new AtomicReference<>();
 
     /** {@code workDir} holds Gatling's results folder ({@code gatling-results}); it is created when needed. */
     public GatlingStepRunner(Path workDir) {
+        this(workDir, START_TIMEOUT);
+    }
+
+    public GatlingStepRunner(Path workDir, Duration startTimeout) {
         this.workDir = Objects.requireNonNull(workDir, "workDir");
+        this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
+        if (startTimeout.isNegative() || startTimeout.isZero()) {
+            throw new IllegalArgumentException("startTimeout must be > 0, was " + startTimeout);
+        }
     }
 
     /**
-     * Blocking: runs the step for its warm-up plus duration. Never throws for a load problem: an unreachable target, a
-     * Gatling crash or an assignment this agent cannot run give a result whose {@code failure} says what went wrong,
-     * with whatever was measured. {@code progress} is called about once a second from a scheduler thread.
+     * Blocking: prepares the step, sends {@link Ready} to {@code events} once Gatling is about to send, waits for
+     * {@link #start} (or {@link #cancel}, or the start timeout), runs the step for its warm-up plus duration from the
+     * agreed start, sending one {@link dev.loadlab.protocol.message.Interval} per second to {@code events}, and returns
+     * the result, whose measured figures are exactly the sum of the intervals' measured seconds. {@code
+     * clusterClockMs} is the cluster's clock, in which start times are given. Never throws for a load problem: an
+     * unreachable target, a Gatling crash or an assignment this agent cannot run give a result whose {@code failure}
+     * says what went wrong, with whatever was measured. {@code events} is called from Gatling's and a ticker thread.
      */
-    public StepResult run(Assignment assignment, String agentId, Consumer<Progress> progress) {
+    public StepResult run(
+            Assignment assignment, String agentId, LongSupplier clusterClockMs, Consumer<ToCoordinator> events) {
         Objects.requireNonNull(assignment, "assignment");
         Objects.requireNonNull(agentId, "agentId");
-        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(clusterClockMs, "clusterClockMs");
+        Objects.requireNonNull(events, "events");
         if (!ONE_RUN_PER_JVM.tryLock()) {
             return failed(assignment, agentId, "another step is already running in this agent; it runs one at a time");
         }
         try {
-            return runAlone(assignment, agentId, progress);
+            return runAlone(assignment, agentId, clusterClockMs, events);
         } finally {
             ONE_RUN_PER_JVM.unlock();
         }
     }
 
     /**
-     * Asks the running step, if any, to end soon: closed-model users finish the request they are in and leave; open
-     * model arrivals stop Gatling. What was measured until then is what {@link #run} returns; requests cut off are
-     * left out. Best effort, never blocks.
+     * Starts the prepared step at {@code startAtClusterMs} (cluster time). False, and nothing happens, when that step
+     * is not prepared and waiting here (unknown, not ready yet, started already, cancelled, timed out).
      */
-    public void stop() {
+    public boolean start(String runId, int stepIndex, long startAtClusterMs) {
         RunContext run = running.get();
-        if (run != null) {
-            run.requestStop();
+        return run != null && run.isStep(runId, stepIndex) && run.start(startAtClusterMs);
+    }
+
+    /**
+     * Cancels that step: before its start it is abandoned at once; while it runs, closed-model users finish the request
+     * they are in and leave, open-model arrivals stop. {@link #run} then returns what was measured, marked cancelled. A
+     * cancel for a step whose {@link #run} has not begun yet is kept for it. Never blocks.
+     */
+    public void cancel(String runId, int stepIndex) {
+        pendingCancel.set(key(runId, stepIndex));
+        RunContext run = running.get();
+        if (run != null && run.isStep(runId, stepIndex)) {
+            run.cancel();
         }
     }
 
-    private StepResult runAlone(Assignment assignment, String agentId, Consumer<Progress> progress) {
+    /**
+     * Runs Gatling once, for about half a second, against a throwaway HTTP server of its own on the loopback
+     * interface (never a target), so that the first real step does not spend Gatling's cold start between its Ready
+     * and its start. Blocking, about a second or two; call it before taking assignments. True when it went well; a
+     * failure is logged and harmless.
+     */
+    public boolean warmUp() {
+        long began = System.nanoTime();
+        String failure = GatlingWarmUp.run(this);
+        if (failure != null) {
+            LOG.warn("Gatling warm-up failed (the first step may start late): {}", failure);
+            return false;
+        }
+        LOG.info("Gatling warmed up in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+        return true;
+    }
+
+    /** Cancels whatever step is prepared or running (the agent is shutting down). Never blocks. */
+    public void stop() {
+        RunContext run = running.get();
+        if (run != null) {
+            run.cancel();
+        }
+    }
+
+    private StepResult runAlone(
+            Assignment assignment, String agentId, LongSupplier clusterClockMs, Consumer<ToCoordinator> events) {
         StepPlan plan;
         try {
             plan = StepPlan.from(assignment);
@@ -84,23 +145,32 @@ public final class GatlingStepRunner {
         } catch (IOException e) {
             return failed(assignment, agentId, "cannot create Gatling's results folder " + resultsDir + ": " + e);
         }
+        String runId = assignment.runId();
+        int stepIndex = assignment.stepIndex();
         List<String> names = plan.requests().stream().map(RequestSpec::name).toList();
-        RunContext run = new RunContext(plan, new StepRecorder(names, plan.warmup(), System::currentTimeMillis));
+        RunContext run = new RunContext(
+                runId,
+                stepIndex,
+                plan,
+                new StepRecorder(names, plan.warmup(), System::currentTimeMillis),
+                clusterClockMs,
+                startTimeout,
+                () -> events.accept(new Ready(runId, stepIndex, agentId)));
+        IntervalTicker ticker = new IntervalTicker(run, runId, stepIndex, agentId, events::accept);
         Instant launched = Instant.now();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "loadlab-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
         String crash;
         RunContext.install(run);
         running.set(run);
         try {
-            ticker.scheduleAtFixedRate(() -> report(assignment, agentId, run, progress), 1, 1, TimeUnit.SECONDS);
+            // After publishing the run, so that a cancel racing with this call is seen by one side or the other.
+            if (pendingCancel.compareAndSet(key(runId, stepIndex), null)) {
+                run.cancel();
+            }
+            ticker.start();
             LOG.info(
                     "step {}#{}: {} model, {} for {} after {} warm-up",
-                    assignment.runId(),
-                    assignment.stepIndex(),
+                    runId,
+                    stepIndex,
                     plan.model().wireName(),
                     plan.users() > 0 ? plan.users() + " users" : plan.rate() + " arrivals/s",
                     plan.duration(),
@@ -109,33 +179,43 @@ public final class GatlingStepRunner {
         } finally {
             running.set(null);
             RunContext.uninstall(run);
-            ticker.shutdownNow();
         }
-        return result(assignment, agentId, run, crash, launched);
+        pendingCancel.compareAndSet(key(runId, stepIndex), null);
+        boolean started = run.phase() == RunContext.Phase.STARTED;
+        boolean stopped = run.stopRequested();
+        ticker.finish(started && !stopped);
+        if (started) {
+            long setup = run.setupNanos();
+            if (setup >= 0) {
+                StepSimulation.SETUP_ESTIMATE_NANOS.set(setup);
+            }
+            LOG.info(
+                    "step {}#{}: start skew {} ms, Gatling set-up {} ms",
+                    runId,
+                    stepIndex,
+                    run.startSkewMs(),
+                    TimeUnit.NANOSECONDS.toMillis(setup));
+        }
+        return result(assignment, agentId, run, ticker, crash, launched);
     }
 
-    private static void report(Assignment assignment, String agentId, RunContext run, Consumer<Progress> progress) {
-        StepRecorder.ProgressSnapshot now = run.recorder().progress();
-        try {
-            progress.accept(new Progress(
-                    assignment.runId(),
-                    assignment.stepIndex(),
-                    agentId,
-                    now.warmingUp(),
-                    now.requests(),
-                    now.errors(),
-                    now.elapsedSeconds()));
-        } catch (RuntimeException e) {
-            // A failing listener must not cancel the schedule (an escaped exception would) nor touch the run.
-            LOG.warn("progress listener failed: {}", e.toString());
-        }
-    }
-
-    private static StepResult result(
-            Assignment assignment, String agentId, RunContext run, String crash, Instant launched) {
+    private StepResult result(
+            Assignment assignment,
+            String agentId,
+            RunContext run,
+            IntervalTicker ticker,
+            String crash,
+            Instant launched) {
         StepRecorder recorder = run.recorder();
         boolean stopped = run.stopRequested();
-        String failure = crash;
+        String failure =
+                switch (run.phase()) {
+                    case STARTED -> crash;
+                    case CANCELLED -> null;
+                    case TIMED_OUT ->
+                        "no start arrived within " + startTimeout.toSeconds() + " s of ready; the step was abandoned";
+                    case PREPARING, WAITING -> crash != null ? crash : "Gatling ended before the step could start";
+                };
         String baseUrl = run.plan().baseUrl();
         if (failure == null && recorder.noResponseAtAll()) {
             failure = "every request failed: " + TransportProbe.describe(baseUrl) + " to " + baseUrl + " ("
@@ -143,10 +223,7 @@ public final class GatlingStepRunner {
         } else if (failure == null && !stopped && recorder.sentTotal() == 0) {
             failure = "no request was sent in " + run.plan().total() + " (arrival rate too low for the duration?)";
         }
-        if (!stopped && recorder.unaccounted() > 0) {
-            LOG.warn("{} requests were sent but never completed; counted as transport errors", recorder.unaccounted());
-        }
-        // Before the first request there is no step clock: fall back to when Gatling was launched.
+        // Before the start there is no step clock: fall back to when Gatling was launched.
         Instant from = recorder.measuredFrom() != null ? recorder.measuredFrom() : launched;
         Instant to = recorder.measuredTo() != null ? recorder.measuredTo() : from;
         if (failure != null) {
@@ -160,11 +237,31 @@ public final class GatlingStepRunner {
                 from,
                 to,
                 recorder.warmupRequests(),
-                recorder.results(!stopped));
+                recorder.results(),
+                run.startSkewMs(),
+                ticker.cpuShare(),
+                ticker.behindSchedule(),
+                run.cancelled());
     }
 
     private static StepResult failed(Assignment assignment, String agentId, String failure) {
         Instant now = Instant.now();
-        return new StepResult(assignment.runId(), assignment.stepIndex(), agentId, failure, now, now, 0, List.of());
+        return new StepResult(
+                assignment.runId(),
+                assignment.stepIndex(),
+                agentId,
+                failure,
+                now,
+                now,
+                0,
+                List.of(),
+                null,
+                null,
+                false,
+                false);
+    }
+
+    private static String key(String runId, int stepIndex) {
+        return runId + "/" + stepIndex;
     }
 }

@@ -4,21 +4,32 @@ import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.RequestResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.WriterReaderPhaser;
 
 /**
  * Every request of one step, as Gatling's users send them: sent, answered (status and response time) or left without a
- * response. A response completing before start + warm-up counts only as warm-up; later ones are measured, by request
- * name, with their response time in an HdrHistogram {@link Recorder}. The step starts when its first request is sent.
- * Thread-safe and non-blocking on the recording side, because Gatling calls it from its event loops.
+ * response, tallied into one {@link StepSecond} per second of the step. Seconds run from the step's start (set by
+ * {@link #startAt}, or by the first request sent): the warm-up's seconds first (the last one shorter when the warm-up
+ * is not a whole number of seconds), then the measured window's seconds, counted from the warm-up's end. A response
+ * belongs to the second it completed in; everything in a warm-up second counts only as warm-up.
+ *
+ * <p>Closing a second ({@link #closeUntil}, {@link #finish}) waits, through a {@link WriterReaderPhaser}, for every
+ * recording still writing into it, so each response is in exactly one closed second and the final result is the sum of
+ * the measured seconds, exactly. A recording that races with the close of its second may land in the next one.
+ *
+ * <p>Thread-safe and non-blocking on the recording side, because Gatling calls it from its event loops; closing is
+ * meant for one thread at a time (it serialises on the phaser's reader lock).
  */
 final class StepRecorder {
     static final String HTTP_4XX = "http_4xx";
@@ -26,64 +37,248 @@ final class StepRecorder {
     static final String TRANSPORT = "transport";
 
     private static final long NOT_YET = Long.MIN_VALUE;
+    private static final long SECOND_MS = 1_000;
 
     private final LongSupplier clockMs;
     private final long warmupMs;
-    private final PerName[] byIndex;
-    private final List<PerName> byName;
+    private final long warmupSeconds;
+    private final List<String> names;
+    private final int[] slotOf;
+    private final LongAdder[] sent;
+    private final LongAdder[] completed;
+    private final LongAdder[] withoutResponse;
     private final AtomicLong startMs = new AtomicLong(NOT_YET);
     private final AtomicLong lastMeasuredEndMs = new AtomicLong(NOT_YET);
+    private final AtomicReference<StepSecond> active = new AtomicReference<>();
+    private final WriterReaderPhaser phaser = new WriterReaderPhaser();
+    private volatile boolean finished;
+
+    // Guarded by the phaser's reader lock.
+    private long nextToClose;
+    private long warmupTotal;
+    private final long[] measuredTotal;
+    private final Map<String, Long>[] errorsTotal;
+    private final Histogram[] histogramTotal;
 
     /** {@code names} in request-index order; a repeated name shares one tally. */
+    @SuppressWarnings("unchecked")
     StepRecorder(List<String> names, Duration warmup, LongSupplier clockMs) {
         this.clockMs = clockMs;
         this.warmupMs = warmup.toMillis();
-        Map<String, PerName> tallies = new LinkedHashMap<>();
-        byIndex = new PerName[names.size()];
+        this.warmupSeconds = (warmupMs + SECOND_MS - 1) / SECOND_MS;
+        Map<String, Integer> slots = new LinkedHashMap<>();
+        slotOf = new int[names.size()];
         for (int i = 0; i < names.size(); i++) {
-            byIndex[i] = tallies.computeIfAbsent(names.get(i), PerName::new);
+            slotOf[i] = slots.computeIfAbsent(names.get(i), n -> slots.size());
         }
-        byName = List.copyOf(tallies.values());
+        this.names = List.copyOf(slots.keySet());
+        int n = this.names.size();
+        sent = adders(n);
+        completed = adders(n);
+        withoutResponse = adders(n);
+        measuredTotal = new long[n];
+        errorsTotal = new Map[n];
+        histogramTotal = new Histogram[n];
+        for (int i = 0; i < n; i++) {
+            errorsTotal[i] = new LinkedHashMap<>();
+            histogramTotal[i] = HistogramCodec.newHistogram();
+        }
     }
 
-    /** A request is about to go out; the first one starts the step's clock. */
+    /** Fixes the step's start (epoch ms); without it, the first request sent starts the step. Only the first call counts. */
+    void startAt(long epochMs) {
+        startMs.compareAndSet(NOT_YET, epochMs);
+    }
+
+    /** A request is about to go out; the first one starts the step's clock unless {@link #startAt} did. */
     void sent(int index) {
         startMs.compareAndSet(NOT_YET, clockMs.getAsLong());
-        byIndex[index].sent.increment();
+        sent[slotOf[index]].increment();
     }
 
-    /** An HTTP response arrived (any status): counted, and timed if measured. */
+    /** An HTTP response arrived (any status): counted and timed in the second it completed in. */
     void answered(int index, int status, long responseTimeMs) {
-        long now = clockMs.getAsLong();
-        PerName tally = byIndex[index];
         String kind = status >= 500 ? HTTP_5XX : status >= 400 ? HTTP_4XX : null;
-        if (inWarmup(now)) {
-            tally.warmupCount(kind != null);
-            return;
-        }
-        tally.recorder.recordValue(Math.min(Math.max(responseTimeMs, 0), HistogramCodec.HIGHEST_TRACKABLE_MS));
-        tally.measuredCount(kind);
-        lastMeasuredEndMs.accumulateAndGet(now, Math::max);
+        record(slotOf[index], kind, Math.min(Math.max(responseTimeMs, 0), HistogramCodec.HIGHEST_TRACKABLE_MS), 1);
     }
 
     /** A request was sent but ended without any HTTP response (refused, reset, timed out). */
     void noResponse(int index) {
-        long now = clockMs.getAsLong();
-        PerName tally = byIndex[index];
-        if (inWarmup(now)) {
-            tally.warmupCount(true);
-            tally.warmupNoResponse.increment();
-            return;
+        record(slotOf[index], TRANSPORT, -1, 1);
+    }
+
+    private void record(int slot, String kind, long responseTimeMs, long count) {
+        long phase = phaser.writerCriticalSectionEnter();
+        try {
+            // The time is read inside the critical section, so a second is never closed under a recording of it.
+            long now = clockMs.getAsLong();
+            StepSecond second = secondAt(now);
+            if (second == null) {
+                return;
+            }
+            second.record(slot, kind, responseTimeMs, count);
+            completed[slot].add(count);
+            if (TRANSPORT.equals(kind)) {
+                withoutResponse[slot].add(count);
+            }
+            if (!second.warmup()) {
+                lastMeasuredEndMs.accumulateAndGet(now, Math::max);
+            }
+        } finally {
+            phaser.writerCriticalSectionExit(phase);
         }
-        tally.measuredCount(TRANSPORT);
-        lastMeasuredEndMs.accumulateAndGet(now, Math::max);
+    }
+
+    /** The open second holding {@code nowMs}, moving on to a new second first if the open one has ended. */
+    private StepSecond secondAt(long nowMs) {
+        while (true) {
+            if (finished) {
+                return null;
+            }
+            StepSecond current = active.get();
+            if (current == null) {
+                startMs.compareAndSet(NOT_YET, nowMs);
+                active.compareAndSet(null, newSecond(0, null));
+                continue;
+            }
+            if (nowMs < current.endMs()) {
+                return current;
+            }
+            StepSecond next = newSecond(indexAt(nowMs), current);
+            if (active.compareAndSet(current, next)) {
+                return next;
+            }
+        }
+    }
+
+    private StepSecond newSecond(long index, StepSecond previous) {
+        return new StepSecond(index, index < warmupSeconds, endOf(index), names.size(), previous);
+    }
+
+    private long indexAt(long nowMs) {
+        long sinceStart = nowMs - startMs.get();
+        if (sinceStart < warmupMs) {
+            return Math.max(0, sinceStart / SECOND_MS);
+        }
+        return warmupSeconds + (sinceStart - warmupMs) / SECOND_MS;
+    }
+
+    /** When second {@code index} ends, epoch ms. */
+    long endOf(long index) {
+        long start = startMs.get();
+        if (index < warmupSeconds) {
+            return start + Math.min((index + 1) * SECOND_MS, warmupMs);
+        }
+        return start + warmupMs + (index - warmupSeconds + 1) * SECOND_MS;
+    }
+
+    /** Whether second {@code index} belongs to the warm-up. */
+    boolean isWarmup(long index) {
+        return index < warmupSeconds;
+    }
+
+    /**
+     * Closes every second that ended at or before {@code nowMs} and returns them in order, seconds without any response
+     * included; each second is returned once, by this method or by {@link #finish}.
+     */
+    List<StepSecond> closeUntil(long nowMs) {
+        phaser.readerLock();
+        try {
+            StepSecond current = active.get();
+            if (finished || current == null) {
+                return List.of();
+            }
+            while (nowMs >= current.endMs()) {
+                StepSecond next = newSecond(indexAt(nowMs), current);
+                current = active.compareAndSet(current, next) ? next : active.get();
+            }
+            phaser.flipPhase();
+            return collect(current, false);
+        } finally {
+            phaser.readerUnlock();
+        }
+    }
+
+    /**
+     * Ends the step: requests sent but never completed are counted, in the last second, as measured {@code transport}
+     * errors when {@code countUnansweredAsErrors} (a run that ended normally, where that means a lost request) and left
+     * out otherwise (a stopped run, where Gatling dropped users mid-request on purpose). Returns every second not yet
+     * closed, the last (partial) one included; later recordings are ignored.
+     */
+    List<StepSecond> finish(boolean countUnansweredAsErrors) {
+        if (countUnansweredAsErrors && active.get() != null) {
+            for (int slot = 0; slot < names.size(); slot++) {
+                long lost = unaccounted(slot);
+                if (lost > 0) {
+                    record(slot, TRANSPORT, -1, lost);
+                }
+            }
+        }
+        phaser.readerLock();
+        try {
+            if (finished) {
+                return List.of();
+            }
+            finished = true;
+            StepSecond current = active.get();
+            phaser.flipPhase();
+            return current == null ? List.of() : collect(current, true);
+        } finally {
+            phaser.readerUnlock();
+        }
+    }
+
+    /** Seconds from {@code nextToClose} up to {@code current} (included if {@code inclusive}), gaps filled. */
+    private List<StepSecond> collect(StepSecond current, boolean inclusive) {
+        Deque<StepSecond> chain = new ArrayDeque<>();
+        if (inclusive) {
+            chain.push(current);
+        }
+        for (StepSecond s = current.previous(); s != null && s.index() >= nextToClose; s = s.previous()) {
+            chain.push(s);
+        }
+        // Closed seconds are no longer reachable for writers; drop the chain so they can be collected.
+        current.forgetPrevious();
+        long upTo = inclusive ? current.index() + 1 : current.index();
+        List<StepSecond> closed = new ArrayList<>();
+        for (long index = nextToClose; index < upTo; index++) {
+            StepSecond second =
+                    !chain.isEmpty() && chain.peek().index() == index ? chain.pop() : newSecond(index, null);
+            fold(second);
+            closed.add(second);
+        }
+        nextToClose = Math.max(nextToClose, upTo);
+        return closed;
+    }
+
+    private void fold(StepSecond second) {
+        for (int slot = 0; slot < names.size(); slot++) {
+            if (second.warmup()) {
+                warmupTotal += second.count(slot);
+                continue;
+            }
+            measuredTotal[slot] += second.count(slot);
+            Map<String, Long> errors = errorsTotal[slot];
+            second.errorsByKind(slot).forEach((kind, n) -> errors.merge(kind, n, Long::sum));
+            histogramTotal[slot].add(second.histogram(slot));
+        }
+    }
+
+    /** Request names, in the order results list them. */
+    List<String> names() {
+        return names;
+    }
+
+    /** The step's start, epoch ms; meaningful once {@link #started}. */
+    long startMs() {
+        return startMs.get();
     }
 
     boolean started() {
         return startMs.get() != NOT_YET;
     }
 
-    /** Start + warm-up, or null before the first request. */
+    /** Start + warm-up, or null before the step started. */
     Instant measuredFrom() {
         long start = startMs.get();
         return start == NOT_YET ? null : Instant.ofEpochMilli(start + warmupMs);
@@ -96,129 +291,73 @@ final class StepRecorder {
     }
 
     long sentTotal() {
-        return byName.stream().mapToLong(t -> t.sent.sum()).sum();
+        return sum(sent);
     }
 
+    /** Responses counted as warm-up, in the seconds closed so far. */
     long warmupRequests() {
-        return byName.stream().mapToLong(t -> t.warmup.sum()).sum();
+        phaser.readerLock();
+        try {
+            return warmupTotal;
+        } finally {
+            phaser.readerUnlock();
+        }
     }
 
     /** Requests sent that never reached {@link #answered} or {@link #noResponse}: users cut off mid-request. */
     long unaccounted() {
-        return byName.stream().mapToLong(PerName::unaccounted).sum();
+        long total = 0;
+        for (int slot = 0; slot < names.size(); slot++) {
+            total += unaccounted(slot);
+        }
+        return total;
+    }
+
+    private long unaccounted(int slot) {
+        return Math.max(0, sent[slot].sum() - completed[slot].sum());
     }
 
     /** True when something was sent and not a single HTTP response came back. */
     boolean noResponseAtAll() {
-        long sent = sentTotal();
-        return sent > 0
-                && byName.stream()
-                                .mapToLong(t -> t.transport.sum() + t.warmupNoResponse.sum() + t.unaccounted())
-                                .sum()
-                        == sent;
+        long total = sentTotal();
+        return total > 0 && sum(withoutResponse) + unaccounted() == total;
     }
 
-    /** What a live display needs: warm-up figures while warming up, measured figures after. */
-    ProgressSnapshot progress() {
-        long now = clockMs.getAsLong();
-        long start = startMs.get();
-        boolean warmingUp = inWarmup(now);
-        long requests = 0;
-        long errors = 0;
-        for (PerName tally : byName) {
-            requests += warmingUp ? tally.warmup.sum() : tally.measured.sum();
-            errors += warmingUp ? tally.warmupErrors.sum() : tally.errors();
-        }
-        double elapsed = start == NOT_YET ? 0 : (now - start) / 1000.0;
-        return new ProgressSnapshot(warmingUp, requests, errors, elapsed);
-    }
-
-    /**
-     * One result per request name. Requests sent but never completed are counted as measured {@code transport} errors
-     * when {@code countUnansweredAsErrors} (a run that ended normally, where that means a lost request) and left out
-     * otherwise (a stopped run, where Gatling dropped users mid-request on purpose).
-     */
-    List<RequestResult> results(boolean countUnansweredAsErrors) {
-        List<RequestResult> results = new ArrayList<>(byName.size());
-        for (PerName tally : byName) {
-            long lost = countUnansweredAsErrors ? tally.unaccounted() : 0;
-            Map<String, Long> byKind = new LinkedHashMap<>();
-            putIfPositive(byKind, HTTP_4XX, tally.http4xx.sum());
-            putIfPositive(byKind, HTTP_5XX, tally.http5xx.sum());
-            putIfPositive(byKind, TRANSPORT, tally.transport.sum() + lost);
-            results.add(new RequestResult(
-                    tally.name,
-                    tally.measured.sum() + lost,
-                    tally.errors() + lost,
-                    byKind,
-                    HistogramCodec.toBase64(tally.histogram())));
-        }
-        return results;
-    }
-
-    private boolean inWarmup(long nowMs) {
-        long start = startMs.get();
-        return start == NOT_YET || nowMs < start + warmupMs;
-    }
-
-    private static void putIfPositive(Map<String, Long> map, String key, long value) {
-        if (value > 0) {
-            map.put(key, value);
-        }
-    }
-
-    /** Progress figures at one instant. */
-    record ProgressSnapshot(boolean warmingUp, long requests, long errors, double elapsedSeconds) {}
-
-    /** The tallies of one request name; adders because many event-loop threads record at once. */
-    private static final class PerName {
-        final String name;
-        final LongAdder sent = new LongAdder();
-        final LongAdder warmup = new LongAdder();
-        final LongAdder warmupErrors = new LongAdder();
-        final LongAdder warmupNoResponse = new LongAdder();
-        final LongAdder measured = new LongAdder();
-        final LongAdder http4xx = new LongAdder();
-        final LongAdder http5xx = new LongAdder();
-        final LongAdder transport = new LongAdder();
-        final Recorder recorder =
-                new Recorder(1, HistogramCodec.HIGHEST_TRACKABLE_MS, HistogramCodec.SIGNIFICANT_DIGITS);
-        // Interval histograms are folded in here, so reading the total never loses what the recorder held.
-        private final Histogram total = HistogramCodec.newHistogram();
-
-        PerName(String name) {
-            this.name = name;
-        }
-
-        void warmupCount(boolean error) {
-            warmup.increment();
-            if (error) {
-                warmupErrors.increment();
+    /** One result per request name: the measured seconds closed so far, summed. Call after {@link #finish}. */
+    List<RequestResult> results() {
+        phaser.readerLock();
+        try {
+            List<RequestResult> results = new ArrayList<>(names.size());
+            for (int slot = 0; slot < names.size(); slot++) {
+                long errors = errorsTotal[slot].values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
+                results.add(new RequestResult(
+                        names.get(slot),
+                        measuredTotal[slot],
+                        errors,
+                        errorsTotal[slot],
+                        HistogramCodec.toBase64(histogramTotal[slot])));
             }
+            return results;
+        } finally {
+            phaser.readerUnlock();
         }
+    }
 
-        void measuredCount(String errorKind) {
-            measured.increment();
-            if (HTTP_4XX.equals(errorKind)) {
-                http4xx.increment();
-            } else if (HTTP_5XX.equals(errorKind)) {
-                http5xx.increment();
-            } else if (TRANSPORT.equals(errorKind)) {
-                transport.increment();
-            }
+    private static LongAdder[] adders(int n) {
+        LongAdder[] adders = new LongAdder[n];
+        for (int i = 0; i < n; i++) {
+            adders[i] = new LongAdder();
         }
+        return adders;
+    }
 
-        long errors() {
-            return http4xx.sum() + http5xx.sum() + transport.sum();
+    private static long sum(LongAdder[] adders) {
+        long total = 0;
+        for (LongAdder adder : adders) {
+            total += adder.sum();
         }
-
-        long unaccounted() {
-            return Math.max(0, sent.sum() - warmup.sum() - measured.sum());
-        }
-
-        synchronized Histogram histogram() {
-            total.add(recorder.getIntervalHistogram());
-            return total.copy();
-        }
+        return total;
     }
 }

@@ -3,6 +3,7 @@ package dev.loadlab.agent.gatling;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -14,17 +15,28 @@ import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.RequestSpec;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one Gatling simulation LoadLab runs, built from the {@link RunContext} installed by {@link GatlingStepRunner}.
  * Public only because Gatling instantiates it by class name; never start it any other way.
+ *
+ * <p>The constructor builds the scenario, says it is ready and then blocks until the start is agreed (or the step is
+ * cancelled or times out, when it throws so Gatling ends at once). Every user's first action is a pause until the
+ * agreed start, so no request leaves early: closed-model users are all injected at once and wait; an open model's
+ * injection starts shortly before the start (by Gatling's set-up time as measured in the previous run plus a margin) and
+ * every arrival waits by as much as the first one was early, so the schedule starts at the start with its spacing.
  *
  * <p>Each request a user sends goes: pick a request by weight and count it as sent; send it, with a status check that
  * saves the status and a response-time check that records status and time (Gatling runs status checks before time
@@ -35,7 +47,16 @@ public final class StepSimulation extends Simulation {
     private static final String PICKED = "loadlab.picked";
     private static final String STATUS = "loadlab.status";
 
-    public StepSimulation() {
+    /**
+     * Gatling's set-up time between the injection being planned here and its first user running, as last measured in
+     * this JVM (the first run in a JVM takes longest: class loading); JVM-wide like Gatling itself.
+     */
+    static final AtomicLong SETUP_ESTIMATE_NANOS = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(500));
+
+    /** An open model's injection starts this much earlier than the estimate says; arrivals absorb it by waiting. */
+    static final long OPEN_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    public StepSimulation() throws InterruptedException {
         RunContext run = RunContext.current();
         StepPlan plan = run.plan();
         HttpProtocolBuilder protocol = http.baseUrl(plan.baseUrl())
@@ -44,22 +65,52 @@ public final class StepSimulation extends Simulation {
                 // One recorded request must be exactly one HTTP exchange: no cache hits, no hidden redirect hops.
                 .disableCaching()
                 .disableFollowRedirect();
-        PopulationBuilder population;
+        ScenarioBuilder scenario;
         if (plan.model() == LoadModel.CLOSED) {
-            // Each user keeps its own connection, like a client with one connection looping.
-            population = scenario("closed")
+            // Every user is injected at once and waits for the agreed start as its first action, so all of them send
+            // their first request within a millisecond of it. Each user keeps its own connection, like a client with
+            // one connection looping.
+            scenario = scenario("closed")
+                    .exec(session -> {
+                        run.userStarted();
+                        return session;
+                    })
+                    .pause(session -> run.untilStart())
                     .asLongAsDuring(session -> !run.stopRequested(), plan.total(), false)
-                    .on(oneRequest(run))
-                    .injectOpen(atOnceUsers(plan.users()));
+                    .on(oneRequest(run));
         } else {
-            // Arrivals share a pool: a new TCP connection per arrival would measure the handshake, not the API.
+            // Arrivals share a pool: a new TCP connection per arrival would measure the handshake, not the API. The
+            // injection starts a little before the agreed start; every arrival then waits by as much as the first one
+            // was early, so the first request leaves at the start and the schedule keeps its spacing.
             protocol = protocol.shareConnections();
-            population = scenario("open")
+            scenario = scenario("open")
+                    .exec(session -> {
+                        run.arrived();
+                        return session;
+                    })
+                    .pause(session -> run.openShift())
                     .doIfOrElse(session -> run.stopRequested())
                     .then(stopLoadGeneratorIf("stopped by LoadLab", session -> run.claimStop()))
-                    .orElse(oneRequest(run))
-                    .injectOpen(constantUsersPerSec(plan.rate()).during(plan.total()));
+                    .orElse(oneRequest(run));
         }
+        // Built: say so, then hold Gatling here until the start is agreed (or the step is cancelled or times out).
+        if (!run.awaitStart()) {
+            throw new IllegalStateException("LoadLab step " + run.phase().name().toLowerCase() + " before its start");
+        }
+        PopulationBuilder population;
+        long decidedNanos = System.nanoTime();
+        long delayMs = 0;
+        if (plan.model() == LoadModel.CLOSED) {
+            population = scenario.injectOpen(atOnceUsers(plan.users()));
+        } else {
+            long early = SETUP_ESTIMATE_NANOS.get() + OPEN_MARGIN_NANOS;
+            delayMs = TimeUnit.NANOSECONDS.toMillis(Math.max(0, run.startNanos() - decidedNanos - early));
+            OpenInjectionStep arrivals = constantUsersPerSec(plan.rate()).during(plan.total());
+            population = delayMs > 0
+                    ? scenario.injectOpen(nothingFor(Duration.ofMillis(delayMs)), arrivals)
+                    : scenario.injectOpen(arrivals);
+        }
+        run.injectionPlanned(decidedNanos, TimeUnit.MILLISECONDS.toNanos(delayMs));
         setUp(population).protocols(protocol);
     }
 
@@ -67,7 +118,7 @@ public final class StepSimulation extends Simulation {
         List<RequestSpec> requests = run.plan().requests();
         ChainBuilder pick = exec(session -> {
             int picked = run.picker().pick(ThreadLocalRandom.current());
-            run.recorder().sent(picked);
+            run.sent(picked);
             // A status left from this user's previous request would hide a transport error on this one.
             return session.set(PICKED, picked).remove(STATUS);
         });

@@ -11,20 +11,22 @@ import java.time.Duration;
 import java.util.List;
 
 /** Builds test assignments for one agent. */
-final class Assignments {
+public final class Assignments {
     private Assignments() {}
 
-    static Assignment closed(String baseUrl, int users, Duration warmup, Duration duration, RequestSpec... requests) {
+    public static Assignment closed(
+            String baseUrl, int users, Duration warmup, Duration duration, RequestSpec... requests) {
         Load load = new Load(LoadModel.CLOSED, users, null, warmup, duration);
         return new Assignment("run-test", 0, scenario(baseUrl, load, requests), 1, users, null);
     }
 
-    static Assignment open(String baseUrl, double rate, Duration warmup, Duration duration, RequestSpec... requests) {
+    public static Assignment open(
+            String baseUrl, double rate, Duration warmup, Duration duration, RequestSpec... requests) {
         Load load = new Load(LoadModel.OPEN, null, rate, warmup, duration);
         return new Assignment("run-test", 0, scenario(baseUrl, load, requests), 1, null, rate);
     }
 
-    static RequestSpec get(String name, String path, int weight) {
+    public static RequestSpec get(String name, String path, int weight) {
         return new RequestSpec(name, "GET", path, weight);
     }
 

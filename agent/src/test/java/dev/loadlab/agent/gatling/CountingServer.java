@@ -11,39 +11,47 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A real HTTP target for the tests, on 127.0.0.1 and a free port: {@code /io?ms=N} waits N ms, {@code /fast} answers at
  * once, {@code /fail} answers 500. Counts every request it receives, by path, so tests compare against what the server
- * really saw.
+ * really saw, and when the first request arrived.
  */
-final class CountingServer implements AutoCloseable {
+public final class CountingServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(64);
     private final Map<String, LongAdder> received = new ConcurrentHashMap<>();
+    private final AtomicLong firstReceivedMs = new AtomicLong(Long.MIN_VALUE);
 
-    CountingServer() throws IOException {
+    public CountingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         server.createContext("/", this::handle);
         server.setExecutor(pool);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    long received(String path) {
+    public long received(String path) {
         LongAdder count = received.get(path);
         return count == null ? 0 : count.sum();
     }
 
-    long receivedTotal() {
+    public long receivedTotal() {
         return received.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** Epoch ms at which the first request arrived, or {@code Long.MIN_VALUE} if none did. */
+    public long firstReceivedMs() {
+        return firstReceivedMs.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        firstReceivedMs.compareAndSet(Long.MIN_VALUE, System.currentTimeMillis());
         String path = exchange.getRequestURI().getPath();
         received.computeIfAbsent(path, p -> new LongAdder()).increment();
         try (exchange) {

@@ -6,7 +6,7 @@ import static dev.loadlab.agent.gatling.Assignments.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import dev.loadlab.protocol.message.Progress;
+import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;
@@ -16,11 +16,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -52,24 +48,20 @@ class GatlingStepRunnerIT {
     }
 
     @Test
-    void closedModelCountsExactlyWhatTheServerReceived() {
-        List<Progress> progress = new CopyOnWriteArrayList<>();
-        List<String> progressThreads = new CopyOnWriteArrayList<>();
-        StepResult result = runner.run(
+    void closedModelCountsExactlyWhatTheServerReceivedAndIntervalsAddUp() throws Exception {
+        StepDriver driver = StepDriver.runToEnd(
+                runner,
                 closed(
                         server.baseUrl(),
                         8,
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(3),
                         get("io", "/io?ms=20", 80),
-                        get("fast", "/fast", 20)),
-                "agent-1",
-                p -> {
-                    progress.add(p);
-                    progressThreads.add(Thread.currentThread().getName());
-                });
+                        get("fast", "/fast", 20)));
+        StepResult result = driver.get();
 
         assertThat(result.failure()).isNull();
+        assertThat(result.cancelled()).isFalse();
         assertThat(result.agentId()).isEqualTo("agent-1");
         Map<String, RequestResult> byName = byName(result);
         RequestResult io = byName.get("io");
@@ -90,24 +82,33 @@ class GatlingStepRunnerIT {
         Duration window = Duration.between(result.measuredFrom(), result.measuredTo());
         assertThat(window).isBetween(Duration.ofMillis(2_900), Duration.ofMillis(3_500));
 
-        assertThat(progressThreads).isNotEmpty().allMatch("loadlab-progress"::equals);
-        assertThat(progress).anyMatch(p -> !p.warmingUp() && p.requests() > 0);
-        assertThat(progress)
-                .allMatch(p -> p.runId().equals("run-test") && p.agentId().equals("agent-1"));
+        // 1 s of warm-up, 3 measured seconds, then the last partial second in which the last responses completed.
+        driver.assertIntervalsAddUpTo(result);
+        assertThat(driver.intervals).hasSizeBetween(4, 6);
+        assertThat(driver.intervals.stream().filter(Interval::warmup).map(Interval::second))
+                .containsExactly(0L);
+        assertThat(driver.intervals.get(1).requests().stream()
+                        .mapToLong(RequestResult::requests)
+                        .sum())
+                .isPositive();
+        assertThat(driver.intervalThreads).contains("loadlab-intervals");
+        assertThat(result.cpuShare()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+        assertThat(result.behindSchedule()).isFalse();
+        assertThat(result.startSkewMs()).isNotNull();
     }
 
     @Test
-    void openModelSendsTheRateAndCountsExactly() {
-        StepResult result = runner.run(
+    void openModelSendsTheRateCountsExactlyAndIsOnSchedule() throws Exception {
+        StepDriver driver = StepDriver.runToEnd(
+                runner,
                 open(
                         server.baseUrl(),
                         50,
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(2),
                         get("io", "/io?ms=5", 1),
-                        get("fast", "/fast", 1)),
-                "agent-1",
-                p -> {});
+                        get("fast", "/fast", 1)));
+        StepResult result = driver.get();
 
         assertThat(result.failure()).isNull();
         long measured =
@@ -115,14 +116,49 @@ class GatlingStepRunnerIT {
         assertThat(measured + result.warmupRequests()).isEqualTo(server.receivedTotal());
         assertThat(measured).isBetween(95L, 105L);
         assertThat(measured + result.warmupRequests()).isBetween(147L, 153L);
+        driver.assertIntervalsAddUpTo(result);
+        assertThat(driver.intervals.stream().filter(Interval::warmup).map(Interval::second))
+                .containsExactly(0L);
+        assertThat(driver.intervals).noneMatch(Interval::behindSchedule);
+        assertThat(result.behindSchedule()).isFalse();
+        assertThat(result.cpuShare()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
     }
 
     @Test
-    void serverErrorsAreCountedAsHttp5xxAndTimed() {
-        StepResult result = runner.run(
-                closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(1), get("fail", "/fail", 1)),
-                "agent-1",
-                p -> {});
+    void aStartInTheFutureIsHonouredAndItsSkewMeasured() throws Exception {
+        for (boolean closedModel : new boolean[] {true, false}) {
+            try (CountingServer target = new CountingServer()) {
+                StepDriver driver = StepDriver.run(
+                        runner,
+                        closedModel
+                                ? closed(
+                                        target.baseUrl(), 4, Duration.ZERO, Duration.ofSeconds(1), get("f", "/fast", 1))
+                                : open(
+                                        target.baseUrl(),
+                                        40,
+                                        Duration.ZERO,
+                                        Duration.ofSeconds(1),
+                                        get("f", "/fast", 1)),
+                        1_500);
+                StepResult result = driver.get();
+
+                assertThat(result.failure()).isNull();
+                assertThat(target.firstReceivedMs())
+                        .as("first request at the server")
+                        .isGreaterThanOrEqualTo(driver.startAtMs);
+                assertThat(result.startSkewMs())
+                        .as("skew, closed=" + closedModel)
+                        .isBetween(0L, 10L);
+                assertThat(result.measuredFrom().toEpochMilli()).isBetween(driver.startAtMs - 2, driver.startAtMs + 2);
+            }
+        }
+    }
+
+    @Test
+    void serverErrorsAreCountedAsHttp5xxAndTimed() throws Exception {
+        StepDriver driver = StepDriver.runToEnd(
+                runner, closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(1), get("fail", "/fail", 1)));
+        StepResult result = driver.get();
 
         assertThat(result.failure()).isNull();
         RequestResult fail = byName(result).get("fail");
@@ -130,35 +166,36 @@ class GatlingStepRunnerIT {
         assertThat(fail.errors()).isEqualTo(fail.requests());
         assertThat(fail.errorsByKind()).isEqualTo(Map.of("http_5xx", fail.requests()));
         assertThat(HistogramCodec.fromBase64(fail.histogram()).getTotalCount()).isEqualTo(fail.requests());
+        driver.assertIntervalsAddUpTo(result);
     }
 
     @Test
-    void closedPortGivesTransportErrorsAndAFailureSentence() throws IOException {
+    void closedPortGivesTransportErrorsAndAFailureSentence() throws Exception {
         String nobodyListens;
         try (ServerSocket socket = new ServerSocket(0)) {
             nobodyListens = "http://127.0.0.1:" + socket.getLocalPort();
         }
 
-        StepResult result = runner.run(
-                closed(nobodyListens, 2, Duration.ZERO, Duration.ofSeconds(1), get("fast", "/fast", 1)),
-                "agent-1",
-                p -> {});
+        StepDriver driver = StepDriver.runToEnd(
+                runner, closed(nobodyListens, 2, Duration.ZERO, Duration.ofSeconds(1), get("fast", "/fast", 1)));
+        StepResult result = driver.get();
 
         assertThat(result.failure()).startsWith("every request failed: connection refused to " + nobodyListens);
         RequestResult fast = byName(result).get("fast");
         assertThat(fast.requests()).isPositive();
         assertThat(fast.errorsByKind()).isEqualTo(Map.of("transport", fast.requests()));
         assertThat(HistogramCodec.fromBase64(fast.histogram()).getTotalCount()).isZero();
+        driver.assertIntervalsAddUpTo(result);
     }
 
     @Test
-    void runsBackToBackInOneJvmAndKeepsLoggingAlive() throws IOException {
+    void runsBackToBackInOneJvmAndKeepsLoggingAlive() throws Exception {
         for (int i = 0; i < 2; i++) {
             long before = server.receivedTotal();
-            StepResult result = runner.run(
-                    closed(server.baseUrl(), 4, Duration.ZERO, Duration.ofSeconds(1), get("fast", "/fast", 1)),
-                    "agent-1",
-                    p -> {});
+            StepResult result = StepDriver.runToEnd(
+                            runner,
+                            closed(server.baseUrl(), 4, Duration.ZERO, Duration.ofSeconds(1), get("fast", "/fast", 1)))
+                    .get();
             assertThat(result.failure()).isNull();
             assertThat(result.warmupRequests()).isZero();
             assertThat(byName(result).get("fast").requests()).isPositive().isEqualTo(server.receivedTotal() - before);
@@ -175,49 +212,94 @@ class GatlingStepRunnerIT {
     }
 
     @Test
-    void aSecondRunWhileOneRunsIsRefusedAndStopEndsTheFirstSoon() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CompletableFuture<StepResult> first = CompletableFuture.supplyAsync(() -> runner.run(
+    void aSecondRunWhileOneRunsIsRefusedAndCancelEndsTheFirstWithinTwoSeconds() throws Exception {
+        StepDriver first = StepDriver.run(
+                runner,
                 closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(60), get("io", "/io?ms=5", 1)),
-                "agent-1",
-                p -> {
-                    if (p.requests() > 0) {
-                        running.countDown();
-                    }
-                }));
-        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+                300);
+        assertThat(first.measuring.await(30, TimeUnit.SECONDS)).isTrue();
 
         StepResult refused = new GatlingStepRunner(workDir)
-                .run(closed(server.baseUrl(), 1, Duration.ZERO, Duration.ofSeconds(1)), "agent-2", p -> {});
+                .run(
+                        closed(server.baseUrl(), 1, Duration.ZERO, Duration.ofSeconds(1)),
+                        "agent-2",
+                        System::currentTimeMillis,
+                        m -> {});
         assertThat(refused.failure()).contains("already running");
 
-        runner.stop();
-        StepResult stopped = first.get(15, TimeUnit.SECONDS);
-        assertThat(stopped.failure()).isNull();
-        RequestResult io = byName(stopped).get("io");
+        long cancelledAt = System.nanoTime();
+        runner.cancel("run-test", 0);
+        StepResult cancelled = first.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
+        assertThat(cancelled.failure()).isNull();
+        assertThat(cancelled.cancelled()).isTrue();
+        RequestResult io = byName(cancelled).get("io");
         assertThat(io.requests()).isPositive().isEqualTo(server.receivedTotal());
         assertThat(io.errors()).isZero();
+        first.assertIntervalsAddUpTo(cancelled);
     }
 
     @Test
-    void stopEndsAnOpenModelRunSoon() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CompletableFuture<StepResult> run = CompletableFuture.supplyAsync(() -> runner.run(
+    void cancelEndsAnOpenModelRunSoon() throws Exception {
+        StepDriver run = StepDriver.run(
+                runner,
                 open(server.baseUrl(), 20, Duration.ZERO, Duration.ofSeconds(60), get("fast", "/fast", 1)),
-                "agent-1",
-                p -> {
-                    if (p.requests() > 0) {
-                        running.countDown();
-                    }
-                }));
-        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+                300);
+        assertThat(run.measuring.await(30, TimeUnit.SECONDS)).isTrue();
 
-        runner.stop();
-        StepResult stopped = run.get(15, TimeUnit.SECONDS);
+        long cancelledAt = System.nanoTime();
+        runner.cancel("run-test", 0);
+        StepResult stopped = run.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
         assertThat(stopped.failure()).isNull();
+        assertThat(stopped.cancelled()).isTrue();
         RequestResult fast = byName(stopped).get("fast");
         assertThat(fast.requests()).isPositive().isLessThanOrEqualTo(server.receivedTotal());
         assertThat(fast.errors()).isZero();
+        run.assertIntervalsAddUpTo(stopped);
+    }
+
+    @Test
+    void aCancelBeforeTheStartAbandonsTheStepAtOnce() throws Exception {
+        StepDriver driver = StepDriver.run(
+                runner, closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(5), get("fast", "/fast", 1)), -1);
+        driver.ready.get(30, TimeUnit.SECONDS);
+        assertThat(runner.start("another-run", 0, System.currentTimeMillis())).isFalse();
+
+        long cancelledAt = System.nanoTime();
+        runner.cancel("run-test", 0);
+        StepResult result = driver.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
+        assertThat(result.cancelled()).isTrue();
+        assertThat(result.failure()).isNull();
+        assertThat(result.startSkewMs()).isNull();
+        assertThat(server.receivedTotal()).isZero();
+        assertThat(driver.intervals).isEmpty();
+        assertThat(runner.start("run-test", 0, System.currentTimeMillis())).isFalse();
+    }
+
+    @Test
+    void withoutAStartTheStepIsAbandonedAfterTheTimeout() throws Exception {
+        GatlingStepRunner impatient = new GatlingStepRunner(workDir, Duration.ofSeconds(1));
+        StepDriver driver = StepDriver.run(
+                impatient,
+                closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(5), get("fast", "/fast", 1)),
+                -1);
+        StepResult result = driver.get();
+
+        assertThat(driver.ready).isDone();
+        assertThat(result.failure()).isEqualTo("no start arrived within 1 s of ready; the step was abandoned");
+        assertThat(result.cancelled()).isFalse();
+        assertThat(server.receivedTotal()).isZero();
+    }
+
+    @Test
+    void aWarmUpRunsGatlingWithoutTouchingTheTargetOrLeavingFiles() throws Exception {
+        assertThat(runner.warmUp()).isTrue();
+        assertThat(server.receivedTotal()).isZero();
+        try (Stream<Path> files = Files.walk(workDir)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
     }
 
     private static Map<String, RequestResult> byName(StepResult result) {

@@ -24,9 +24,10 @@ class StepRecorderTest {
         recorder.sent(0);
         nowMs.set(11_000);
         recorder.answered(0, 200, 7);
+        recorder.finish(true);
 
         assertThat(recorder.warmupRequests()).isEqualTo(1);
-        RequestResult a = recorder.results(true).get(0);
+        RequestResult a = recorder.results().get(0);
         assertThat(a.requests()).isEqualTo(1);
         Histogram histogram = HistogramCodec.fromBase64(a.histogram());
         assertThat(histogram.getTotalCount()).isEqualTo(1);
@@ -47,8 +48,9 @@ class StepRecorderTest {
         recorder.sent(1);
         nowMs.set(12_500);
         recorder.noResponse(1);
+        recorder.finish(true);
 
-        List<RequestResult> results = recorder.results(true);
+        List<RequestResult> results = recorder.results();
         RequestResult a = results.get(0);
         assertThat(a.requests()).isEqualTo(3);
         assertThat(a.errors()).isEqualTo(2);
@@ -64,16 +66,26 @@ class StepRecorderTest {
 
     @Test
     void requestsSentButNeverCompletedAreTransportErrorsUnlessTheRunWasStopped() {
-        recorder.sent(0);
+        StepRecorder stopped = new StepRecorder(List.of("a", "b"), Duration.ofSeconds(1), nowMs::get);
+        for (StepRecorder r : List.of(recorder, stopped)) {
+            r.sent(0);
+        }
         nowMs.set(11_500);
-        recorder.answered(0, 200, 1);
-        recorder.sent(0);
+        for (StepRecorder r : List.of(recorder, stopped)) {
+            r.answered(0, 200, 1);
+            r.sent(0);
+        }
 
         assertThat(recorder.unaccounted()).isEqualTo(1);
-        RequestResult counted = recorder.results(true).get(0);
+        List<StepSecond> last = recorder.finish(true);
+        RequestResult counted = recorder.results().get(0);
         assertThat(counted.requests()).isEqualTo(2);
         assertThat(counted.errorsByKind()).isEqualTo(Map.of("transport", 1L));
-        RequestResult dropped = recorder.results(false).get(0);
+        // The lost request is in the last second too, so the seconds still add up to the result.
+        assertThat(last.getLast().count(0)).isEqualTo(2);
+
+        stopped.finish(false);
+        RequestResult dropped = stopped.results().get(0);
         assertThat(dropped.requests()).isEqualTo(1);
         assertThat(dropped.errors()).isZero();
     }
@@ -85,6 +97,7 @@ class StepRecorderTest {
         nowMs.set(11_200);
         recorder.sent(1);
         recorder.noResponse(1);
+        recorder.finish(true);
 
         assertThat(recorder.noResponseAtAll()).isTrue();
         assertThat(recorder.warmupRequests()).isEqualTo(1);
@@ -92,23 +105,45 @@ class StepRecorderTest {
     }
 
     @Test
-    void progressShowsWarmupFiguresThenMeasuredOnes() {
-        assertThat(recorder.progress().warmingUp()).isTrue();
-        recorder.sent(0);
-        recorder.answered(0, 500, 1);
-        StepRecorder.ProgressSnapshot warming = recorder.progress();
-        assertThat(warming.warmingUp()).isTrue();
-        assertThat(warming.requests()).isEqualTo(1);
-        assertThat(warming.errors()).isEqualTo(1);
+    void secondsPartitionTheStepWarmupFirstAndTheLastOnePartial() {
+        StepRecorder step = new StepRecorder(List.of("a"), Duration.ofMillis(1_500), nowMs::get);
+        step.startAt(10_000);
+        assertThat(step.endOf(0)).isEqualTo(11_000);
+        assertThat(step.endOf(1)).isEqualTo(11_500); // the warm-up's last second is short
+        assertThat(step.endOf(2)).isEqualTo(12_500); // measured seconds count from the warm-up's end
+        answerAt(step, 10_000, 1);
+        answerAt(step, 10_999, 2);
+        answerAt(step, 11_499, 3);
+        answerAt(step, 11_500, 4);
 
-        nowMs.set(11_500);
-        recorder.sent(0);
-        recorder.answered(0, 200, 1);
-        StepRecorder.ProgressSnapshot measuring = recorder.progress();
-        assertThat(measuring.warmingUp()).isFalse();
-        assertThat(measuring.requests()).isEqualTo(1);
-        assertThat(measuring.errors()).isZero();
-        assertThat(measuring.elapsedSeconds()).isEqualTo(1.5);
+        List<StepSecond> early = step.closeUntil(11_500);
+        assertThat(early).extracting(StepSecond::index).containsExactly(0L, 1L);
+        assertThat(early).extracting(StepSecond::warmup).containsExactly(true, true);
+        assertThat(early).extracting(s -> s.count(0)).containsExactly(2L, 1L);
+        assertThat(step.closeUntil(11_600)).isEmpty();
+
+        answerAt(step, 14_000, 5); // in second 4: nothing in 2 (11.5..12.5 s) but the 11.5 s one, nothing in 3
+        List<StepSecond> later = step.closeUntil(14_400); // second 4 (13.5..14.5 s) is still open
+        assertThat(later).extracting(StepSecond::index).containsExactly(2L, 3L);
+        assertThat(later).extracting(StepSecond::warmup).containsExactly(false, false);
+        assertThat(later).extracting(s -> s.count(0)).containsExactly(1L, 0L);
+
+        List<StepSecond> rest = step.finish(true);
+        assertThat(rest).extracting(StepSecond::index).containsExactly(4L);
+        assertThat(rest.getFirst().count(0)).isEqualTo(1);
+        assertThat(HistogramCodec.fromBase64(
+                                rest.getFirst().results(step.names()).getFirst().histogram())
+                        .getMaxValue())
+                .isEqualTo(5);
+        assertThat(step.finish(true)).isEmpty();
+
+        assertThat(step.warmupRequests()).isEqualTo(3);
+        RequestResult a = step.results().getFirst();
+        assertThat(a.requests()).isEqualTo(2);
+        assertThat(HistogramCodec.fromBase64(a.histogram()).getTotalCount()).isEqualTo(2);
+        // After the end nothing more is recorded anywhere: the result stays the sum of the seconds sent.
+        answerAt(step, 15_000, 6);
+        assertThat(step.results().getFirst().requests()).isEqualTo(2);
     }
 
     @Test
@@ -118,8 +153,9 @@ class StepRecorderTest {
         same.answered(0, 200, HistogramCodec.HIGHEST_TRACKABLE_MS * 2);
         same.sent(1);
         same.answered(1, 200, 0);
+        same.finish(true);
 
-        List<RequestResult> results = same.results(true);
+        List<RequestResult> results = same.results();
         assertThat(results).hasSize(1);
         Histogram histogram = HistogramCodec.fromBase64(results.get(0).histogram());
         assertThat(histogram.getTotalCount()).isEqualTo(2);
@@ -133,5 +169,12 @@ class StepRecorderTest {
         assertThat(recorder.measuredFrom()).isNull();
         assertThat(recorder.measuredTo()).isNull();
         assertThat(recorder.noResponseAtAll()).isFalse();
+        assertThat(recorder.finish(true)).isEmpty();
+    }
+
+    private void answerAt(StepRecorder step, long atMs, long responseTimeMs) {
+        nowMs.set(atMs);
+        step.sent(0);
+        step.answered(0, 200, responseTimeMs);
     }
 }

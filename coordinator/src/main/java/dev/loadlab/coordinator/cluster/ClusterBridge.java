@@ -80,6 +80,11 @@ public final class ClusterBridge implements AutoCloseable {
         queue(ClusterNames.agentInbox(memberUuid)).destroy();
     }
 
+    /** Hazelcast's cluster time in ms: the clock every member of the cluster agrees on. */
+    public long clusterTimeMs() {
+        return hazelcast.getCluster().getClusterTime();
+    }
+
     public boolean isRunning() {
         return hazelcast.getLifecycleService().isRunning();
     }

@@ -6,11 +6,14 @@ import dev.loadlab.coordinator.runs.RequestView;
 import dev.loadlab.coordinator.runs.RunStatus;
 import dev.loadlab.coordinator.runs.RunSummary;
 import dev.loadlab.coordinator.runs.RunView;
+import dev.loadlab.coordinator.runs.StepHealth;
 import dev.loadlab.coordinator.runs.StepRecord;
 import dev.loadlab.coordinator.runs.StepStatus;
 import dev.loadlab.coordinator.runs.StepView;
 import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.Messages;
+import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;
 import dev.loadlab.protocol.scenario.Scenario;
@@ -43,7 +46,7 @@ public final class RunRepository {
     }
 
     /** A run waiting to be scheduled, as the scheduler needs it. */
-    public record PendingRun(UUID id, Scenario scenario) {}
+    public record PendingRun(UUID id, Scenario scenario, Instant submittedAt) {}
 
     public void insertRun(UUID id, Scenario scenario, Instant submittedAt) {
         transaction(c -> {
@@ -87,15 +90,43 @@ public final class RunRepository {
         });
     }
 
+    /** The scenario a run was submitted with (token included: for the scheduler only), if the run exists. */
+    public Optional<Scenario> scenario(UUID runId) {
+        return transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT scenario FROM runs WHERE id = ?")) {
+                s.setObject(1, runId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(Json.read(r.getString(1), Scenario.class)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Whether a step's merged row is stored. */
+    public boolean stepStored(UUID runId, int stepIndex) {
+        return transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM steps WHERE run_id = ? AND step_index = ?")) {
+                s.setObject(1, runId);
+                s.setInt(2, stepIndex);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
     /** Runs still QUEUED, oldest submission first. */
     public List<PendingRun> queued() {
         return transaction(c -> {
             List<PendingRun> runs = new ArrayList<>();
-            try (PreparedStatement s =
-                            c.prepareStatement("SELECT id, scenario FROM runs WHERE status = 'QUEUED' ORDER BY seq");
+            try (PreparedStatement s = c.prepareStatement(
+                            "SELECT id, scenario, submitted_at FROM runs WHERE status = 'QUEUED' ORDER BY seq");
                     ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    runs.add(new PendingRun(r.getObject(1, UUID.class), Json.read(r.getString(2), Scenario.class)));
+                    runs.add(new PendingRun(
+                            r.getObject(1, UUID.class),
+                            Json.read(r.getString(2), Scenario.class),
+                            r.getTimestamp(3).toInstant()));
                 }
             }
             return runs;
@@ -126,13 +157,66 @@ public final class RunRepository {
         });
     }
 
+    /**
+     * Stores one agent's final result, once: a re-delivery of the same result changes nothing. Returns whether it was
+     * new. The agent may forget its result once this returned.
+     */
+    public boolean storeAgentResult(StepResult result, Instant receivedAt) {
+        return transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO step_agent_results (run_id, step_index,"
+                    + " agent_id, result, received_at) SELECT ?, ?, ?, ?::jsonb, ? WHERE EXISTS (SELECT 1 FROM runs"
+                    + " WHERE id = ?) ON CONFLICT DO NOTHING")) {
+                UUID runId = UUID.fromString(result.runId());
+                s.setObject(1, runId);
+                s.setInt(2, result.stepIndex());
+                s.setString(3, result.agentId());
+                s.setString(4, Messages.encode(result));
+                s.setTimestamp(5, Timestamp.from(receivedAt));
+                s.setObject(6, runId);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Every stored agent result of one step. */
+    public List<StepResult> agentResults(UUID runId, int stepIndex) {
+        return transaction(c -> {
+            List<StepResult> results = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT result FROM step_agent_results WHERE run_id = ? AND step_index = ? ORDER BY agent_id")) {
+                s.setObject(1, runId);
+                s.setInt(2, stepIndex);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        results.add((StepResult) Messages.toCoordinator(r.getString(1)));
+                    }
+                }
+            }
+            return results;
+        });
+    }
+
+    /** Replaces a step's rows with {@code step}, atomically (a step rebuilt from re-delivered agent results). */
+    public void replaceStep(StepRecord step) {
+        transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM steps WHERE run_id = ? AND step_index = ?")) {
+                s.setObject(1, step.runId());
+                s.setInt(2, step.index());
+                s.executeUpdate();
+            }
+            insertStep(c, step);
+            return null;
+        });
+    }
+
     private static void insertStep(Connection c, StepRecord step) throws SQLException {
         {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO steps (run_id, step_index, status, agents,"
                     + " started_at, finished_at, measured_from, measured_to, requests, errors, warmup_requests,"
                     + " throughput_rps, p50_ms, p90_ms, p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, histogram,"
-                    + " failure, profile, workers, target_cpu_cores, target_usage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)")) {
+                    + " failure, profile, workers, target_cpu_cores, target_usage, start_skew_ms, agents_lost,"
+                    + " generator_bound, generator_reason, agent_cpu_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)")) {
                 LatencyMs latency = LatencyMs.of(step.histogram());
                 s.setObject(1, step.runId());
                 s.setInt(2, step.index());
@@ -157,6 +241,12 @@ public final class RunRepository {
                         step.targetUsage() == null ? null : step.targetUsage().cpuCores(),
                         Types.DOUBLE);
                 s.setString(25, step.targetUsage() == null ? null : Json.write(step.targetUsage()));
+                StepHealth health = step.health();
+                s.setObject(26, health.startSkewMs(), Types.BIGINT);
+                s.setString(27, Json.write(health.agentsLost()));
+                s.setBoolean(28, health.generatorBound());
+                s.setString(29, health.generatorReason());
+                s.setObject(30, health.agentCpuShare(), Types.DOUBLE);
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO step_requests (run_id, step_index, name,"
@@ -217,6 +307,7 @@ public final class RunRepository {
                             summary.failure(),
                             scenario,
                             steps(c, id),
+                            null,
                             null,
                             RunView.MEASUREMENT));
                 }
@@ -279,7 +370,8 @@ public final class RunRepository {
         try (PreparedStatement s = c.prepareStatement("SELECT step_index, status, agents, started_at, finished_at,"
                 + " measured_from, measured_to, requests, errors, warmup_requests, throughput_rps, p50_ms, p90_ms,"
                 + " p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, failure, profile, workers, target_cpu_cores,"
-                + " target_usage FROM steps WHERE run_id = ?"
+                + " target_usage, start_skew_ms, agents_lost, generator_bound, generator_reason, agent_cpu_share"
+                + " FROM steps WHERE run_id = ?"
                 + " ORDER BY step_index")) {
             s.setObject(1, runId);
             try (ResultSet r = s.executeQuery()) {
@@ -312,6 +404,11 @@ public final class RunRepository {
                             byRequest.getOrDefault(index, Map.of()),
                             agents.getOrDefault(index, List.of()),
                             usage == null ? null : Json.read(usage, TargetUsage.class),
+                            r.getObject(24, Long.class),
+                            List.of(Json.read(r.getString(25), String[].class)),
+                            r.getBoolean(26),
+                            r.getString(27),
+                            r.getObject(28, Double.class),
                             r.getString(19)));
                 }
             }

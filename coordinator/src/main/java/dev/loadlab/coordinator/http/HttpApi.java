@@ -1,6 +1,7 @@
 package dev.loadlab.coordinator.http;
 
 import dev.loadlab.coordinator.cluster.AgentRegistry;
+import dev.loadlab.coordinator.runs.CancelOutcome;
 import dev.loadlab.coordinator.runs.RunService;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.Json;
@@ -42,6 +43,8 @@ public final class HttpApi {
         router.post(RUNS).handler(this::submitRun);
         router.get(RUNS).handler(this::listRuns);
         router.get(RUNS + "/:id").handler(this::getRun);
+        router.post(RUNS + "/:id/cancel").handler(this::cancelRun);
+        router.get(RUNS + "/:id/steps/:index/timeline").handler(this::timeline);
         router.get("/api/v1/agents").handler(ctx -> blocking(ctx, agents::list, 200));
         router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(this::readiness);
@@ -77,6 +80,49 @@ public final class HttpApi {
                         json(ctx, 200, run.get());
                     } else {
                         ctx.fail(new NotFoundException("no run with id " + id));
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void cancelRun(RoutingContext ctx) {
+        UUID id = runId(ctx.pathParam("id"));
+        vertx.executeBlocking(() -> runs.cancel(id), false)
+                .onSuccess(outcome -> {
+                    if (outcome.isEmpty()) {
+                        ctx.fail(new NotFoundException("no run with id " + id));
+                    } else if (outcome.get() == CancelOutcome.ALREADY_FINAL) {
+                        ctx.fail(new ConflictException("run " + id
+                                + " has already ended; only a queued or running run can be" + " cancelled"));
+                    } else {
+                        json(
+                                ctx,
+                                202,
+                                Map.of(
+                                        "id",
+                                        id.toString(),
+                                        "status",
+                                        outcome.get() == CancelOutcome.CANCELLED ? "CANCELLED" : "CANCELLING"));
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void timeline(RoutingContext ctx) {
+        UUID id = runId(ctx.pathParam("id"));
+        int index;
+        try {
+            index = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            ctx.fail(new NotFoundException("no step " + ctx.pathParam("index") + " (steps are numbered from 0)"));
+            return;
+        }
+        vertx.executeBlocking(() -> runs.timeline(id, index), false)
+                .onSuccess(points -> {
+                    if (points.isEmpty()) {
+                        ctx.fail(new NotFoundException("no step " + index + " in run " + id));
+                    } else {
+                        json(ctx, 200, Map.of("runId", id.toString(), "stepIndex", index, "seconds", points.get()));
                     }
                 })
                 .onFailure(ctx::fail);

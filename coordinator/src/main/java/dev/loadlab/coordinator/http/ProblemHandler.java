@@ -32,6 +32,8 @@ final class ProblemHandler implements Handler<RoutingContext> {
                     case InvalidInputException invalid -> Problem.invalid(invalid.errors(), path);
                     case NotFoundException missing ->
                         Problem.of(404, "not-found", "Not found", missing.getMessage(), path);
+                    case ConflictException conflict ->
+                        Problem.of(409, "conflict", "Conflict", conflict.getMessage(), path);
                     case UnavailableException down ->
                         Problem.of(503, "unavailable", "Unavailable", down.getMessage(), path);
                     case DatabaseException db -> {

@@ -2,12 +2,13 @@ package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.target.TargetControlClient;
 import dev.loadlab.protocol.scenario.Scenario;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A run that holds its agents: its planned steps, which one is next, and the step in flight. Owned by the scheduler's
- * thread; not thread-safe.
+ * A run that holds its agents: its planned steps, which one is next, the agents still with it, and the step in
+ * flight. Owned by the scheduler's thread; not thread-safe.
  */
 final class ActiveRun {
     final UUID id;
@@ -17,12 +18,13 @@ final class ActiveRun {
     final TargetControlClient control;
     int next;
     ActiveStep step;
+    boolean cancelling;
 
     ActiveRun(UUID id, Scenario scenario, List<String> agents, TargetControlClient control) {
         this.id = id;
         this.scenario = scenario;
         this.plans = StepPlan.of(scenario);
-        this.agents = List.copyOf(agents);
+        this.agents = new ArrayList<>(agents);
         this.control = control;
     }
 

@@ -2,18 +2,21 @@ package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.target.TargetSampler;
 import dev.loadlab.protocol.message.Assignment;
+import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.message.Progress;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * A step in flight: who was asked to do what, who has answered, and the latest progress of each agent. Owned by the
- * scheduler's thread; not thread-safe.
+ * A step in flight: who was asked to do what, who is ready, who has answered or was lost, the merged timeline so far
+ * and the latest figures for live display. Owned by the scheduler's thread; not thread-safe.
  */
 final class ActiveStep {
     final UUID runId;
@@ -23,9 +26,19 @@ final class ActiveStep {
     final Instant startedAt;
     final TargetSampler sampler;
     final Map<String, Assignment> assignments = new LinkedHashMap<>();
+    final Set<String> ready = new HashSet<>();
     final Map<String, StepResult> results = new LinkedHashMap<>();
+    final Set<String> lost = new HashSet<>();
     final Map<String, String> missing = new LinkedHashMap<>();
     final Map<String, Progress> progress = new LinkedHashMap<>();
+    IntervalMerger timeline;
+    long measuredRequests;
+    long measuredErrors;
+    long lastSecond = -1;
+    boolean lastWarmup = true;
+    boolean started;
+    boolean cancelled;
+    boolean aborted;
     ScheduledFuture<?> deadline;
 
     ActiveStep(UUID runId, Scenario scenario, StepPlan plan, Instant startedAt, TargetSampler sampler) {
@@ -38,14 +51,39 @@ final class ActiveStep {
     }
 
     boolean awaits(String agentId) {
-        return assignments.containsKey(agentId) && !results.containsKey(agentId) && !missing.containsKey(agentId);
+        return assignments.containsKey(agentId)
+                && !results.containsKey(agentId)
+                && !lost.contains(agentId)
+                && !missing.containsKey(agentId);
+    }
+
+    /** Every agent that is still expected to take part has said it is ready. */
+    boolean allReady() {
+        return assignments.keySet().stream().filter(this::awaits).allMatch(ready::contains);
     }
 
     boolean complete() {
-        return results.size() + missing.size() == assignments.size();
+        return results.size() + lost.size() + missing.size() == assignments.size();
+    }
+
+    void onInterval(Interval interval) {
+        if (!interval.warmup()) {
+            interval.requests().forEach(r -> {
+                measuredRequests += r.requests();
+                measuredErrors += r.errors();
+            });
+        }
+        lastSecond = Math.max(lastSecond, interval.second());
+        lastWarmup = interval.warmup();
     }
 
     LiveProgress live() {
+        double planned = (scenario.load().warmup().toMillis()
+                        + scenario.load().duration().toMillis())
+                / 1000.0;
+        if (lastSecond >= 0) {
+            return new LiveProgress(index, lastWarmup, measuredRequests, measuredErrors, lastSecond + 1.0, planned);
+        }
         long requests = 0;
         long errors = 0;
         double elapsed = 0;
@@ -56,9 +94,10 @@ final class ActiveStep {
             elapsed = Math.max(elapsed, p.elapsedSeconds());
             warming |= p.warmingUp();
         }
-        double planned = (scenario.load().warmup().toMillis()
-                        + scenario.load().duration().toMillis())
-                / 1000.0;
         return new LiveProgress(index, warming, requests, errors, elapsed, planned);
+    }
+
+    StepOutcome outcome() {
+        return new StepOutcome(lost, missing, cancelled, scenario.onAgentLoss());
     }
 }

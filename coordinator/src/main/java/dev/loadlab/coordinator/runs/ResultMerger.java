@@ -4,11 +4,13 @@ import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.RequestResult;
+import dev.loadlab.protocol.scenario.OnAgentLoss;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -16,15 +18,16 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Merges the agents' results for one step exactly: counts are summed and histograms are added, so percentiles are
- * computed from every recorded value and never averaged. Stateless.
+ * computed from every recorded value and never averaged. Also decides the step's status and health from what
+ * happened to its agents. Stateless.
  */
 public final class ResultMerger {
     private ResultMerger() {}
 
     /**
-     * @param assignments what each agent was asked to do, by agent id order of the results
-     * @param results one result per agent that reported (agents that did not are named in {@code missing})
-     * @param missing ids of agents that never reported, with the reason
+     * @param assignments what each agent was asked to do, by agent id
+     * @param results one result per agent that reported
+     * @param outcome agents lost or silent, cancellation and the loss policy
      */
     public static StepRecord merge(
             UUID runId,
@@ -33,7 +36,7 @@ public final class ResultMerger {
             Instant finishedAt,
             Map<String, Assignment> assignments,
             List<StepResult> results,
-            Map<String, String> missing) {
+            StepOutcome outcome) {
         Histogram total = HistogramCodec.newHistogram();
         Map<String, Histogram> byName = new TreeMap<>();
         Map<String, long[]> countsByName = new TreeMap<>();
@@ -45,6 +48,10 @@ public final class ResultMerger {
         long requests = 0;
         long errors = 0;
         long warmup = 0;
+        Long skew = null;
+        Double busiest = null;
+        String busiestAgent = null;
+        List<String> behind = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (StepResult result : results.stream()
                 .sorted(Comparator.comparing(StepResult::agentId))
@@ -73,11 +80,19 @@ public final class ResultMerger {
             warmup += result.warmupRequests();
             from = earliest(from, result.measuredFrom());
             to = latest(to, result.measuredTo());
-            Assignment assignment = assignments.get(result.agentId());
-            shares.add(new AgentShare(
+            if (result.startSkewMs() != null) {
+                skew = skew == null ? result.startSkewMs() : Math.max(skew, result.startSkewMs());
+            }
+            if (result.cpuShare() != null && (busiest == null || result.cpuShare() > busiest)) {
+                busiest = result.cpuShare();
+                busiestAgent = result.agentId();
+            }
+            if (result.behindSchedule()) {
+                behind.add(result.agentId());
+            }
+            shares.add(share(
+                    assignments,
                     result.agentId(),
-                    assignment == null ? null : assignment.users(),
-                    assignment == null ? null : assignment.rate(),
                     agentRequests,
                     agentErrors,
                     result.warmupRequests(),
@@ -86,16 +101,11 @@ public final class ResultMerger {
                 failures.add("agent " + result.agentId() + ": " + result.failure());
             }
         }
-        missing.forEach((agentId, reason) -> {
-            Assignment assignment = assignments.get(agentId);
-            shares.add(new AgentShare(
-                    agentId,
-                    assignment == null ? null : assignment.users(),
-                    assignment == null ? null : assignment.rate(),
-                    0,
-                    0,
-                    0,
-                    reason));
+        for (String agentId : outcome.lost()) {
+            shares.add(share(assignments, agentId, 0, 0, 0, "lost: left the cluster before reporting its result"));
+        }
+        outcome.missing().forEach((agentId, reason) -> {
+            shares.add(share(assignments, agentId, 0, 0, 0, reason));
             failures.add("agent " + agentId + ": " + reason);
         });
         List<RequestRecord> byRequest = new ArrayList<>();
@@ -105,7 +115,21 @@ public final class ResultMerger {
                 countsByName.get(name)[1],
                 kindsByName.getOrDefault(name, Map.of()),
                 h)));
-        StepStatus status = failures.isEmpty() ? StepStatus.SUCCEEDED : StepStatus.FAILED;
+        List<String> lost = outcome.lost().stream().sorted().toList();
+        if (!lost.isEmpty() && (outcome.onAgentLoss() == OnAgentLoss.ABORT || results.isEmpty())) {
+            failures.add("lost agent(s) " + lost
+                    + (outcome.onAgentLoss() == OnAgentLoss.ABORT
+                            ? " and onAgentLoss is abort: the other agents were stopped"
+                            : " and no agent was left to finish the step"));
+        }
+        StepStatus status = outcome.cancelled()
+                ? StepStatus.CANCELLED
+                : !failures.isEmpty()
+                        ? StepStatus.FAILED
+                        : !lost.isEmpty() ? StepStatus.DEGRADED : StepStatus.SUCCEEDED;
+        String failure = !failures.isEmpty()
+                ? String.join("; ", failures)
+                : !lost.isEmpty() ? "lost agent(s) " + lost + "; the others finished the step" : null;
         return new StepRecord(
                 runId,
                 index,
@@ -122,18 +146,55 @@ public final class ResultMerger {
                 total,
                 byRequest,
                 shares,
-                failures.isEmpty() ? null : String.join("; ", failures),
+                failure,
                 new StepPlan(index, null, null),
-                null);
+                null,
+                health(skew, lost, busiest, busiestAgent, behind));
+    }
+
+    private static StepHealth health(
+            Long skew, List<String> lost, Double busiest, String busiestAgent, List<String> behind) {
+        List<String> reasons = new ArrayList<>();
+        if (busiest != null && busiest > StepHealth.GENERATOR_CPU_LIMIT) {
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "agent %s averaged %.0f%% of its cores over the measured window (limit %.0f%%)",
+                    busiestAgent,
+                    busiest * 100,
+                    StepHealth.GENERATOR_CPU_LIMIT * 100));
+        }
+        if (!behind.isEmpty()) {
+            reasons.add("Gatling fell behind its open-model arrival schedule on agent(s) " + behind);
+        }
+        return new StepHealth(
+                skew, lost, !reasons.isEmpty(), reasons.isEmpty() ? null : String.join("; ", reasons), busiest);
+    }
+
+    private static AgentShare share(
+            Map<String, Assignment> assignments,
+            String agentId,
+            long requests,
+            long errors,
+            long warmup,
+            String failure) {
+        Assignment assignment = assignments.get(agentId);
+        return new AgentShare(
+                agentId,
+                assignment == null ? null : assignment.users(),
+                assignment == null ? null : assignment.rate(),
+                requests,
+                errors,
+                warmup,
+                failure);
     }
 
     /** A step that never started (the target could not be switched, say): no results, the reason as failure. */
     public static StepRecord notStarted(
-            UUID runId, StepPlan plan, Instant startedAt, Instant finishedAt, String reason) {
+            UUID runId, StepPlan plan, Instant startedAt, Instant finishedAt, String reason, boolean cancelled) {
         return new StepRecord(
                 runId,
                 plan.index(),
-                StepStatus.FAILED,
+                cancelled ? StepStatus.CANCELLED : StepStatus.FAILED,
                 startedAt,
                 finishedAt,
                 null,
@@ -148,7 +209,8 @@ public final class ResultMerger {
                 List.of(),
                 reason,
                 plan,
-                null);
+                null,
+                StepHealth.UNKNOWN);
     }
 
     /** Responses in the measured window divided by the window's length in seconds; 0 for an empty window. */

@@ -5,31 +5,37 @@ import dev.loadlab.coordinator.cluster.ClusterBridge;
 import dev.loadlab.coordinator.db.DatabaseException;
 import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.RunRepository.PendingRun;
+import dev.loadlab.coordinator.db.TimelineRepository;
 import dev.loadlab.coordinator.target.TargetControlClient;
 import dev.loadlab.coordinator.target.TargetControlException;
 import dev.loadlab.coordinator.target.TargetSampler;
 import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.ProtocolVersion;
 import dev.loadlab.protocol.message.Assignment;
+import dev.loadlab.protocol.message.Cancel;
 import dev.loadlab.protocol.message.Hello;
+import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.message.Progress;
+import dev.loadlab.protocol.message.Ready;
 import dev.loadlab.protocol.message.Refused;
 import dev.loadlab.protocol.message.ResultAck;
+import dev.loadlab.protocol.message.Start;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.message.Welcome;
+import dev.loadlab.protocol.scenario.OnAgentLoss;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,35 +44,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The run state machine. Runs wait in submission order; the head run starts when enough agents are idle and keeps
- * them until its last step. Before each step the target host is switched (off this thread) when the plan says so;
- * each agent gets its share of the load; the step completes when every agent has reported, left, or missed the
- * deadline; the merged result is stored, and only then are the agents acknowledged. All state changes happen on one
- * scheduler thread, so none of it needs locks; {@link #progress} is readable from any thread. Thread-safe.
+ * The run state machine. Runs wait in submission order (with a visible reason, failing after the placement timeout);
+ * the head run starts when enough agents are idle and keeps them until its last step. Each step: switch the target
+ * when the plan says so (off this thread), PREPARE every agent, wait until all are READY, give them one start time in
+ * cluster time, merge their per-second intervals as they arrive, store each agent's final result before acknowledging
+ * it, and store the merged step when every agent has reported, been lost or missed the deadline. All state changes
+ * happen on one scheduler thread, so none of it needs locks; {@link #progress} and {@link #queueReason} are readable
+ * from any thread. Thread-safe.
  */
 public final class RunScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunScheduler.class);
     private static final Duration STORE_RETRY = Duration.ofSeconds(2);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(500);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** Time for the Start message to reach every agent before the agreed start. */
+    private static final Duration START_MARGIN = Duration.ofMillis(500);
 
     private final RunRepository repository;
+    private final TimelineRepository timeline;
     private final AgentRegistry agents;
     private final ClusterBridge cluster;
     private final Duration grace;
     private final Clock clock;
+    private final Redelivery redelivery;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("loadlab-scheduler").daemon().factory());
-    private final Deque<PendingRun> queue = new ArrayDeque<>();
+    private final RunQueue queue;
     private final Map<UUID, ActiveRun> active = new HashMap<>();
     private final Map<UUID, LiveProgress> live = new ConcurrentHashMap<>();
 
     public RunScheduler(
-            RunRepository repository, AgentRegistry agents, ClusterBridge cluster, Duration grace, Clock clock) {
+            RunRepository repository,
+            TimelineRepository timeline,
+            AgentRegistry agents,
+            ClusterBridge cluster,
+            Duration grace,
+            Duration placementTimeout,
+            Clock clock) {
         this.repository = repository;
+        this.timeline = timeline;
         this.agents = agents;
         this.cluster = cluster;
         this.grace = grace;
+        this.queue = new RunQueue(placementTimeout);
         this.clock = clock;
+        this.redelivery = new Redelivery(repository, clock);
     }
 
     /** Recovers from a previous process: runs it left RUNNING failed, runs it left QUEUED queued again. */
@@ -78,32 +100,70 @@ public final class RunScheduler implements AutoCloseable {
         }
         List<PendingRun> queued = repository.queued();
         thread.execute(() -> {
-            queue.addAll(queued);
+            queued.forEach(queue::add);
             dispatch();
         });
+        thread.scheduleAtFixedRate(this::dispatch, 1, 1, TimeUnit.SECONDS);
         cluster.listen(this::onMessage, this::onMemberRemoved);
     }
 
     /** Stores the run as QUEUED (so a failure here writes nothing) and queues it. */
     public UUID submit(Scenario scenario) {
         UUID id = UUID.randomUUID();
-        repository.insertRun(id, scenario, clock.instant());
+        Instant now = clock.instant();
+        repository.insertRun(id, scenario, now);
+        queue.announce(id);
         thread.execute(() -> {
-            queue.add(new PendingRun(id, scenario));
+            queue.add(new PendingRun(id, scenario, now));
             dispatch();
         });
         return id;
+    }
+
+    /** Cancels a queued run at once, or stops a running one (its agents within about a second). */
+    public CancelOutcome cancel(UUID runId) {
+        CompletableFuture<CancelOutcome> outcome = new CompletableFuture<>();
+        thread.execute(() -> outcome.complete(cancelNow(runId)));
+        return outcome.join();
     }
 
     public Optional<LiveProgress> progress(UUID runId) {
         return Optional.ofNullable(live.get(runId));
     }
 
+    /** Why a queued run is still waiting, if it is. */
+    public Optional<String> queueReason(UUID runId) {
+        return queue.reason(runId);
+    }
+
+    private CancelOutcome cancelNow(UUID runId) {
+        if (queue.remove(runId)) {
+            repository.finishRun(runId, RunStatus.CANCELLED, clock.instant(), "cancelled before it started");
+            dispatch();
+            return CancelOutcome.CANCELLED;
+        }
+        ActiveRun run = active.get(runId);
+        if (run == null) {
+            return CancelOutcome.ALREADY_FINAL;
+        }
+        run.cancelling = true;
+        ActiveStep step = run.step;
+        if (step != null) {
+            step.cancelled = true;
+            step.assignments.keySet().stream()
+                    .filter(step::awaits)
+                    .forEach(agentId -> send(agentId, new Cancel(runId.toString(), step.index)));
+        }
+        return CancelOutcome.CANCELLING;
+    }
+
     private void onMessage(ToCoordinator message) {
         thread.execute(() -> {
             switch (message) {
                 case Hello hello -> onHello(hello);
+                case Ready ready -> onReady(ready);
                 case Progress progress -> onProgress(progress);
+                case Interval interval -> onInterval(interval);
                 case StepResult result -> onResult(result);
             }
         });
@@ -119,11 +179,23 @@ public final class RunScheduler implements AutoCloseable {
     private void onAgentLost(String agentId) {
         LOG.warn("agent {} left the cluster", agentId);
         for (ActiveRun run : List.copyOf(active.values())) {
+            run.agents.remove(agentId);
             ActiveStep step = run.step;
-            if (step != null && step.awaits(agentId)) {
-                step.missing.put(agentId, "left the cluster before reporting its result");
-                completeIfDone(run);
+            if (step == null || !step.awaits(agentId)) {
+                continue;
             }
+            step.lost.add(agentId);
+            if (step.timeline != null) {
+                step.timeline.agentGone(agentId);
+            }
+            if (run.scenario.onAgentLoss() == OnAgentLoss.ABORT && !step.aborted) {
+                step.aborted = true;
+                step.assignments.keySet().stream()
+                        .filter(step::awaits)
+                        .forEach(other -> send(other, new Cancel(run.id.toString(), step.index)));
+            }
+            maybeStart(run);
+            completeIfDone(run);
         }
     }
 
@@ -143,6 +215,15 @@ public final class RunScheduler implements AutoCloseable {
         dispatch();
     }
 
+    private void onReady(Ready ready) {
+        ActiveRun run = active.get(UUID.fromString(ready.runId()));
+        ActiveStep step = run == null ? null : run.step;
+        if (step != null && step.index == ready.stepIndex() && step.awaits(ready.agentId())) {
+            step.ready.add(ready.agentId());
+            maybeStart(run);
+        }
+    }
+
     private void onProgress(Progress progress) {
         ActiveRun run = active.get(UUID.fromString(progress.runId()));
         ActiveStep step = run == null ? null : run.step;
@@ -152,33 +233,81 @@ public final class RunScheduler implements AutoCloseable {
         }
     }
 
+    private void onInterval(Interval interval) {
+        ActiveRun run = active.get(UUID.fromString(interval.runId()));
+        ActiveStep step = run == null ? null : run.step;
+        if (step != null && step.index == interval.stepIndex() && step.timeline != null) {
+            step.onInterval(interval);
+            step.timeline.add(interval);
+            live.put(step.runId, step.live());
+        }
+    }
+
     private void onResult(StepResult result) {
         ActiveRun run = active.get(UUID.fromString(result.runId()));
         ActiveStep step = run == null ? null : run.step;
-        if (step == null || step.index != result.stepIndex() || !step.awaits(result.agentId())) {
-            // Already stored (a re-delivery) or no longer expected: acknowledge so the agent can forget it.
-            LOG.info(
-                    "acknowledging a result that is not awaited: run {} step {} agent {}",
+        boolean awaited = step != null && step.index == result.stepIndex() && step.awaits(result.agentId());
+        try {
+            if (!awaited) {
+                // A re-delivery (say, after a coordinator restart): stored once, merged again, acknowledged.
+                redelivery.accept(result);
+            } else if (!repository.storeAgentResult(result, clock.instant())) {
+                LOG.info(
+                        "run {} step {}: agent {} delivered its result again",
+                        result.runId(),
+                        result.stepIndex(),
+                        result.agentId());
+            }
+        } catch (DatabaseException e) {
+            // Not acknowledged: the agent keeps its result and sends it again.
+            LOG.error(
+                    "cannot store the result of agent {} for run {} step {}; awaiting its re-delivery",
+                    result.agentId(),
                     result.runId(),
                     result.stepIndex(),
-                    result.agentId());
-            send(result.agentId(), new ResultAck(result.runId(), result.stepIndex()));
+                    e);
             return;
         }
-        step.results.put(result.agentId(), result);
-        completeIfDone(run);
+        send(result.agentId(), new ResultAck(result.runId(), result.stepIndex()));
+        if (awaited) {
+            step.results.put(result.agentId(), result);
+            if (!step.started && !step.aborted) {
+                // An agent could not even prepare: the step cannot be what was asked, so stop the others.
+                step.aborted = true;
+                step.assignments.keySet().stream()
+                        .filter(step::awaits)
+                        .forEach(other -> send(other, new Cancel(run.id.toString(), step.index)));
+            }
+            if (step.timeline != null) {
+                step.timeline.agentGone(result.agentId());
+            }
+            completeIfDone(run);
+        }
     }
 
+    /** Places queued runs on idle agents in submission order; explains and times out the ones that must wait. */
     private void dispatch() {
-        while (!queue.isEmpty()) {
-            PendingRun next = queue.peek();
+        queue.expired(clock.instant(), agentSummary()).forEach((run, reason) -> failQueued(run.id(), reason));
+        while (true) {
             List<String> idle = agents.idle();
-            int wanted = next.scenario().agents();
-            if (idle.size() < wanted) {
+            Optional<PendingRun> next = queue.next(idle.size(), agentSummary());
+            if (next.isEmpty()) {
                 return;
             }
-            queue.poll();
-            startRun(next, idle.subList(0, wanted));
+            startRun(next.get(), idle.subList(0, next.get().scenario().agents()));
+        }
+    }
+
+    private String agentSummary() {
+        return agents.idle().size() + " idle of " + agents.list().size() + " registered";
+    }
+
+    private void failQueued(UUID id, String reason) {
+        try {
+            repository.finishRun(id, RunStatus.FAILED, clock.instant(), reason);
+            LOG.warn("run {} failed: {}", id, reason);
+        } catch (DatabaseException e) {
+            LOG.error("cannot fail run {}: {}", id, reason, e);
         }
     }
 
@@ -187,8 +316,7 @@ public final class RunScheduler implements AutoCloseable {
             repository.markRunning(pending.id(), clock.instant());
         } catch (DatabaseException e) {
             LOG.error("cannot mark run {} running; it stays queued", pending.id(), e);
-            queue.addFirst(pending);
-            thread.schedule(this::dispatch, STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            queue.putBack(pending);
             return;
         }
         Scenario scenario = pending.scenario();
@@ -202,33 +330,42 @@ public final class RunScheduler implements AutoCloseable {
         nextStep(run);
     }
 
-    /** Switches the target if the plan says so (off this thread), then launches the step. */
+    /** Switches the target if the plan says so (off this thread), then prepares the step. */
     private void nextStep(ActiveRun run) {
         StepPlan plan = run.plans.get(run.next++);
         Instant startedAt = clock.instant();
         if (!plan.switchesTarget()) {
-            launchStep(run, plan, startedAt);
+            prepareStep(run, plan, startedAt);
             return;
         }
         live.put(run.id, new LiveProgress(plan.index(), true, 0, 0, 0, 0));
         Thread.ofVirtual().name("loadlab-target-switch").start(() -> {
             try {
                 run.control.switchTo(plan.profile(), plan.workers());
-                thread.execute(() -> launchStep(run, plan, startedAt));
+                thread.execute(() -> prepareStep(run, plan, startedAt));
             } catch (TargetControlException e) {
-                thread.execute(() ->
-                        store(run, ResultMerger.notStarted(run.id, plan, startedAt, clock.instant(), e.getMessage())));
+                thread.execute(() -> store(
+                        run, ResultMerger.notStarted(run.id, plan, startedAt, clock.instant(), e.getMessage(), false)));
             }
         });
     }
 
-    private void launchStep(ActiveRun run, StepPlan plan, Instant startedAt) {
-        if (active.get(run.id) != run) {
+    private void prepareStep(ActiveRun run, StepPlan plan, Instant startedAt) {
+        if (run.cancelling) {
+            store(run, ResultMerger.notStarted(run.id, plan, startedAt, clock.instant(), "cancelled", true));
+            return;
+        }
+        if (run.agents.isEmpty()) {
+            store(
+                    run,
+                    ResultMerger.notStarted(
+                            run.id, plan, startedAt, clock.instant(), "every agent of this run was lost", false));
             return;
         }
         TargetSampler sampler = run.control == null ? null : TargetSampler.start(run.control, SAMPLE_EVERY);
         ActiveStep step = new ActiveStep(run.id, run.scenario, plan, startedAt, sampler);
         run.step = step;
+        step.timeline = new IntervalMerger(Set.copyOf(run.agents), merged -> storeSecond(step, merged));
         for (int i = 0; i < run.agents.size(); i++) {
             String agentId = run.agents.get(i);
             Assignment assignment = new Assignment(
@@ -242,13 +379,49 @@ public final class RunScheduler implements AutoCloseable {
             send(agentId, assignment);
         }
         live.put(run.id, step.live());
-        Duration limit = run.scenario
-                .load()
-                .warmup()
+        step.deadline =
+                thread.schedule(() -> onReadyTimeout(run, step), READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("run {} {} prepared on {}", run.id, plan, run.agents);
+    }
+
+    /** Once every agent still in the step is ready: one start time, in cluster time, for all. */
+    private void maybeStart(ActiveRun run) {
+        ActiveStep step = run.step;
+        if (step == null
+                || step.started
+                || step.cancelled
+                || step.aborted
+                || !step.allReady()
+                || step.assignments.keySet().stream().noneMatch(step::awaits)) {
+            return;
+        }
+        step.started = true;
+        long startAt = cluster.clusterTimeMs() + START_MARGIN.toMillis();
+        step.assignments.keySet().stream()
+                .filter(step::awaits)
+                .forEach(agentId -> send(agentId, new Start(run.id.toString(), step.index, startAt)));
+        step.deadline.cancel(false);
+        Duration limit = START_MARGIN
+                .plus(run.scenario.load().warmup())
                 .plus(run.scenario.load().duration())
                 .plus(grace);
         step.deadline = thread.schedule(() -> onDeadline(run, step, limit), limit.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("run {} {} started", run.id, plan);
+        LOG.info("run {} step {} starts at cluster time {}", run.id, step.index, startAt);
+    }
+
+    private void onReadyTimeout(ActiveRun run, ActiveStep step) {
+        if (run.step != step || step.started) {
+            return;
+        }
+        for (String agentId : step.assignments.keySet()) {
+            if (step.awaits(agentId) && !step.ready.contains(agentId)) {
+                step.missing.put(agentId, "not ready within " + READY_TIMEOUT.toSeconds() + " s");
+            } else if (step.awaits(agentId)) {
+                send(agentId, new Cancel(run.id.toString(), step.index));
+            }
+        }
+        step.deadline = thread.schedule(() -> onDeadline(run, step, grace), grace.toMillis(), TimeUnit.MILLISECONDS);
+        completeIfDone(run);
     }
 
     private void onDeadline(ActiveRun run, ActiveStep step, Duration limit) {
@@ -268,9 +441,8 @@ public final class RunScheduler implements AutoCloseable {
         if (step == null || !step.complete()) {
             return;
         }
-        if (step.deadline != null) {
-            step.deadline.cancel(false);
-        }
+        step.deadline.cancel(false);
+        step.timeline.finish();
         StepRecord merged = ResultMerger.merge(
                 step.runId,
                 step.index,
@@ -278,31 +450,42 @@ public final class RunScheduler implements AutoCloseable {
                 clock.instant(),
                 step.assignments,
                 List.copyOf(step.results.values()),
-                step.missing);
+                step.outcome());
         TargetUsage usage = step.sampler == null
                 ? null
                 : TargetUsage.of(step.sampler.stop(), merged.measuredFrom(), merged.measuredTo())
                         .orElse(null);
+        run.step = null;
         store(run, merged.with(step.plan, usage));
     }
 
+    private void storeSecond(ActiveStep step, IntervalMerger.Merged merged) {
+        try {
+            timeline.insert(step.runId, step.index, merged.point(), merged.histogram());
+        } catch (DatabaseException e) {
+            // The step's final result does not depend on it; the timeline has a gap, which the log records.
+            LOG.error("cannot store second {} of run {} step {}", merged.point().second(), step.runId, step.index, e);
+        }
+    }
+
     private void store(ActiveRun run, StepRecord record) {
-        boolean last = record.status() == StepStatus.FAILED || !run.hasNext();
-        RunStatus runStatus =
-                !last ? null : record.status() == StepStatus.FAILED ? RunStatus.FAILED : RunStatus.SUCCEEDED;
+        boolean last = record.status() == StepStatus.FAILED
+                || record.status() == StepStatus.CANCELLED
+                || run.cancelling
+                || !run.hasNext();
+        RunStatus runStatus = !last
+                ? null
+                : run.cancelling || record.status() == StepStatus.CANCELLED
+                        ? RunStatus.CANCELLED
+                        : record.status() == StepStatus.FAILED ? RunStatus.FAILED : RunStatus.SUCCEEDED;
         try {
             repository.storeStep(record, runStatus, clock.instant());
         } catch (DatabaseException e) {
-            // Nothing is acknowledged before it is stored: the agents keep their results while we retry.
+            // The agents' own results are already stored; only the merged step waits for the database to come back.
             LOG.error("cannot store run {} step {}; retrying in {}", run.id, record.index(), STORE_RETRY, e);
             thread.schedule(() -> store(run, record), STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        ActiveStep step = run.step;
-        if (step != null && step.index == record.index()) {
-            step.results.keySet().forEach(agentId -> send(agentId, new ResultAck(run.id.toString(), record.index())));
-        }
-        run.step = null;
         LOG.info(
                 "run {} step {} stored: {}, {} requests, {} errors, {} req/s",
                 run.id,

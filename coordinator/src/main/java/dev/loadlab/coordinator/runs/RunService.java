@@ -1,6 +1,7 @@
 package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.db.RunRepository;
+import dev.loadlab.coordinator.db.TimelineRepository;
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.scenario.LoadModel;
@@ -22,11 +23,17 @@ public final class RunService {
     public static final int MAX_LIST_LIMIT = 500;
 
     private final RunRepository repository;
+    private final TimelineRepository timeline;
     private final RunScheduler scheduler;
     private final List<String> allowedTargets;
 
-    public RunService(RunRepository repository, RunScheduler scheduler, List<String> allowedTargets) {
+    public RunService(
+            RunRepository repository,
+            TimelineRepository timeline,
+            RunScheduler scheduler,
+            List<String> allowedTargets) {
         this.repository = repository;
+        this.timeline = timeline;
         this.scheduler = scheduler;
         this.allowedTargets =
                 allowedTargets.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
@@ -62,11 +69,38 @@ public final class RunService {
         }
     }
 
-    /** The run with its steps and, while it runs, its live progress. */
+    /** The run with its steps and, while it waits or runs, why it waits or how far it is. */
     public Optional<RunView> find(UUID id) {
         return repository
                 .findRun(id)
-                .map(run -> scheduler.progress(id).map(run::withProgress).orElse(run));
+                .map(run -> run.status().isFinal()
+                        ? run
+                        : run.withLive(
+                                scheduler.queueReason(id).orElse(null),
+                                scheduler.progress(id).orElse(null)));
+    }
+
+    /** Cancels a run; empty when there is no such run. */
+    public Optional<CancelOutcome> cancel(UUID id) {
+        Optional<RunView> run = repository.findRun(id);
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        if (run.get().status().isFinal()) {
+            return Optional.of(CancelOutcome.ALREADY_FINAL);
+        }
+        return Optional.of(scheduler.cancel(id));
+    }
+
+    /** The stored per-second timeline of one step; empty when the run or the step does not exist. */
+    public Optional<List<TimelinePoint>> timeline(UUID id, int stepIndex) {
+        Optional<RunView> run = repository.findRun(id);
+        if (run.isEmpty()
+                || stepIndex < 0
+                || stepIndex >= StepPlan.of(run.get().scenario()).size()) {
+            return Optional.empty();
+        }
+        return Optional.of(timeline.timeline(id, stepIndex));
     }
 
     public List<RunSummary> list(int limit) {

@@ -20,6 +20,7 @@ public record RunView(
         String failure,
         Scenario scenario,
         List<StepView> steps,
+        String queueReason,
         LiveProgress progress,
         Map<String, String> measurement) {
 
@@ -37,10 +38,31 @@ public record RunView(
             "errors",
             "responses with status >= 400 (http_4xx, http_5xx) and requests that got no response (transport)",
             "targetCpuCores",
-            TargetUsage.METHOD);
+            TargetUsage.METHOD,
+            "startSkewMs",
+            "the latest agent's first request against the one start time all agents were given, in Hazelcast"
+                    + " cluster time (ms; positive = late)",
+            "generatorBound",
+            "true when an agent averaged over 90% of its cores in the measured window, or Gatling fell behind its"
+                    + " open-model arrival schedule: the numbers then show the generator's limit, not the target's",
+            "timeline",
+            "GET /api/v1/runs/{id}/steps/{index}/timeline: responses completed in each second, merged across agents"
+                    + " by adding their histograms");
 
-    public RunView withProgress(LiveProgress live) {
+    /** This run with what only the scheduler knows: why it waits, how far its running step is. */
+    public RunView withLive(String reason, LiveProgress live) {
         return new RunView(
-                id, name, status, submittedAt, startedAt, finishedAt, failure, scenario, steps, live, measurement);
+                id,
+                name,
+                status,
+                submittedAt,
+                startedAt,
+                finishedAt,
+                failure,
+                scenario,
+                steps,
+                reason,
+                live,
+                measurement);
     }
 }

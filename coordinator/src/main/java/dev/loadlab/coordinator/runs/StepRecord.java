@@ -30,7 +30,8 @@ public record StepRecord(
         List<AgentShare> agents,
         String failure,
         StepPlan plan,
-        TargetUsage targetUsage) {
+        TargetUsage targetUsage,
+        StepHealth health) {
     public StepRecord {
         errorsByKind = Map.copyOf(errorsByKind);
         byRequest = List.copyOf(byRequest);
@@ -57,6 +58,7 @@ public record StepRecord(
                 agents,
                 failure,
                 newPlan,
-                usage);
+                usage,
+                health);
     }
 }

@@ -28,4 +28,9 @@ public record StepView(
         Map<String, RequestView> byRequest,
         List<AgentShare> agentShares,
         TargetUsage target,
+        Long startSkewMs,
+        List<String> agentsLost,
+        boolean generatorBound,
+        String generatorReason,
+        Double agentCpuShare,
         String failure) {}

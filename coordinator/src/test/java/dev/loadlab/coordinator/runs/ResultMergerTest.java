@@ -7,11 +7,13 @@ import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;
 import dev.loadlab.protocol.result.RequestResult;
+import dev.loadlab.protocol.scenario.OnAgentLoss;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -34,10 +36,10 @@ class ResultMergerTest {
                 mine.recordValue(value);
                 everything.recordValue(value);
             }
-            results.add(result("a" + agent, T0, T0.plusSeconds(10), 0, "io", counts[agent], mine));
+            results.add(result("a" + agent, counts[agent], 0, mine, 3L, 0.5, false));
         }
 
-        StepRecord merged = ResultMerger.merge(UUID.randomUUID(), 0, T0, T0, Map.of(), results, Map.of());
+        StepRecord merged = merge(results, StepOutcome.normal());
 
         assertThat(LatencyMs.of(merged.histogram())).isEqualTo(LatencyMs.of(everything));
         assertThat(merged.histogram().getTotalCount()).isEqualTo(8200);
@@ -66,7 +68,11 @@ class ResultMergerTest {
                 7,
                 List.of(
                         new RequestResult("io", 600, 2, Map.of("http_5xx", 2L), HistogramCodec.toBase64(h)),
-                        new RequestResult("cpu", 400, 0, Map.of(), HistogramCodec.toBase64(h))));
+                        new RequestResult("cpu", 400, 0, Map.of(), HistogramCodec.toBase64(h))),
+                2L,
+                0.4,
+                false,
+                false);
         StepResult b = new StepResult(
                 "r",
                 0,
@@ -75,11 +81,16 @@ class ResultMergerTest {
                 T0.plusMillis(5),
                 T0.plusSeconds(10),
                 3,
-                List.of(new RequestResult("io", 1000, 1, Map.of("transport", 1L), HistogramCodec.toBase64(h))));
+                List.of(new RequestResult("io", 1000, 1, Map.of("transport", 1L), HistogramCodec.toBase64(h))),
+                7L,
+                0.6,
+                false,
+                false);
         Map<String, Assignment> assignments =
                 Map.of("a", new Assignment("r", 0, null, 2, 17, null), "b", new Assignment("r", 0, null, 2, 16, null));
 
-        StepRecord merged = ResultMerger.merge(UUID.randomUUID(), 0, T0, T0, assignments, List.of(a, b), Map.of());
+        StepRecord merged =
+                ResultMerger.merge(UUID.randomUUID(), 0, T0, T0, assignments, List.of(a, b), StepOutcome.normal());
 
         assertThat(merged.status()).isEqualTo(StepStatus.SUCCEEDED);
         assertThat(merged.requests()).isEqualTo(2000);
@@ -93,32 +104,97 @@ class ResultMergerTest {
                 .containsExactly(
                         new AgentShare("a", 17, null, 1000, 2, 7, null),
                         new AgentShare("b", 16, null, 1000, 1, 3, null));
+        assertThat(merged.health().startSkewMs()).isEqualTo(7);
+        assertThat(merged.health().agentCpuShare()).isEqualTo(0.6);
+        assertThat(merged.health().generatorBound()).isFalse();
+    }
+
+    @Test
+    void aLostAgentUnderContinueLeavesADegradedStepThatNamesIt() {
+        StepRecord merged = merge(
+                List.of(result("a", 100, 0, histogram(5), 1L, 0.3, false)),
+                new StepOutcome(Set.of("b"), Map.of(), false, OnAgentLoss.CONTINUE));
+
+        assertThat(merged.status()).isEqualTo(StepStatus.DEGRADED);
+        assertThat(merged.health().agentsLost()).containsExactly("b");
+        assertThat(merged.requests()).isEqualTo(100);
+        assertThat(merged.failure()).contains("lost agent(s) [b]");
+    }
+
+    @Test
+    void aLostAgentUnderAbortFailsTheStep() {
+        StepRecord merged = merge(
+                List.of(result("a", 100, 0, histogram(5), 1L, 0.3, false)),
+                new StepOutcome(Set.of("b"), Map.of(), false, OnAgentLoss.ABORT));
+
+        assertThat(merged.status()).isEqualTo(StepStatus.FAILED);
+        assertThat(merged.failure()).contains("onAgentLoss is abort");
+    }
+
+    @Test
+    void aCancelledStepKeepsWhatWasMeasured() {
+        StepRecord merged = merge(
+                List.of(result("a", 40, 0, histogram(5), 1L, 0.3, false)),
+                new StepOutcome(Set.of(), Map.of(), true, OnAgentLoss.CONTINUE));
+
+        assertThat(merged.status()).isEqualTo(StepStatus.CANCELLED);
+        assertThat(merged.requests()).isEqualTo(40);
+    }
+
+    @Test
+    void aBusyOrLateGeneratorIsFlaggedWithTheReason() {
+        StepRecord busy = merge(
+                List.of(
+                        result("a", 10, 0, histogram(5), 1L, 0.95, false),
+                        result("b", 10, 0, histogram(5), 1L, 0.2, false)),
+                StepOutcome.normal());
+        StepRecord late = merge(List.of(result("a", 10, 0, histogram(5), 1L, 0.2, true)), StepOutcome.normal());
+        StepRecord fine = merge(List.of(result("a", 10, 0, histogram(5), 1L, 0.89, false)), StepOutcome.normal());
+
+        assertThat(busy.health().generatorBound()).isTrue();
+        assertThat(busy.health().generatorReason()).contains("agent a averaged 95% of its cores");
+        assertThat(late.health().generatorBound()).isTrue();
+        assertThat(late.health().generatorReason()).contains("fell behind its open-model arrival schedule");
+        assertThat(fine.health().generatorBound()).isFalse();
     }
 
     @Test
     void aMissingOrFailedAgentFailsTheStepAndIsNamed() {
-        Histogram h = HistogramCodec.newHistogram();
-        StepResult failed = new StepResult("r", 0, "a", "every request failed", T0, T0, 0, List.of());
+        StepResult failed =
+                new StepResult("r", 0, "a", "every request failed", T0, T0, 0, List.of(), null, null, false, false);
 
-        StepRecord merged = ResultMerger.merge(
-                UUID.randomUUID(), 0, T0, T0, Map.of(), List.of(failed), Map.of("b", "left the cluster"));
+        StepRecord merged = merge(
+                List.of(failed), new StepOutcome(Set.of(), Map.of("b", "did not report"), false, OnAgentLoss.CONTINUE));
 
         assertThat(merged.status()).isEqualTo(StepStatus.FAILED);
-        assertThat(merged.failure()).contains("agent a: every request failed").contains("agent b: left the cluster");
+        assertThat(merged.failure()).contains("agent a: every request failed").contains("agent b: did not report");
         assertThat(merged.throughputRps()).isZero();
-        assertThat(h.getTotalCount()).isZero();
+    }
+
+    private static StepRecord merge(List<StepResult> results, StepOutcome outcome) {
+        return ResultMerger.merge(UUID.randomUUID(), 0, T0, T0, Map.of(), results, outcome);
+    }
+
+    private static Histogram histogram(long value) {
+        Histogram h = HistogramCodec.newHistogram();
+        h.recordValue(value);
+        return h;
     }
 
     private static StepResult result(
-            String agent, Instant from, Instant to, long warmup, String name, long count, Histogram h) {
+            String agent, long count, long warmup, Histogram h, Long skew, double cpu, boolean behind) {
         return new StepResult(
                 "r",
                 0,
                 agent,
                 null,
-                from,
-                to,
+                T0,
+                T0.plusSeconds(10),
                 warmup,
-                List.of(new RequestResult(name, count, 0, Map.of(), HistogramCodec.toBase64(h))));
+                List.of(new RequestResult("io", count, 0, Map.of(), HistogramCodec.toBase64(h))),
+                skew,
+                cpu,
+                behind,
+                false);
     }
 }

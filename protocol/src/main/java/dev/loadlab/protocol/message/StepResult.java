@@ -7,7 +7,11 @@ import java.util.List;
 /**
  * One agent's final result for one step. The measured window runs from {@code measuredFrom} (end of warm-up) to
  * {@code measuredTo} (the last response); {@code warmupRequests} were sent before it and are not in {@code requests}.
- * {@code failure} is set, and the lists may be partial, when the agent could not run the step. Immutable.
+ * {@code failure} is set, and the lists may be partial, when the agent could not run the step. {@code startSkewMs} is
+ * how late (positive) or early the first request left against the agreed start, in cluster time; {@code cpuShare} the
+ * agent process's average CPU use over the measured window as a share of all its cores (0..1); {@code behindSchedule}
+ * whether an open model could not keep its arrival rate; {@code cancelled} whether the step was stopped early.
+ * Immutable.
  */
 public record StepResult(
         String runId,
@@ -17,7 +21,11 @@ public record StepResult(
         Instant measuredFrom,
         Instant measuredTo,
         long warmupRequests,
-        List<RequestResult> requests)
+        List<RequestResult> requests,
+        Long startSkewMs,
+        Double cpuShare,
+        boolean behindSchedule,
+        boolean cancelled)
         implements ToCoordinator {
     public StepResult {
         requests = List.copyOf(requests);

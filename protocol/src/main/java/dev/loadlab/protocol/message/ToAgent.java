@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
     @JsonSubTypes.Type(value = Refused.class, name = "refused"),
     @JsonSubTypes.Type(value = Assignment.class, name = "assignment"),
+    @JsonSubTypes.Type(value = Start.class, name = "start"),
+    @JsonSubTypes.Type(value = Cancel.class, name = "cancel"),
     @JsonSubTypes.Type(value = ResultAck.class, name = "result-ack")
 })
-public sealed interface ToAgent permits Welcome, Refused, Assignment, ResultAck {}
+public sealed interface ToAgent permits Welcome, Refused, Assignment, Start, Cancel, ResultAck {}

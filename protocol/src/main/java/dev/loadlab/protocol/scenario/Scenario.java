@@ -2,11 +2,19 @@ package dev.loadlab.protocol.scenario;
 
 /**
  * Scenario JSON v1: what to load, with what, how hard, on how many agents. Build one with {@link ScenarioCodec#decode},
- * which also validates it; a {@code Scenario} obtained that way is valid. {@code agents} defaults to 1. Immutable.
+ * which also validates it; a {@code Scenario} obtained that way is valid. {@code agents} defaults to 1 and
+ * {@code onAgentLoss} to {@code continue}. Immutable.
  */
-public record Scenario(String name, Target target, Workload workload, Load load, Integer agents) {
+public record Scenario(
+        String name, Target target, Workload workload, Load load, Integer agents, OnAgentLoss onAgentLoss) {
     public Scenario {
         agents = agents == null ? 1 : agents;
+        onAgentLoss = onAgentLoss == null ? OnAgentLoss.CONTINUE : onAgentLoss;
+    }
+
+    /** A scenario with the default agent-loss policy ({@code continue}). */
+    public Scenario(String name, Target target, Workload workload, Load load, Integer agents) {
+        this(name, target, workload, load, agents, null);
     }
 
     /** This scenario with the control token replaced by {@link TargetControl#REDACTED}, for showing to users. */
@@ -19,6 +27,6 @@ public record Scenario(String name, Target target, Workload workload, Load load,
                 new TargetControl(target.control().url(), TargetControl.REDACTED),
                 target.profiles(),
                 target.workers());
-        return new Scenario(name, hidden, workload, load, agents);
+        return new Scenario(name, hidden, workload, load, agents, onAgentLoss);
     }
 }

@@ -1,0 +1,65 @@
+package dev.loadlab.coordinator.runs;
+
+import dev.loadlab.coordinator.db.RunRepository;
+import dev.loadlab.protocol.message.StepResult;
+import dev.loadlab.protocol.scenario.Scenario;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A result that arrives for a step no longer in flight: typically an agent re-delivering after a coordinator restart.
+ * The agent's result is stored once; the step's merged rows are rebuilt from every agent result stored for it, so
+ * nothing measured is lost and a second delivery changes nothing. Stateless apart from its collaborators.
+ */
+final class Redelivery {
+    private static final Logger LOG = LoggerFactory.getLogger(Redelivery.class);
+
+    private final RunRepository repository;
+    private final Clock clock;
+
+    Redelivery(RunRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Stores what is new in {@code result}; returns false when its run does not exist (nothing to keep it in). */
+    boolean accept(StepResult result) {
+        UUID runId = UUID.fromString(result.runId());
+        Optional<Scenario> scenario = repository.scenario(runId);
+        if (scenario.isEmpty()) {
+            LOG.warn("dropping a result for unknown run {} from agent {}", runId, result.agentId());
+            return false;
+        }
+        boolean added = repository.storeAgentResult(result, clock.instant());
+        if (!added && repository.stepStored(runId, result.stepIndex())) {
+            return true;
+        }
+        List<StepResult> all = repository.agentResults(runId, result.stepIndex());
+        List<StepPlan> plans = StepPlan.of(scenario.get());
+        StepPlan plan = result.stepIndex() < plans.size()
+                ? plans.get(result.stepIndex())
+                : new StepPlan(result.stepIndex(), null, null);
+        StepRecord merged = ResultMerger.merge(
+                        runId,
+                        result.stepIndex(),
+                        result.measuredFrom(),
+                        clock.instant(),
+                        Map.of(),
+                        all,
+                        StepOutcome.normal())
+                .with(plan, null);
+        repository.replaceStep(merged);
+        LOG.info(
+                "stored re-delivered result(s) for run {} step {}: {} agent(s), {} requests",
+                runId,
+                result.stepIndex(),
+                all.size(),
+                merged.requests());
+        return true;
+    }
+}

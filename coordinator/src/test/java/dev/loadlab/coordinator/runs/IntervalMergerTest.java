@@ -1,0 +1,78 @@
+package dev.loadlab.coordinator.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loadlab.protocol.message.Interval;
+import dev.loadlab.protocol.result.HistogramCodec;
+import dev.loadlab.protocol.result.LatencyMs;
+import dev.loadlab.protocol.result.RequestResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class IntervalMergerTest {
+    private final List<IntervalMerger.Merged> out = new ArrayList<>();
+    private final IntervalMerger merger = new IntervalMerger(Set.of("a", "b"), out::add);
+
+    @Test
+    void aSecondIsHandedOnOnceEveryAgentSentItMergedExactly() {
+        merger.add(interval("a", 0, true, 10, 5));
+        assertThat(out).isEmpty();
+
+        merger.add(interval("b", 0, true, 20, 50));
+
+        assertThat(out).hasSize(1);
+        TimelinePoint point = out.get(0).point();
+        assertThat(point.second()).isZero();
+        assertThat(point.warmup()).isTrue();
+        assertThat(point.requests()).isEqualTo(30);
+        assertThat(point.byRequest().get("io")).isEqualTo(new TimelinePoint.NameCount(30, 0));
+        Histogram both = HistogramCodec.newHistogram();
+        both.recordValueWithCount(5, 10);
+        both.recordValueWithCount(50, 20);
+        assertThat(point.latencyMs()).isEqualTo(LatencyMs.of(both));
+        assertThat(point.agentCpuShare()).containsOnlyKeys("a", "b");
+    }
+
+    @Test
+    void secondsFlowInOrderAndAGoneAgentNoLongerHoldsThemBack() {
+        merger.add(interval("a", 0, false, 1, 5));
+        merger.add(interval("a", 1, false, 1, 5));
+        merger.add(interval("b", 0, false, 1, 5));
+        assertThat(out).extracting(m -> m.point().second()).containsExactly(0L);
+
+        merger.agentGone("b");
+
+        assertThat(out).extracting(m -> m.point().second()).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void duplicatesAndLateSecondsAreIgnoredAndFinishFlushesTheRest() {
+        merger.add(interval("a", 0, false, 1, 5));
+        merger.add(interval("a", 0, false, 1, 5));
+        merger.add(interval("b", 0, false, 1, 5));
+        merger.add(interval("b", 0, false, 100, 5));
+        merger.add(interval("a", 3, false, 7, 5));
+
+        merger.finish();
+
+        assertThat(out).extracting(m -> m.point().requests()).containsExactly(2L, 7L);
+    }
+
+    private static Interval interval(String agent, long second, boolean warmup, long count, long latency) {
+        Histogram h = HistogramCodec.newHistogram();
+        h.recordValueWithCount(latency, count);
+        return new Interval(
+                "r",
+                0,
+                agent,
+                second,
+                warmup,
+                List.of(new RequestResult("io", count, 0, Map.of(), HistogramCodec.toBase64(h))),
+                0.5,
+                false);
+    }
+}
