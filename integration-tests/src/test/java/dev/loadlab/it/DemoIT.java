@@ -72,6 +72,7 @@ class DemoIT {
                 .containsPattern("\\s+cpu\\s+\\d+")
                 .containsPattern("\\s+all\\s+\\d+")
                 .contains("1 ms resolution")
+                .containsPattern("generator: busiest agent used \\d+% of its cores|GENERATOR-BOUND")
                 .contains("Data: embedded PostgreSQL")
                 .contains("curl -s http://127.0.0.1:7070/api/v1/runs/");
         assertThat(children).as("the target's and the agent's pids").hasSize(2);

@@ -72,7 +72,9 @@ class DistributedIT {
                         .toList())
                 .containsExactly(3, 3, 4);
         assertThat(step.get("agents").asInt()).isEqualTo(3);
-        assertThat(step.get("startSkewMs").asLong()).as("the issue's target: within 10 ms on one machine").isBetween(-10L, 10L);
+        assertThat(step.get("startSkewMs").asLong())
+                .as("the issue's target: within 10 ms on one machine")
+                .isBetween(-10L, 10L);
         assertThat(step.get("agentCpuShare").asDouble()).isBetween(0.0, 1.0);
 
         JsonNode seconds =

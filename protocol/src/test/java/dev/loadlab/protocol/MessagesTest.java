@@ -7,7 +7,6 @@ import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Cancel;
 import dev.loadlab.protocol.message.Hello;
 import dev.loadlab.protocol.message.Interval;
-import dev.loadlab.protocol.message.Progress;
 import dev.loadlab.protocol.message.Ready;
 import dev.loadlab.protocol.message.Refused;
 import dev.loadlab.protocol.message.ResultAck;
@@ -52,7 +51,6 @@ class MessagesTest {
     void messagesToTheCoordinatorRoundTripWithTheirType() {
         List<ToCoordinator> messages = List.of(
                 new Hello(new AgentInfo("a1", "host", 2, 1, "dev", "uuid")),
-                new Progress("run", 0, "a1", true, 10, 1, 1.5),
                 new StepResult(
                         "run",
                         0,

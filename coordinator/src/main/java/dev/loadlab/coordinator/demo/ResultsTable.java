@@ -58,6 +58,7 @@ final class ResultsTable {
             if (step.hasNonNull("failure")) {
                 out.append("  failure: ").append(step.get("failure").asText()).append('\n');
             }
+            out.append(generator(step));
         }
         out.append('\n')
                 .append("  responses: ")
@@ -68,6 +69,19 @@ final class ResultsTable {
                 .append(run.get("measurement").get("latencyMs").asText())
                 .append('\n');
         return out.toString();
+    }
+
+    /** The load generator's own state, so nobody reads its limit as the target's. */
+    private static String generator(JsonNode step) {
+        if (step.path("generatorBound").asBoolean()) {
+            return "  GENERATOR-BOUND: " + step.path("generatorReason").asText()
+                    + "; these figures show the load generator's limit, not the target's\n";
+        }
+        return String.format(
+                Locale.ROOT,
+                "  generator: busiest agent used %.0f%% of its cores, start skew %s ms: not the bottleneck%n",
+                step.path("agentCpuShare").asDouble() * 100,
+                step.path("startSkewMs").isNumber() ? step.get("startSkewMs").asText() : "?");
     }
 
     private static String row(String name, JsonNode result, double seconds) {

@@ -3,7 +3,6 @@ package dev.loadlab.coordinator.runs;
 import dev.loadlab.coordinator.target.TargetSampler;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Interval;
-import dev.loadlab.protocol.message.Progress;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Instant;
@@ -30,7 +29,6 @@ final class ActiveStep {
     final Map<String, StepResult> results = new LinkedHashMap<>();
     final Set<String> lost = new HashSet<>();
     final Map<String, String> missing = new LinkedHashMap<>();
-    final Map<String, Progress> progress = new LinkedHashMap<>();
     IntervalMerger timeline;
     long measuredRequests;
     long measuredErrors;
@@ -77,24 +75,12 @@ final class ActiveStep {
         lastWarmup = interval.warmup();
     }
 
+    /** Live figures from the intervals merged so far: before the first one, a step that is still warming up. */
     LiveProgress live() {
         double planned = (scenario.load().warmup().toMillis()
                         + scenario.load().duration().toMillis())
                 / 1000.0;
-        if (lastSecond >= 0) {
-            return new LiveProgress(index, lastWarmup, measuredRequests, measuredErrors, lastSecond + 1.0, planned);
-        }
-        long requests = 0;
-        long errors = 0;
-        double elapsed = 0;
-        boolean warming = progress.isEmpty();
-        for (Progress p : progress.values()) {
-            requests += p.requests();
-            errors += p.errors();
-            elapsed = Math.max(elapsed, p.elapsedSeconds());
-            warming |= p.warmingUp();
-        }
-        return new LiveProgress(index, warming, requests, errors, elapsed, planned);
+        return new LiveProgress(index, lastWarmup, measuredRequests, measuredErrors, lastSecond + 1.0, planned);
     }
 
     StepOutcome outcome() {

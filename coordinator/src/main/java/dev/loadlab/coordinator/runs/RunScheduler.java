@@ -15,7 +15,6 @@ import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Cancel;
 import dev.loadlab.protocol.message.Hello;
 import dev.loadlab.protocol.message.Interval;
-import dev.loadlab.protocol.message.Progress;
 import dev.loadlab.protocol.message.Ready;
 import dev.loadlab.protocol.message.Refused;
 import dev.loadlab.protocol.message.ResultAck;
@@ -162,7 +161,6 @@ public final class RunScheduler implements AutoCloseable {
             switch (message) {
                 case Hello hello -> onHello(hello);
                 case Ready ready -> onReady(ready);
-                case Progress progress -> onProgress(progress);
                 case Interval interval -> onInterval(interval);
                 case StepResult result -> onResult(result);
             }
@@ -221,15 +219,6 @@ public final class RunScheduler implements AutoCloseable {
         if (step != null && step.index == ready.stepIndex() && step.awaits(ready.agentId())) {
             step.ready.add(ready.agentId());
             maybeStart(run);
-        }
-    }
-
-    private void onProgress(Progress progress) {
-        ActiveRun run = active.get(UUID.fromString(progress.runId()));
-        ActiveStep step = run == null ? null : run.step;
-        if (step != null && step.index == progress.stepIndex() && step.awaits(progress.agentId())) {
-            step.progress.put(progress.agentId(), progress);
-            live.put(step.runId, step.live());
         }
     }
 

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Hello.class, name = "hello"),
     @JsonSubTypes.Type(value = Ready.class, name = "ready"),
-    @JsonSubTypes.Type(value = Progress.class, name = "progress"),
     @JsonSubTypes.Type(value = Interval.class, name = "interval"),
     @JsonSubTypes.Type(value = StepResult.class, name = "step-result")
 })
-public sealed interface ToCoordinator permits Hello, Ready, Progress, Interval, StepResult {}
+public sealed interface ToCoordinator permits Hello, Ready, Interval, StepResult {}

@@ -88,7 +88,7 @@ class InterpreterLockTest {
         InterpreterLock gil = InterpreterLock.enabled(InterpreterLock.DEFAULT_SWITCH_INTERVAL);
         CountDownLatch waiting = new CountDownLatch(1);
         CountDownLatch endWait = new CountDownLatch(1);
-        Thread sleeper = Thread.ofPlatform().start(() -> {
+        Thread waiter = Thread.ofPlatform().start(() -> {
             gil.acquire();
             try {
                 gil.releaseDuring(() -> {
@@ -106,9 +106,9 @@ class InterpreterLockTest {
         long waitedMs = (System.nanoTime() - start) / 1_000_000;
         gil.release();
         endWait.countDown();
-        sleeper.join(10_000);
+        waiter.join(10_000);
         assertThat(waitedMs).isLessThan(1_000);
-        assertThat(sleeper.isAlive()).isFalse();
+        assertThat(waiter.isAlive()).isFalse();
     }
 
     @Test
