@@ -101,14 +101,24 @@ class DistributedIT {
                     : none();
         });
 
+        JsonNode live = Poll.until("a second on the live timeline", Duration.ofSeconds(10), () -> {
+            JsonNode secondsSoFar =
+                    api.get("/api/v1/runs/" + id + "/steps/0/timeline").body().get("seconds");
+            return secondsSoFar.size() > 0 ? Optional.of(secondsSoFar) : none();
+        });
+        assertThat(live.get(0).get("agentCpuShare").size())
+                .as("the timeline while the step runs")
+                .isEqualTo(3);
+
         long cancelledAt = System.nanoTime();
         Api.Reply cancel = api.post("/api/v1/runs/" + id + "/cancel", "");
         JsonNode run = awaitFinal(id, Duration.ofSeconds(10));
         double seconds = (System.nanoTime() - cancelledAt) / 1e9;
+        System.out.println("DistributedIT cancel: " + seconds + " s from cancel to a stored CANCELLED run");
 
         assertThat(cancel.status()).isEqualTo(202);
         assertThat(run.get("status").asText()).isEqualTo("CANCELLED");
-        assertThat(seconds).as("seconds from cancel to a stored CANCELLED run").isLessThan(4.0);
+        assertThat(seconds).as("seconds from cancel to a stored CANCELLED run").isLessThan(2.0);
         JsonNode step = run.get("steps").get(0);
         assertThat(step.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(step.get("requests").asLong()).isPositive();
@@ -131,9 +141,10 @@ class DistributedIT {
                 Duration.ofSeconds(10),
                 () -> registered("a2") ? none() : Optional.of(true));
         double noticed = (System.nanoTime() - killedAt) / 1e9;
+        System.out.println("DistributedIT kill -9: noticed after " + noticed + " s");
         JsonNode run = awaitFinal(id, Duration.ofSeconds(60));
 
-        assertThat(noticed).as("seconds until a dead agent is noticed").isLessThan(7.0);
+        assertThat(noticed).as("seconds until a dead agent is noticed").isLessThan(5.0);
         assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
         JsonNode step = run.get("steps").get(0);
         assertThat(step.get("status").asText()).isEqualTo("DEGRADED");
