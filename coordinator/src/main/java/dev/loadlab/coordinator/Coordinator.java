@@ -8,6 +8,8 @@ import dev.loadlab.coordinator.db.TimelineRepository;
 import dev.loadlab.coordinator.http.HttpApi;
 import dev.loadlab.coordinator.runs.RunScheduler;
 import dev.loadlab.coordinator.runs.RunService;
+import dev.loadlab.coordinator.scenarios.ScenarioRepository;
+import dev.loadlab.coordinator.scenarios.ScenarioService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
@@ -63,10 +65,13 @@ public final class Coordinator implements AutoCloseable {
             scheduler.start();
             Vertx vertx = Vertx.vertx();
             resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
-            RunService runs = new RunService(repository, timeline, scheduler, config.allowedTargets());
+            ScenarioRepository savedScenarios = new ScenarioRepository(database.dataSource());
+            RunService runs = new RunService(repository, timeline, savedScenarios, scheduler, config.allowedTargets());
+            ScenarioService scenarios = new ScenarioService(savedScenarios, runs::validate, Clock.systemUTC());
             HttpApi api = new HttpApi(
                     vertx,
                     runs,
+                    scenarios,
                     agents,
                     () -> database.isUsable() && cluster.isRunning(),
                     CoordinatorConfig.MAX_BODY_BYTES);

@@ -32,6 +32,16 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Reply put(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response =

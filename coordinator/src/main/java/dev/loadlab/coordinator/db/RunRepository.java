@@ -3,6 +3,9 @@ package dev.loadlab.coordinator.db;
 import dev.loadlab.coordinator.runs.AgentShare;
 import dev.loadlab.coordinator.runs.RequestRecord;
 import dev.loadlab.coordinator.runs.RequestView;
+import dev.loadlab.coordinator.runs.RunCursor;
+import dev.loadlab.coordinator.runs.RunFilter;
+import dev.loadlab.coordinator.runs.RunPage;
 import dev.loadlab.coordinator.runs.RunStatus;
 import dev.loadlab.coordinator.runs.RunSummary;
 import dev.loadlab.coordinator.runs.RunView;
@@ -39,6 +42,9 @@ import javax.sql.DataSource;
  * Throws {@link DatabaseException} when PostgreSQL fails, so callers can tell storage faults from bad input.
  */
 public final class RunRepository {
+    private static final String SUMMARY = "SELECT id, name, status, submitted_at, started_at, finished_at, failure,"
+            + " scenario_version, labels, seq";
+
     private final DataSource dataSource;
 
     public RunRepository(DataSource dataSource) {
@@ -48,14 +54,18 @@ public final class RunRepository {
     /** A run waiting to be scheduled, as the scheduler needs it. */
     public record PendingRun(UUID id, Scenario scenario, Instant submittedAt) {}
 
-    public void insertRun(UUID id, Scenario scenario, Instant submittedAt) {
+    /** Stores a new QUEUED run with its labels and, when started from a saved scenario, the version it ran. */
+    public void insertRun(
+            UUID id, Scenario scenario, Integer scenarioVersion, Map<String, String> labels, Instant submittedAt) {
         transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO runs (id, name, status, scenario, submitted_at) VALUES (?, ?, 'QUEUED', ?::jsonb, ?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO runs (id, name, status, scenario, submitted_at,"
+                    + " scenario_version, labels) VALUES (?, ?, 'QUEUED', ?::jsonb, ?, ?, ?::jsonb)")) {
                 s.setObject(1, id);
                 s.setString(2, scenario.name());
                 s.setString(3, ScenarioCodec.encode(scenario));
                 s.setTimestamp(4, Timestamp.from(submittedAt));
+                s.setObject(5, scenarioVersion, Types.INTEGER);
+                s.setString(6, Json.write(labels));
                 s.executeUpdate();
             }
             return null;
@@ -286,8 +296,7 @@ public final class RunRepository {
 
     public Optional<RunView> findRun(UUID id) {
         return transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, name, status, submitted_at, started_at,"
-                    + " finished_at, failure, scenario FROM runs WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(SUMMARY + ", scenario FROM runs WHERE id = ?")) {
                 s.setObject(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
@@ -296,10 +305,12 @@ public final class RunRepository {
                     RunSummary summary = summary(r);
                     // The control token is for the scheduler only; never shown back.
                     Scenario scenario =
-                            Json.read(r.getString(8), Scenario.class).redacted();
+                            Json.read(r.getString(11), Scenario.class).redacted();
                     return Optional.of(new RunView(
                             summary.id(),
                             summary.name(),
+                            summary.scenarioVersion(),
+                            summary.labels(),
                             summary.status(),
                             summary.submittedAt(),
                             summary.startedAt(),
@@ -315,20 +326,60 @@ public final class RunRepository {
         });
     }
 
-    /** Runs, newest submission first, at most {@code limit}. */
-    public List<RunSummary> listRuns(int limit) {
+    /**
+     * One page of runs matching {@code filter}, newest submission first, after {@code cursor} (null: from the newest).
+     * Keyset pagination on (submitted_at, seq), so pages stay stable while runs are inserted.
+     */
+    public RunPage listRuns(RunFilter filter, int limit, RunCursor cursor) {
+        StringBuilder sql = new StringBuilder(SUMMARY + " FROM runs WHERE true");
+        List<Object> params = new ArrayList<>();
+        if (filter.scenario() != null) {
+            sql.append(" AND name = ?");
+            params.add(filter.scenario());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            params.add(filter.status().name());
+        }
+        if (!filter.labels().isEmpty()) {
+            sql.append(" AND labels @> ?::jsonb");
+            params.add(Json.write(filter.labels()));
+        }
+        if (filter.from() != null) {
+            sql.append(" AND submitted_at >= ?");
+            params.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND submitted_at < ?");
+            params.add(Timestamp.from(filter.to()));
+        }
+        if (cursor != null) {
+            sql.append(" AND (submitted_at, seq) < (?, ?)");
+            params.add(Timestamp.from(cursor.submittedAt()));
+            params.add(cursor.seq());
+        }
+        sql.append(" ORDER BY submitted_at DESC, seq DESC LIMIT ?");
+        params.add(limit + 1);
         return transaction(c -> {
             List<RunSummary> runs = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, name, status, submitted_at, started_at,"
-                    + " finished_at, failure FROM runs ORDER BY submitted_at DESC, seq DESC LIMIT ?")) {
-                s.setInt(1, limit);
+            RunCursor last = null;
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    s.setObject(i + 1, params.get(i));
+                }
                 try (ResultSet r = s.executeQuery()) {
+                    boolean more = false;
                     while (r.next()) {
+                        if (runs.size() == limit) {
+                            more = true;
+                            break;
+                        }
                         runs.add(summary(r));
+                        last = new RunCursor(r.getTimestamp(4).toInstant(), r.getLong(10));
                     }
+                    return new RunPage(runs, more ? last.encode() : null);
                 }
             }
-            return runs;
         });
     }
 
@@ -416,10 +467,13 @@ public final class RunRepository {
         return steps;
     }
 
+    @SuppressWarnings("unchecked")
     private static RunSummary summary(ResultSet r) throws SQLException {
         return new RunSummary(
                 r.getObject(1, UUID.class).toString(),
                 r.getString(2),
+                r.getObject(8, Integer.class),
+                Json.read(r.getString(9), Map.class),
                 RunStatus.valueOf(r.getString(3)),
                 instant(r, 4),
                 instant(r, 5),

@@ -2,7 +2,9 @@ package dev.loadlab.coordinator.http;
 
 import dev.loadlab.coordinator.cluster.AgentRegistry;
 import dev.loadlab.coordinator.runs.CancelOutcome;
+import dev.loadlab.coordinator.runs.Labels;
 import dev.loadlab.coordinator.runs.RunService;
+import dev.loadlab.coordinator.scenarios.ScenarioService;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.Json;
 import io.vertx.core.Future;
@@ -28,10 +30,18 @@ public final class HttpApi {
     private final AgentRegistry agents;
     private final BooleanSupplier ready;
     private final int maxBodyBytes;
+    private final ScenarioRoutes scenarioRoutes;
 
-    public HttpApi(Vertx vertx, RunService runs, AgentRegistry agents, BooleanSupplier ready, int maxBodyBytes) {
+    public HttpApi(
+            Vertx vertx,
+            RunService runs,
+            ScenarioService scenarios,
+            AgentRegistry agents,
+            BooleanSupplier ready,
+            int maxBodyBytes) {
         this.vertx = vertx;
         this.runs = runs;
+        this.scenarioRoutes = new ScenarioRoutes(vertx, scenarios, runs);
         this.agents = agents;
         this.ready = ready;
         this.maxBodyBytes = maxBodyBytes;
@@ -45,7 +55,8 @@ public final class HttpApi {
         router.get(RUNS + "/:id").handler(this::getRun);
         router.post(RUNS + "/:id/cancel").handler(this::cancelRun);
         router.get(RUNS + "/:id/steps/:index/timeline").handler(this::timeline);
-        router.get("/api/v1/agents").handler(ctx -> blocking(ctx, agents::list, 200));
+        scenarioRoutes.register(router);
+        router.get("/api/v1/agents").handler(ctx -> blocking(vertx, ctx, agents::list));
         router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(this::readiness);
         router.route().last().handler(ctx -> ctx.fail(404));
@@ -58,18 +69,30 @@ public final class HttpApi {
     }
 
     private void submitRun(RoutingContext ctx) {
+        Map<String, String> labels = Labels.parse(ctx.queryParam("label"));
+        String body = requiredBody(ctx);
+        if (body != null) {
+            vertx.executeBlocking(() -> runs.submit(body, labels), false)
+                    .onSuccess(id -> accepted(ctx, id))
+                    .onFailure(ctx::fail);
+        }
+    }
+
+    /** 202 with the new run's id and its Location. */
+    static void accepted(RoutingContext ctx, UUID id) {
+        String location = RUNS + "/" + id;
+        ctx.response().putHeader("Location", location);
+        json(ctx, 202, Map.of("id", id.toString(), "status", "QUEUED", "href", location));
+    }
+
+    /** The request body, or null after failing the request with a problem naming the missing body. */
+    static String requiredBody(RoutingContext ctx) {
         String body = ctx.body().asString();
         if (body == null || body.isBlank()) {
             ctx.fail(new InvalidInputException("$", "is required: send a scenario as the JSON body"));
-            return;
+            return null;
         }
-        vertx.executeBlocking(() -> runs.submit(body), false)
-                .onSuccess(id -> {
-                    String location = RUNS + "/" + id;
-                    ctx.response().putHeader("Location", location);
-                    json(ctx, 202, Map.of("id", id.toString(), "status", "QUEUED", "href", location));
-                })
-                .onFailure(ctx::fail);
+        return body;
     }
 
     private void getRun(RoutingContext ctx) {
@@ -129,15 +152,8 @@ public final class HttpApi {
     }
 
     private void listRuns(RoutingContext ctx) {
-        String raw = ctx.queryParams().get("limit");
-        int limit;
-        try {
-            limit = raw == null ? 50 : Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            ctx.fail(new InvalidInputException("limit", "must be a whole number, was \"" + raw + "\""));
-            return;
-        }
-        blocking(ctx, () -> Map.of("runs", runs.list(limit)), 200);
+        HistoryQuery query = HistoryQuery.of(ctx.queryParams());
+        blocking(vertx, ctx, () -> runs.list(query.filter(), query.limit(), query.cursor()));
     }
 
     private void readiness(RoutingContext ctx) {
@@ -160,9 +176,10 @@ public final class HttpApi {
         }
     }
 
-    private <T> void blocking(RoutingContext ctx, Callable<T> work, int status) {
+    /** Runs {@code work} off the event loop and answers 200 with its result as JSON. */
+    static <T> void blocking(Vertx vertx, RoutingContext ctx, Callable<T> work) {
         vertx.executeBlocking(work, false)
-                .onSuccess(value -> json(ctx, status, value))
+                .onSuccess(value -> json(ctx, 200, value))
                 .onFailure(ctx::fail);
     }
 

@@ -107,10 +107,10 @@ public final class RunScheduler implements AutoCloseable {
     }
 
     /** Stores the run as QUEUED (so a failure here writes nothing) and queues it. */
-    public UUID submit(Scenario scenario) {
+    public UUID submit(Scenario scenario, Integer scenarioVersion, Map<String, String> labels) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        repository.insertRun(id, scenario, now);
+        repository.insertRun(id, scenario, scenarioVersion, labels, now);
         queue.announce(id);
         thread.execute(() -> {
             queue.add(new PendingRun(id, scenario, now));

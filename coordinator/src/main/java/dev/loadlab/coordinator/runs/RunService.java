@@ -2,6 +2,7 @@ package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.TimelineRepository;
+import dev.loadlab.coordinator.scenarios.ScenarioRepository;
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.scenario.LoadModel;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,15 +26,18 @@ public final class RunService {
 
     private final RunRepository repository;
     private final TimelineRepository timeline;
+    private final ScenarioRepository scenarios;
     private final RunScheduler scheduler;
     private final List<String> allowedTargets;
 
     public RunService(
             RunRepository repository,
             TimelineRepository timeline,
+            ScenarioRepository scenarios,
             RunScheduler scheduler,
             List<String> allowedTargets) {
         this.repository = repository;
+        this.scenarios = scenarios;
         this.timeline = timeline;
         this.scheduler = scheduler;
         this.allowedTargets =
@@ -40,8 +45,26 @@ public final class RunService {
     }
 
     /** Validates {@code json} whole before anything is written; returns the new run's id. */
-    public UUID submit(String json) {
+    public UUID submit(String json, Map<String, String> labels) {
+        return scheduler.submit(validate(json), null, labels);
+    }
+
+    /** Starts the latest version of a saved scenario; empty when there is no such scenario. */
+    public Optional<UUID> submitSaved(String name, Map<String, String> labels) {
+        return scenarios.find(name, null).map(saved -> {
+            checkCoordinatorRules(saved.scenario());
+            return scheduler.submit(saved.scenario(), saved.version(), labels);
+        });
+    }
+
+    /** A scenario as the coordinator will run it: the contract's rules plus this coordinator's own. */
+    public Scenario validate(String json) {
         Scenario scenario = ScenarioCodec.decode(json);
+        checkCoordinatorRules(scenario);
+        return scenario;
+    }
+
+    private void checkCoordinatorRules(Scenario scenario) {
         List<FieldError> errors = new ArrayList<>();
         checkAllowed("$.target.baseUrl", scenario.target().baseUrl(), errors);
         if (scenario.target().control() != null) {
@@ -56,7 +79,6 @@ public final class RunService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return scheduler.submit(scenario);
     }
 
     private void checkAllowed(String field, String url, List<FieldError> errors) {
@@ -103,10 +125,10 @@ public final class RunService {
         return Optional.of(timeline.timeline(id, stepIndex));
     }
 
-    public List<RunSummary> list(int limit) {
+    public RunPage list(RunFilter filter, int limit, RunCursor cursor) {
         if (limit < 1 || limit > MAX_LIST_LIMIT) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIST_LIMIT + ", was " + limit);
         }
-        return repository.listRuns(limit);
+        return repository.listRuns(filter, limit, cursor);
     }
 }

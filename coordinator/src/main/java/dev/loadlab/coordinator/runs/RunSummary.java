@@ -1,11 +1,14 @@
 package dev.loadlab.coordinator.runs;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** A run in a listing: identity, status and times. Immutable. */
+/** A run in a listing: identity, the saved-scenario version it ran (if any), labels, status and times. Immutable. */
 public record RunSummary(
         String id,
         String name,
+        Integer scenarioVersion,
+        Map<String, String> labels,
         RunStatus status,
         Instant submittedAt,
         Instant startedAt,

@@ -13,6 +13,8 @@ import java.util.Map;
 public record RunView(
         String id,
         String name,
+        Integer scenarioVersion,
+        Map<String, String> labels,
         RunStatus status,
         Instant submittedAt,
         Instant startedAt,
@@ -54,6 +56,8 @@ public record RunView(
         return new RunView(
                 id,
                 name,
+                scenarioVersion,
+                labels,
                 status,
                 submittedAt,
                 startedAt,

@@ -1,0 +1,130 @@
+package dev.loadlab.coordinator.scenarios;
+
+import dev.loadlab.coordinator.db.DatabaseException;
+import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.scenario.Scenario;
+import dev.loadlab.protocol.scenario.ScenarioCodec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Saved scenario versions in PostgreSQL. Each public method is one transaction. Thread-safe. */
+public final class ScenarioRepository {
+    private final DataSource dataSource;
+
+    public ScenarioRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Stores {@code scenario} as the next version of {@code name}. With {@code mustBeNew} it fails (empty) when the
+     * name exists; without, when it does not (or was deleted).
+     */
+    public Optional<SavedScenario> save(String name, Scenario scenario, boolean mustBeNew, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // One writer per name at a time, so two saves never take the same version.
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                    lock.setString(1, "scenario:" + name);
+                    lock.execute();
+                }
+                boolean exists = maxVersion(c, name, true).isPresent();
+                if (mustBeNew == exists) {
+                    c.rollback();
+                    return Optional.empty();
+                }
+                // Numbers continue past deleted versions: runs still point at those.
+                int version = maxVersion(c, name, false).map(v -> v + 1).orElse(1);
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO scenarios (name, version, scenario,"
+                        + " created_at) VALUES (?, ?, ?::jsonb, ?)")) {
+                    s.setString(1, name);
+                    s.setInt(2, version);
+                    s.setString(3, ScenarioCodec.encode(scenario));
+                    s.setTimestamp(4, Timestamp.from(now));
+                    s.executeUpdate();
+                }
+                c.commit();
+                return Optional.of(new SavedScenario(name, version, now, scenario));
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** The latest version of a scenario that is not deleted, or a given version (deleted or not). */
+    public Optional<SavedScenario> find(String name, Integer version) {
+        String sql = version == null
+                ? "SELECT name, version, created_at, scenario FROM scenarios s WHERE name = ? AND deleted_at IS NULL"
+                        + " ORDER BY version DESC LIMIT 1"
+                : "SELECT name, version, created_at, scenario FROM scenarios WHERE name = ? AND version = ?";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, name);
+            if (version != null) {
+                s.setInt(2, version);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(read(r)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** The latest version of every scenario not deleted, by name. */
+    public List<SavedScenario> list() {
+        List<SavedScenario> all = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT DISTINCT ON (name) name, version, created_at,"
+                        + " scenario FROM scenarios WHERE deleted_at IS NULL ORDER BY name, version DESC");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                all.add(read(r));
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+        return all;
+    }
+
+    /** Hides every version of {@code name}; returns false when there was nothing to delete. */
+    public boolean delete(String name, Instant now) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE scenarios SET deleted_at = ? WHERE name = ? AND deleted_at IS NULL")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setString(2, name);
+            return s.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    private static Optional<Integer> maxVersion(Connection c, String name, boolean activeOnly) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT max(version) FROM scenarios WHERE name = ?" + (activeOnly ? " AND deleted_at IS NULL" : ""))) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                int v = r.getInt(1);
+                return r.wasNull() ? Optional.empty() : Optional.of(v);
+            }
+        }
+    }
+
+    private static SavedScenario read(ResultSet r) throws SQLException {
+        return new SavedScenario(
+                r.getString(1), r.getInt(2), r.getTimestamp(3).toInstant(), Json.read(r.getString(4), Scenario.class));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.loadlab.coordinator.scenarios;
+
+import dev.loadlab.protocol.InvalidInputException;
+import dev.loadlab.protocol.scenario.Scenario;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Saved scenarios: create (version 1), update (next version), read (latest or a given version), list, delete. Every
+ * document is validated like a submitted run before it is stored, so a saved scenario can always be started.
+ * Thread-safe.
+ */
+public final class ScenarioService {
+    /** What a write did: saved, or refused because the name is taken / unknown. */
+    public sealed interface Saved permits Created, Conflict, Missing {}
+
+    public record Created(SavedScenario scenario) implements Saved {}
+
+    public record Conflict(String name) implements Saved {}
+
+    public record Missing(String name) implements Saved {}
+
+    private final ScenarioRepository repository;
+    private final Function<String, Scenario> validator;
+    private final Clock clock;
+
+    public ScenarioService(ScenarioRepository repository, Function<String, Scenario> validator, Clock clock) {
+        this.repository = repository;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    public Saved create(String json) {
+        Scenario scenario = validator.apply(json);
+        return repository
+                .save(scenario.name(), scenario, true, clock.instant())
+                .<Saved>map(saved -> new Created(saved.redacted()))
+                .orElse(new Conflict(scenario.name()));
+    }
+
+    /** Stores a new version of {@code name}; the document's own name must be the same. */
+    public Saved update(String name, String json) {
+        Scenario scenario = validator.apply(json);
+        if (!scenario.name().equals(name)) {
+            throw new InvalidInputException(
+                    "$.name", "must be \"" + name + "\", the scenario being updated, was \"" + scenario.name() + "\"");
+        }
+        return repository
+                .save(name, scenario, false, clock.instant())
+                .<Saved>map(saved -> new Created(saved.redacted()))
+                .orElse(new Missing(name));
+    }
+
+    public Optional<SavedScenario> find(String name, Integer version) {
+        if (version != null && version < 1) {
+            throw new InvalidInputException("version", "must be 1 or more, was " + version);
+        }
+        return repository.find(name, version).map(SavedScenario::redacted);
+    }
+
+    public List<SavedScenario> list() {
+        return repository.list().stream().map(SavedScenario::redacted).toList();
+    }
+
+    public boolean delete(String name) {
+        return repository.delete(name, clock.instant());
+    }
+}
