@@ -2,6 +2,8 @@ package dev.loadlab.coordinator;
 
 import dev.loadlab.coordinator.cluster.AgentRegistry;
 import dev.loadlab.coordinator.cluster.ClusterBridge;
+import dev.loadlab.coordinator.compare.CompareRoutes;
+import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.db.Database;
 import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.TimelineRepository;
@@ -72,6 +74,7 @@ public final class Coordinator implements AutoCloseable {
                     vertx,
                     runs,
                     scenarios,
+                    new CompareRoutes(CompareService.over(database.dataSource())),
                     agents,
                     () -> database.isUsable() && cluster.isRunning(),
                     CoordinatorConfig.MAX_BODY_BYTES);

@@ -43,14 +43,24 @@ class HistoryIT {
         Api.Reply created = api.post("/api/v1/scenarios", scenario("checkout", 4));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("version").asInt()).isEqualTo(1);
-        assertThat(api.post("/api/v1/scenarios", scenario("checkout", 4)).status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/scenarios", scenario("checkout", 4)).status())
+                .isEqualTo(409);
 
         Api.Reply updated = api.put("/api/v1/scenarios/checkout", scenario("checkout", 8));
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.body().get("version").asInt()).isEqualTo(2);
-        assertThat(api.get("/api/v1/scenarios/checkout").body().get("scenario").get("load").get("users").asInt())
+        assertThat(api.get("/api/v1/scenarios/checkout")
+                        .body()
+                        .get("scenario")
+                        .get("load")
+                        .get("users")
+                        .asInt())
                 .isEqualTo(8);
-        assertThat(api.get("/api/v1/scenarios/checkout?version=1").body().get("scenario").get("load").get("users")
+        assertThat(api.get("/api/v1/scenarios/checkout?version=1")
+                        .body()
+                        .get("scenario")
+                        .get("load")
+                        .get("users")
                         .asInt())
                 .isEqualTo(4);
         Api.Reply renamed = api.put("/api/v1/scenarios/checkout", scenario("other", 8));
@@ -58,21 +68,29 @@ class HistoryIT {
         assertThat(renamed.body().get("field").asText()).isEqualTo("$.name");
         Api.Reply invalid = api.put("/api/v1/scenarios/checkout", scenario("checkout", -1));
         assertThat(invalid.body().get("field").asText()).isEqualTo("$.load.users");
-        assertThat(api.get("/api/v1/scenarios/checkout").body().get("version").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/v1/scenarios/checkout").body().get("version").asInt())
+                .isEqualTo(2);
 
         Api.Reply run = api.post("/api/v1/scenarios/checkout/runs?label=branch:main&label=commit:abc123", "");
         assertThat(run.status()).isEqualTo(202);
-        JsonNode stored = api.get("/api/v1/runs/" + run.body().get("id").asText()).body();
+        JsonNode stored =
+                api.get("/api/v1/runs/" + run.body().get("id").asText()).body();
         assertThat(stored.get("scenarioVersion").asInt()).isEqualTo(2);
         assertThat(stored.get("labels").get("branch").asText()).isEqualTo("main");
         assertThat(stored.get("labels").get("commit").asText()).isEqualTo("abc123");
-        assertThat(api.get("/api/v1/scenarios").body().get("scenarios").toString()).contains("\"checkout\"");
+        assertThat(api.get("/api/v1/scenarios").body().get("scenarios").toString())
+                .contains("\"checkout\"");
 
         assertThat(api.delete("/api/v1/scenarios/checkout").status()).isEqualTo(204);
         assertThat(api.get("/api/v1/scenarios/checkout").status()).isEqualTo(404);
         assertThat(api.post("/api/v1/scenarios/checkout/runs", "").status()).isEqualTo(404);
-        assertThat(api.put("/api/v1/scenarios/checkout", scenario("checkout", 8)).status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/scenarios", scenario("checkout", 2)).body().get("version").asInt())
+        assertThat(api.put("/api/v1/scenarios/checkout", scenario("checkout", 8))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/scenarios", scenario("checkout", 2))
+                        .body()
+                        .get("version")
+                        .asInt())
                 .as("numbers continue past deleted versions, which old runs still point at")
                 .isEqualTo(3);
     }
@@ -85,8 +103,11 @@ class HistoryIT {
 
         assertThat(ids("/api/v1/runs?scenario=filter-a")).containsExactly(c, a);
         assertThat(ids("/api/v1/runs?label=team:red&scenario=filter-b")).containsExactly(b);
-        assertThat(ids("/api/v1/runs?label=team:red&status=queued")).contains(c, b).doesNotContain(a);
-        String submittedB = api.get("/api/v1/runs/" + b).body().get("submittedAt").asText();
+        assertThat(ids("/api/v1/runs?label=team:red&status=queued"))
+                .contains(c, b)
+                .doesNotContain(a);
+        String submittedB =
+                api.get("/api/v1/runs/" + b).body().get("submittedAt").asText();
         assertThat(ids("/api/v1/runs?scenario=filter-a&from=" + submittedB)).containsExactly(c);
         assertThat(ids("/api/v1/runs?scenario=filter-a&to=" + submittedB)).containsExactly(a);
     }
@@ -101,9 +122,11 @@ class HistoryIT {
         JsonNode first = api.get("/api/v1/runs?scenario=paged&limit=3").body();
         submit("paged", "batch:two");
         submit("paged", "batch:two");
-        JsonNode second = api.get("/api/v1/runs?scenario=paged&limit=3&cursor=" + first.get("nextCursor").asText())
+        JsonNode second = api.get("/api/v1/runs?scenario=paged&limit=3&cursor="
+                        + first.get("nextCursor").asText())
                 .body();
-        JsonNode third = api.get("/api/v1/runs?scenario=paged&limit=3&cursor=" + second.get("nextCursor").asText())
+        JsonNode third = api.get("/api/v1/runs?scenario=paged&limit=3&cursor="
+                        + second.get("nextCursor").asText())
                 .body();
 
         List<String> seen = new ArrayList<>();
@@ -116,12 +139,20 @@ class HistoryIT {
 
     @Test
     void badHistoryParametersAreNamed() {
-        assertThat(api.get("/api/v1/runs?status=WAT").body().get("field").asText()).isEqualTo("status");
-        assertThat(api.get("/api/v1/runs?cursor=garbage").body().get("field").asText()).isEqualTo("cursor");
-        assertThat(api.get("/api/v1/runs?label=nocolon").body().get("field").asText()).isEqualTo("label");
-        assertThat(api.get("/api/v1/runs?from=yesterday").body().get("field").asText()).isEqualTo("from");
+        assertThat(api.get("/api/v1/runs?status=WAT").body().get("field").asText())
+                .isEqualTo("status");
+        assertThat(api.get("/api/v1/runs?cursor=garbage").body().get("field").asText())
+                .isEqualTo("cursor");
+        assertThat(api.get("/api/v1/runs?label=nocolon").body().get("field").asText())
+                .isEqualTo("label");
+        assertThat(api.get("/api/v1/runs?from=yesterday").body().get("field").asText())
+                .isEqualTo("from");
         assertThat(api.get("/api/v1/runs?limit=0").body().get("field").asText()).isEqualTo("limit");
-        assertThat(api.post("/api/v1/runs?label=x", scenario("x", 1)).body().get("field").asText()).isEqualTo("label");
+        assertThat(api.post("/api/v1/runs?label=x", scenario("x", 1))
+                        .body()
+                        .get("field")
+                        .asText())
+                .isEqualTo("label");
     }
 
     private String submit(String name, String label) {

@@ -1,6 +1,7 @@
 package dev.loadlab.coordinator.http;
 
 import dev.loadlab.coordinator.cluster.AgentRegistry;
+import dev.loadlab.coordinator.compare.CompareRoutes;
 import dev.loadlab.coordinator.runs.CancelOutcome;
 import dev.loadlab.coordinator.runs.Labels;
 import dev.loadlab.coordinator.runs.RunService;
@@ -31,17 +32,20 @@ public final class HttpApi {
     private final BooleanSupplier ready;
     private final int maxBodyBytes;
     private final ScenarioRoutes scenarioRoutes;
+    private final CompareRoutes compare;
 
     public HttpApi(
             Vertx vertx,
             RunService runs,
             ScenarioService scenarios,
+            CompareRoutes compare,
             AgentRegistry agents,
             BooleanSupplier ready,
             int maxBodyBytes) {
         this.vertx = vertx;
         this.runs = runs;
         this.scenarioRoutes = new ScenarioRoutes(vertx, scenarios, runs);
+        this.compare = compare;
         this.agents = agents;
         this.ready = ready;
         this.maxBodyBytes = maxBodyBytes;
@@ -56,6 +60,7 @@ public final class HttpApi {
         router.post(RUNS + "/:id/cancel").handler(this::cancelRun);
         router.get(RUNS + "/:id/steps/:index/timeline").handler(this::timeline);
         scenarioRoutes.register(router);
+        compare.register(router, vertx);
         router.get("/api/v1/agents").handler(ctx -> blocking(vertx, ctx, agents::list));
         router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(this::readiness);

@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator.http;
 
+import dev.loadlab.coordinator.compare.CompareNotFoundException;
 import dev.loadlab.coordinator.db.DatabaseException;
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
@@ -31,6 +32,8 @@ final class ProblemHandler implements Handler<RoutingContext> {
                 switch (ctx.failure()) {
                     case InvalidInputException invalid -> Problem.invalid(invalid.errors(), path);
                     case NotFoundException missing ->
+                        Problem.of(404, "not-found", "Not found", missing.getMessage(), path);
+                    case CompareNotFoundException missing ->
                         Problem.of(404, "not-found", "Not found", missing.getMessage(), path);
                     case ConflictException conflict ->
                         Problem.of(409, "conflict", "Conflict", conflict.getMessage(), path);

@@ -1,0 +1,27 @@
+package dev.loadlab.coordinator.compare;
+
+import java.util.List;
+
+/**
+ * The answer to {@code GET /api/v1/compare}: the method behind every verdict, the two runs, one entry per matched
+ * (profile, workers, request name) in the baseline's step order, and what only one side has. Immutable.
+ */
+public record CompareReport(
+        String method,
+        double alpha,
+        int minSamples,
+        String latencyNote,
+        RunRef baseline,
+        RunRef candidate,
+        List<StepComparison> steps,
+        List<UnmatchedStep> onlyInBaseline,
+        List<UnmatchedStep> onlyInCandidate) {
+    static final String LATENCY_NOTE = "p50 and p99 are informative only: each is computed once from the step's merged"
+            + " histogram (1 ms resolution), never averaged; the verdict rests on throughput alone";
+
+    public CompareReport {
+        steps = List.copyOf(steps);
+        onlyInBaseline = List.copyOf(onlyInBaseline);
+        onlyInCandidate = List.copyOf(onlyInCandidate);
+    }
+}

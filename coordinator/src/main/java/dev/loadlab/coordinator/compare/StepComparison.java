@@ -1,0 +1,40 @@
+package dev.loadlab.coordinator.compare;
+
+/**
+ * One matched (profile, workers, request name) of two runs: both sides' throughput (req/s), p50 and p99 (ms, from
+ * each step's merged histogram; informative only) and error rate (0..1), with deltas, and the verdict on throughput
+ * with the test behind it. {@code reason} is given only for {@link Verdict#INSUFFICIENT_DATA}. Immutable.
+ */
+public record StepComparison(
+        String profile,
+        Integer workers,
+        String request,
+        Integer repeat,
+        StepRef baselineStep,
+        StepRef candidateStep,
+        MetricDelta throughputRps,
+        MetricDelta p50Ms,
+        MetricDelta p99Ms,
+        MetricDelta errorRate,
+        Verdict verdict,
+        String reason,
+        Significance test) {
+    /** Compares one matched pair. */
+    static StepComparison of(StepMetrics baseline, StepMetrics candidate) {
+        Significance.Outcome outcome = Significance.assess(baseline.samples(), candidate.samples());
+        return new StepComparison(
+                baseline.profile(),
+                baseline.workers(),
+                baseline.request(),
+                StepMatcher.repeatOrNull(baseline),
+                baseline.ref(),
+                candidate.ref(),
+                MetricDelta.of(baseline.throughputRps(), candidate.throughputRps(), 2),
+                MetricDelta.of(baseline.p50Ms(), candidate.p50Ms(), 2),
+                MetricDelta.of(baseline.p99Ms(), candidate.p99Ms(), 2),
+                MetricDelta.of(baseline.errorRate(), candidate.errorRate(), 6),
+                outcome.verdict(),
+                outcome.reason(),
+                outcome.test());
+    }
+}
