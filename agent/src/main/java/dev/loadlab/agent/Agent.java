@@ -175,20 +175,12 @@ public final class Agent {
                     assignment.stepIndex());
             return;
         }
-        Instant now = Instant.now();
-        StepResult refused = new StepResult(
+        StepResult refused = StepResult.notRun(
                 assignment.runId(),
                 assignment.stepIndex(),
                 config.id(),
                 "agent " + config.id() + " is busy with " + busyWith + "; it prepares or runs one step at a time",
-                now,
-                now,
-                0,
-                List.of(),
-                null,
-                null,
-                false,
-                false);
+                Instant.now());
         unacknowledged.put(key, refused);
         send(refused);
     }

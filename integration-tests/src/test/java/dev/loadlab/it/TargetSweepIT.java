@@ -115,6 +115,12 @@ class TargetSweepIT {
             served += worker.get("requests").asLong();
         }
         assertThat(served).isGreaterThanOrEqualTo(free.get("requests").asLong());
+        JsonNode series = run.get("series");
+        assertThat(series.get(0).get("profile").asText()).isEqualTo("threaded-gil");
+        assertThat(series.get(1).get("profile").asText()).isEqualTo("threaded");
+        assertThat(series.get(1).get("points").get(0).get("workers").asInt()).isEqualTo(2);
+        assertThat(series.get(1).get("points").get(0).get("targetCpuCores").asDouble())
+                .isEqualTo(free.get("targetCpuCores").asDouble());
         JsonNode stats = controlGet("/control/stats");
         assertThat(stats.get("config").get("profile").asText()).isEqualTo("threaded");
         assertThat(stats.get("config").get("workers").asInt()).isEqualTo(2);

@@ -245,20 +245,7 @@ public final class GatlingStepRunner {
     }
 
     private static StepResult failed(Assignment assignment, String agentId, String failure) {
-        Instant now = Instant.now();
-        return new StepResult(
-                assignment.runId(),
-                assignment.stepIndex(),
-                agentId,
-                failure,
-                now,
-                now,
-                0,
-                List.of(),
-                null,
-                null,
-                false,
-                false);
+        return StepResult.notRun(assignment.runId(), assignment.stepIndex(), agentId, failure, Instant.now());
     }
 
     private static String key(String runId, int stepIndex) {

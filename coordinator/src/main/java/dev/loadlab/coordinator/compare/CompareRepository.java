@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loadlab.coordinator.db.DatabaseException;
+import dev.loadlab.coordinator.db.Transactions;
 import dev.loadlab.coordinator.runs.TimelinePoint;
 import dev.loadlab.protocol.Json;
 import java.sql.Connection;
@@ -258,26 +259,7 @@ public final class CompareRepository {
                 samples.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T transaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            // Read-only, one snapshot for the several statements; the pool resets both flags on return.
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            c.setReadOnly(true);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
+    private <T> T transaction(Transactions.Work<T> work) {
+        return Transactions.read(dataSource, work);
     }
 }

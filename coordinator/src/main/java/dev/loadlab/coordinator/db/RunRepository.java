@@ -9,6 +9,7 @@ import dev.loadlab.coordinator.runs.RunPage;
 import dev.loadlab.coordinator.runs.RunStatus;
 import dev.loadlab.coordinator.runs.RunSummary;
 import dev.loadlab.coordinator.runs.RunView;
+import dev.loadlab.coordinator.runs.ScalingSeries;
 import dev.loadlab.coordinator.runs.StepHealth;
 import dev.loadlab.coordinator.runs.StepRecord;
 import dev.loadlab.coordinator.runs.StepStatus;
@@ -225,8 +226,8 @@ public final class RunRepository {
                     + " started_at, finished_at, measured_from, measured_to, requests, errors, warmup_requests,"
                     + " throughput_rps, p50_ms, p90_ms, p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, histogram,"
                     + " failure, profile, workers, target_cpu_cores, target_usage, start_skew_ms, agents_lost,"
-                    + " generator_bound, generator_reason, agent_cpu_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)")) {
+                    + " generator_bound, generator_reason, agent_cpu_share, repeat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?)")) {
                 LatencyMs latency = LatencyMs.of(step.histogram());
                 s.setObject(1, step.runId());
                 s.setInt(2, step.index());
@@ -257,6 +258,7 @@ public final class RunRepository {
                 s.setBoolean(28, health.generatorBound());
                 s.setString(29, health.generatorReason());
                 s.setObject(30, health.agentCpuShare(), Types.DOUBLE);
+                s.setInt(31, step.plan().repeat());
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO step_requests (run_id, step_index, name,"
@@ -306,6 +308,7 @@ public final class RunRepository {
                     // The control token is for the scheduler only; never shown back.
                     Scenario scenario =
                             Json.read(r.getString(11), Scenario.class).redacted();
+                    List<StepView> steps = steps(c, id);
                     return Optional.of(new RunView(
                             summary.id(),
                             summary.name(),
@@ -317,7 +320,8 @@ public final class RunRepository {
                             summary.finishedAt(),
                             summary.failure(),
                             scenario,
-                            steps(c, id),
+                            steps,
+                            ScalingSeries.of(steps),
                             null,
                             null,
                             RunView.MEASUREMENT));
@@ -421,8 +425,8 @@ public final class RunRepository {
         try (PreparedStatement s = c.prepareStatement("SELECT step_index, status, agents, started_at, finished_at,"
                 + " measured_from, measured_to, requests, errors, warmup_requests, throughput_rps, p50_ms, p90_ms,"
                 + " p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, failure, profile, workers, target_cpu_cores,"
-                + " target_usage, start_skew_ms, agents_lost, generator_bound, generator_reason, agent_cpu_share"
-                + " FROM steps WHERE run_id = ?"
+                + " target_usage, start_skew_ms, agents_lost, generator_bound, generator_reason, agent_cpu_share,"
+                + " repeat FROM steps WHERE run_id = ?"
                 + " ORDER BY step_index")) {
             s.setObject(1, runId);
             try (ResultSet r = s.executeQuery()) {
@@ -439,6 +443,7 @@ public final class RunRepository {
                             StepStatus.valueOf(r.getString(2)),
                             r.getString(20),
                             r.getObject(21, Integer.class),
+                            r.getInt(29),
                             r.getObject(22, Double.class),
                             r.getInt(3),
                             instant(r, 4),
@@ -513,10 +518,6 @@ public final class RunRepository {
         return t == null ? null : t.toInstant();
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     private interface Binder {
         void bind(PreparedStatement s) throws SQLException;
     }
@@ -530,19 +531,7 @@ public final class RunRepository {
         });
     }
 
-    private <T> T transaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
+    private <T> T transaction(Transactions.Work<T> work) {
+        return Transactions.write(dataSource, work);
     }
 }

@@ -22,6 +22,7 @@ public record RunView(
         String failure,
         Scenario scenario,
         List<StepView> steps,
+        List<ScalingSeries> series,
         String queueReason,
         LiveProgress progress,
         Map<String, String> measurement) {
@@ -47,6 +48,9 @@ public record RunView(
             "generatorBound",
             "true when an agent averaged over 90% of its cores in the measured window, or Gatling fell behind its"
                     + " open-model arrival schedule: the numbers then show the generator's limit, not the target's",
+            "series",
+            "per profile, one point per worker count: the median over repeats of throughput, of each repeat's own"
+                    + " p99 and of target cores, with every repeat's throughput listed",
             "timeline",
             "GET /api/v1/runs/{id}/steps/{index}/timeline: responses completed in each second, merged across agents"
                     + " by adding their histograms");
@@ -65,6 +69,7 @@ public record RunView(
                 failure,
                 scenario,
                 steps,
+                series,
                 reason,
                 live,
                 measurement);

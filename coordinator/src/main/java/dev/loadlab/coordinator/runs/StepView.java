@@ -12,6 +12,7 @@ public record StepView(
         StepStatus status,
         String profile,
         Integer workers,
+        int repeat,
         Double targetCpuCores,
         int agents,
         Instant startedAt,

@@ -31,6 +31,11 @@ public record StepResult(
         requests = List.copyOf(requests);
     }
 
+    /** A result for a step this agent could not even start: nothing measured, {@code failure} says why. */
+    public static StepResult notRun(String runId, int stepIndex, String agentId, String failure, Instant now) {
+        return new StepResult(runId, stepIndex, agentId, failure, now, now, 0, List.of(), null, null, false, false);
+    }
+
     public boolean failed() {
         return failure != null;
     }

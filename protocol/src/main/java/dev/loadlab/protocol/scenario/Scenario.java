@@ -3,18 +3,26 @@ package dev.loadlab.protocol.scenario;
 /**
  * Scenario JSON v1: what to load, with what, how hard, on how many agents. Build one with {@link ScenarioCodec#decode},
  * which also validates it; a {@code Scenario} obtained that way is valid. {@code agents} defaults to 1 and
- * {@code onAgentLoss} to {@code continue}. Immutable.
+ * {@code onAgentLoss} to {@code continue}; {@code repeats} (how many times each step runs, for statistics) to 1.
+ * Immutable.
  */
 public record Scenario(
-        String name, Target target, Workload workload, Load load, Integer agents, OnAgentLoss onAgentLoss) {
+        String name,
+        Target target,
+        Workload workload,
+        Load load,
+        Integer agents,
+        OnAgentLoss onAgentLoss,
+        Integer repeats) {
     public Scenario {
         agents = agents == null ? 1 : agents;
         onAgentLoss = onAgentLoss == null ? OnAgentLoss.CONTINUE : onAgentLoss;
+        repeats = repeats == null ? 1 : repeats;
     }
 
-    /** A scenario with the default agent-loss policy ({@code continue}). */
+    /** A scenario with the default agent-loss policy ({@code continue}) and one repeat. */
     public Scenario(String name, Target target, Workload workload, Load load, Integer agents) {
-        this(name, target, workload, load, agents, null);
+        this(name, target, workload, load, agents, null, null);
     }
 
     /** This scenario with the control token replaced by {@link TargetControl#REDACTED}, for showing to users. */
@@ -27,6 +35,6 @@ public record Scenario(
                 new TargetControl(target.control().url(), TargetControl.REDACTED),
                 target.profiles(),
                 target.workers());
-        return new Scenario(name, hidden, workload, load, agents, onAgentLoss);
+        return new Scenario(name, hidden, workload, load, agents, onAgentLoss, repeats);
     }
 }

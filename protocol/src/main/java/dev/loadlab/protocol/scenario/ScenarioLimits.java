@@ -15,6 +15,7 @@ public final class ScenarioLimits {
     public static final int MAX_WEIGHT = 1_000;
     public static final int MAX_PATH_LENGTH = 2_000;
     public static final int MAX_PROFILES = 10;
+    public static final int MAX_REPEATS = 10;
     public static final int MAX_WORKER_COUNTS = 10;
     public static final int MAX_WORKERS = 64;
     public static final int MAX_TOKEN_LENGTH = 200;

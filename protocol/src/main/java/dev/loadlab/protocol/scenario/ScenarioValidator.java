@@ -6,6 +6,7 @@ import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_NAME_LENGTH;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_PATH_LENGTH;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_PROFILES;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_RATE;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_REPEATS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_REQUESTS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_TOKEN_LENGTH;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_USERS;
@@ -59,6 +60,7 @@ final class ScenarioValidator {
             checkLoad(s.load());
         }
         range("$.agents", s.agents(), 1, MAX_AGENTS);
+        range("$.repeats", s.repeats(), 1, MAX_REPEATS);
     }
 
     private void checkControl(Target target) {

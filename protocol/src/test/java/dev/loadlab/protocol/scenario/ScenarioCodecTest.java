@@ -82,6 +82,8 @@ class ScenarioCodecTest {
                 "\"users\": 32|\"users\": 32, \"rate\": 5|$.load.rate|does not apply to the closed model",
                 "\"users\": 32|\"users\": 3.5|$.load.users|",
                 "\"closed\"|\"sideways\"|$.load.model|",
+                "\"agents\": 1|\"agents\": 1, \"repeats\": 0|$.repeats|must be between 1 and 10, was 0",
+                "\"agents\": 1|\"agents\": 1, \"repeats\": 11|$.repeats|must be between 1 and 10, was 11",
             })
     void refusesBadInputNamingTheField(String from, String to, String field, String message) {
         String json = README_EXAMPLE.replace(from, to == null ? "" : to);

@@ -1,0 +1,85 @@
+package dev.loadlab.coordinator.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loadlab.protocol.result.LatencyMs;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScalingSeriesTest {
+    @Test
+    void pointsAreMediansOverRepeatsPerProfileAndWorkerCountInOrder() {
+        List<StepView> steps = List.of(
+                step(0, "threaded-gil", 1, 0, StepStatus.SUCCEEDED, 100, 20, 1.0),
+                step(1, "threaded-gil", 1, 1, StepStatus.SUCCEEDED, 120, 30, 1.1),
+                step(2, "threaded-gil", 1, 2, StepStatus.SUCCEEDED, 90, 25, 0.9),
+                step(3, "threaded-gil", 2, 0, StepStatus.SUCCEEDED, 105, 40, 1.0),
+                step(4, "threaded", 1, 0, StepStatus.SUCCEEDED, 101, 21, 1.0),
+                step(5, "threaded", 2, 0, StepStatus.FAILED, 0, 0, null));
+
+        List<ScalingSeries> series = ScalingSeries.of(steps);
+
+        assertThat(series).extracting(ScalingSeries::profile).containsExactly("threaded-gil", "threaded");
+        ScalingSeries.Point first = series.get(0).points().get(0);
+        assertThat(first.workers()).isEqualTo(1);
+        assertThat(first.repeats()).isEqualTo(3);
+        assertThat(first.throughputRps()).isEqualTo(100.0);
+        assertThat(first.p99Ms()).isEqualTo(25);
+        assertThat(first.targetCpuCores()).isEqualTo(1.0);
+        assertThat(first.throughputRpsByRepeat()).containsExactly(100.0, 120.0, 90.0);
+        assertThat(series.get(0).points())
+                .extracting(ScalingSeries.Point::workers)
+                .containsExactly(1, 2);
+        assertThat(series.get(1).points()).as("failed steps are left out").hasSize(1);
+    }
+
+    @Test
+    void aPlainRunIsOneSeriesNamedAsIs() {
+        List<ScalingSeries> series =
+                ScalingSeries.of(List.of(step(0, null, null, 0, StepStatus.DEGRADED, 50, 10, null)));
+
+        assertThat(series).hasSize(1);
+        assertThat(series.get(0).profile()).isEqualTo("as-is");
+        assertThat(series.get(0).points().get(0).targetCpuCores()).isNull();
+    }
+
+    private static StepView step(
+            int index,
+            String profile,
+            Integer workers,
+            int repeat,
+            StepStatus status,
+            double rps,
+            long p99,
+            Double cores) {
+        return new StepView(
+                index,
+                status,
+                profile,
+                workers,
+                repeat,
+                cores,
+                1,
+                null,
+                null,
+                null,
+                null,
+                10,
+                100,
+                0,
+                0,
+                rps,
+                new LatencyMs(p99 / 2, p99, p99, p99, p99, p99 / 2.0),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                null,
+                0L,
+                List.of(),
+                false,
+                null,
+                0.2,
+                null);
+    }
+}
