@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,16 @@ public final class Coordinator implements AutoCloseable {
     private final ClusterBridge cluster;
     private final HttpServer http;
     private final String httpHost;
+    private final List<String> routes;
 
     private Coordinator(
-            Deque<AutoCloseable> resources, Database database, ClusterBridge cluster, HttpServer http, String host) {
+            Deque<AutoCloseable> resources,
+            Database database,
+            ClusterBridge cluster,
+            HttpServer http,
+            String host,
+            List<String> routes) {
+        this.routes = routes;
         this.resources = resources;
         this.database = database;
         this.cluster = cluster;
@@ -79,7 +87,7 @@ public final class Coordinator implements AutoCloseable {
                     () -> database.isUsable() && cluster.isRunning(),
                     CoordinatorConfig.MAX_BODY_BYTES);
             HttpServer http = api.listen(config.httpHost(), config.httpPort()).await(30, TimeUnit.SECONDS);
-            return new Coordinator(resources, database, cluster, http, config.httpHost());
+            return new Coordinator(resources, database, cluster, http, config.httpHost(), api.routes());
         } catch (Exception e) {
             closeAll(resources);
             throw new IllegalStateException("the coordinator could not start: " + e.getMessage(), e);
@@ -97,6 +105,11 @@ public final class Coordinator implements AutoCloseable {
     /** {@code host:port} of the Hazelcast member agents join. */
     public String clusterAddress() {
         return cluster.address();
+    }
+
+    /** Every REST route served, as "METHOD /path" with ":param" placeholders. */
+    public List<String> routes() {
+        return routes;
     }
 
     public String databaseJdbcUrl() {

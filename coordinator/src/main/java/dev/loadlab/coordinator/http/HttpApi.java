@@ -8,12 +8,14 @@ import dev.loadlab.coordinator.runs.RunService;
 import dev.loadlab.coordinator.scenarios.ScenarioService;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.OpenApi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -33,6 +35,7 @@ public final class HttpApi {
     private final int maxBodyBytes;
     private final ScenarioRoutes scenarioRoutes;
     private final CompareRoutes compare;
+    private volatile List<String> routes = List.of();
 
     public HttpApi(
             Vertx vertx,
@@ -62,6 +65,10 @@ public final class HttpApi {
         scenarioRoutes.register(router);
         compare.register(router, vertx);
         router.get("/api/v1/agents").handler(ctx -> blocking(vertx, ctx, agents::list));
+        String openApi = OpenApi.yaml();
+        router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/yaml")
+                .end(openApi));
         router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(this::readiness);
         router.route().last().handler(ctx -> ctx.fail(404));
@@ -70,7 +77,20 @@ public final class HttpApi {
     }
 
     public Future<HttpServer> listen(String host, int port) {
-        return vertx.createHttpServer().requestHandler(router()).listen(port, host);
+        Router router = router();
+        routes = router.getRoutes().stream()
+                .filter(route -> route.getPath() != null
+                        && route.methods() != null
+                        && !route.methods().isEmpty())
+                .flatMap(route -> route.methods().stream().map(method -> method.name() + " " + route.getPath()))
+                .sorted()
+                .toList();
+        return vertx.createHttpServer().requestHandler(router).listen(port, host);
+    }
+
+    /** Every route served, as "METHOD /path" with Vert.x's ":param" placeholders; known once listening. */
+    public List<String> routes() {
+        return routes;
     }
 
     private void submitRun(RoutingContext ctx) {
