@@ -2,7 +2,6 @@ package dev.loadlab.target;
 
 import dev.loadlab.target.http.JsonText;
 import dev.loadlab.target.work.CpuCalibration;
-import java.util.Map;
 
 /**
  * The few JSON bodies the target sends, written by hand: the module stays free of a JSON library (it is the thing
@@ -27,20 +26,7 @@ final class Json {
     }
 
     static String stats(StatsSnapshot stats, int workers, CpuCalibration calibration) {
-        StringBuilder json = new StringBuilder(400)
-                .append("{\"requests\":")
-                .append(stats.requests())
-                .append(",\"byPath\":{");
-        boolean first = true;
-        for (Map.Entry<String, Long> entry : stats.byPath().entrySet()) {
-            json.append(first ? "" : ",")
-                    .append(JsonText.quote(entry.getKey()))
-                    .append(':')
-                    .append(entry.getValue());
-            first = false;
-        }
-        return json.append("},\"rejected\":")
-                .append(stats.rejected())
+        return stats.openJson()
                 .append(",\"workers\":")
                 .append(workers)
                 .append(",\"calibration\":{\"iterationsPerMs\":")

@@ -1,5 +1,6 @@
 package dev.loadlab.target;
 
+import dev.loadlab.target.http.JsonText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,5 +16,23 @@ import java.util.Map;
 public record StatsSnapshot(long requests, Map<String, Long> byPath, long rejected) {
     public StatsSnapshot {
         byPath = Collections.unmodifiableMap(new LinkedHashMap<>(byPath));
+    }
+
+    /**
+     * Opens a JSON object with these counters: {@code {"requests":…,"byPath":{…},"rejected":…}} without the closing
+     * brace, so each caller can add its own fields.
+     */
+    public StringBuilder openJson() {
+        StringBuilder json =
+                new StringBuilder(400).append("{\"requests\":").append(requests).append(",\"byPath\":{");
+        boolean first = true;
+        for (Map.Entry<String, Long> entry : byPath.entrySet()) {
+            json.append(first ? "" : ",")
+                    .append(JsonText.quote(entry.getKey()))
+                    .append(':')
+                    .append(entry.getValue());
+            first = false;
+        }
+        return json.append("},\"rejected\":").append(rejected);
     }
 }

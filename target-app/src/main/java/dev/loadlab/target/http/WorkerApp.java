@@ -6,7 +6,6 @@ import dev.loadlab.target.work.BadParameterException;
 import dev.loadlab.target.work.CpuWork;
 import dev.loadlab.target.work.Workload;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -116,20 +115,7 @@ public final class WorkerApp {
     /** This worker process's own counters (one worker of several when processes share the port). */
     public String statsJson() {
         StatsSnapshot snapshot = stats.snapshot();
-        StringBuilder json = new StringBuilder(400)
-                .append("{\"requests\":")
-                .append(snapshot.requests())
-                .append(",\"byPath\":{");
-        boolean first = true;
-        for (Map.Entry<String, Long> entry : snapshot.byPath().entrySet()) {
-            json.append(first ? "" : ",")
-                    .append(JsonText.quote(entry.getKey()))
-                    .append(':')
-                    .append(entry.getValue());
-            first = false;
-        }
-        return json.append("},\"rejected\":")
-                .append(snapshot.rejected())
+        return snapshot.openJson()
                 .append(",\"workers\":")
                 .append(threads)
                 .append(",\"pid\":")
