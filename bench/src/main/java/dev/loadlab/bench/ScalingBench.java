@@ -144,7 +144,7 @@ public final class ScalingBench implements Callable<Integer> {
             JsonNode run = sweep(coordinator.httpUrl(), app, control, token, workload[0], workload[1]);
             section.append(table(workload[1], run)).append('\n');
         }
-        writeSection(section.toString());
+        writeSection(out, "scaling", section.toString());
         System.out.print(section);
         return 0;
     }
@@ -249,9 +249,10 @@ public final class ScalingBench implements Callable<Integer> {
         return null;
     }
 
-    private void writeSection(String section) throws Exception {
-        String begin = "<!-- bench:scaling:begin -->";
-        String end = "<!-- bench:scaling:end -->";
+    /** Replaces (or appends) the section between this bench's markers in {@code out}, keeping the rest. */
+    static void writeSection(Path out, String name, String section) throws Exception {
+        String begin = "<!-- bench:" + name + ":begin -->";
+        String end = "<!-- bench:" + name + ":end -->";
         String existing = Files.exists(out) ? Files.readString(out) : "# Benchmarks\n\n";
         String block = begin + "\n" + section + end;
         int from = existing.indexOf(begin);
