@@ -2,7 +2,6 @@ package dev.loadlab.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -135,9 +133,9 @@ class TargetServerIT {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             out.write(("POST /health HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nabcde").getBytes());
-            assertThat(readResponse(in)).startsWith("HTTP/1.1 405");
+            assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 405");
             out.write("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n".getBytes());
-            String second = readResponse(in);
+            String second = RawHttp.readResponse(in);
             assertThat(second).startsWith("HTTP/1.1 200").endsWith("\r\n\r\nhello");
         }
     }
@@ -199,22 +197,5 @@ class TargetServerIT {
                 Pattern.compile("\"" + Pattern.quote(key) + "\":(\\d+)").matcher(json);
         assertThat(matcher.find()).as("%s in %s", key, json).isTrue();
         return Long.parseLong(matcher.group(1));
-    }
-
-    /** Reads one HTTP/1.1 response with a Content-Length body, without closing the connection. */
-    private static String readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed after: " + head);
-            }
-            head.write(b);
-        }
-        String headers = head.toString(StandardCharsets.ISO_8859_1);
-        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(headers);
-        assertThat(length.find()).as("Content-Length in %s", headers).isTrue();
-        byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
-        return headers + new String(body, StandardCharsets.UTF_8);
     }
 }

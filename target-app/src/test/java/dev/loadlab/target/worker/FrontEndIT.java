@@ -2,19 +2,16 @@ package dev.loadlab.target.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.target.RawHttp;
 import dev.loadlab.target.gil.InterpreterLock;
 import dev.loadlab.target.http.WorkerApp;
 import dev.loadlab.target.work.CpuWork;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -42,7 +39,7 @@ class FrontEndIT {
             out.flush();
             out.write("TP/1.1\r\nHost: t\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             if (!keepAlive) {
-                assertThat(readResponse(in)).startsWith("HTTP/1.1 200").contains("Connection: close");
+                assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 200").contains("Connection: close");
                 assertThat(in.read())
                         .as("the blocking model closes after one answer")
                         .isEqualTo(-1);
@@ -52,33 +49,16 @@ class FrontEndIT {
             out.write(("GET /io?ms=5 HTTP/1.1\r\n\r\nGET /cpu?ms=1 HTTP/1.1\r\n\r\n"
                             + "POST /health HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc")
                     .getBytes(StandardCharsets.ISO_8859_1));
-            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").contains("\"ioMs\":20,");
-            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").contains("\"ioMs\":5,");
-            assertThat(readResponse(in)).startsWith("HTTP/1.1 200").contains("\"cpuMs\":1,");
-            assertThat(readResponse(in)).startsWith("HTTP/1.1 405").contains("Allow: GET");
+            assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 200").contains("\"ioMs\":20,");
+            assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 200").contains("\"ioMs\":5,");
+            assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 200").contains("\"cpuMs\":1,");
+            assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 405").contains("Allow: GET");
             out.write("GET /stats HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            assertThat(readResponse(in))
+            assertThat(RawHttp.readResponse(in))
                     .contains("Connection: close")
                     .contains("\"requests\":3,")
                     .contains("\"pid\":" + ProcessHandle.current().pid());
             assertThat(in.read()).isEqualTo(-1);
         }
-    }
-
-    /** Reads one HTTP/1.1 response with a Content-Length body, without closing the connection. */
-    private static String readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed after: " + head);
-            }
-            head.write(b);
-        }
-        String headers = head.toString(StandardCharsets.ISO_8859_1);
-        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(headers);
-        assertThat(length.find()).as("Content-Length in %s", headers).isTrue();
-        byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
-        return headers + new String(body, StandardCharsets.UTF_8);
     }
 }
