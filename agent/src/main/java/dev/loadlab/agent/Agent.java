@@ -50,7 +50,7 @@ public final class Agent {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("loadlab-step").factory());
     private final Map<String, StepResult> unacknowledged = new ConcurrentHashMap<>();
-    // The step prepared or running, as runId/stepIndex; null when idle.
+    // The step (or search probe) prepared or running, as runId/stepIndex[/probe-N]; null when idle.
     private final AtomicReference<String> current = new AtomicReference<>();
     private volatile boolean stopped;
     private volatile AgentCluster cluster;
@@ -131,7 +131,7 @@ public final class Agent {
                 }
                 case Assignment a -> accept(a);
                 case Start s -> {
-                    if (!runner.start(s.runId(), s.stepIndex(), s.startAtClusterMs())) {
+                    if (!runner.start(s.runId(), s.stepIndex(), s.probe(), s.startAtClusterMs())) {
                         LOG.warn(
                                 "start for run {} step {} ignored: that step is not prepared here",
                                 s.runId(),
@@ -140,9 +140,9 @@ public final class Agent {
                 }
                 case Cancel c -> {
                     // Only the step prepared or running here: a stale cancel must not hit a later re-assignment.
-                    if (key(c.runId(), c.stepIndex()).equals(current.get())) {
+                    if (key(c.runId(), c.stepIndex(), c.probe()).equals(current.get())) {
                         LOG.info("cancelling run {} step {}", c.runId(), c.stepIndex());
-                        runner.cancel(c.runId(), c.stepIndex());
+                        runner.cancel(c.runId(), c.stepIndex(), c.probe());
                     } else {
                         LOG.info(
                                 "cancel for run {} step {} ignored: that step is not prepared or running here",
@@ -150,7 +150,7 @@ public final class Agent {
                                 c.stepIndex());
                     }
                 }
-                case ResultAck ack -> unacknowledged.remove(key(ack.runId(), ack.stepIndex()));
+                case ResultAck ack -> unacknowledged.remove(key(ack.runId(), ack.stepIndex(), ack.probe()));
             }
         }
         if (joined.coordinatorLost()) {
@@ -161,7 +161,7 @@ public final class Agent {
 
     /** One step at a time: an assignment for another step while one is prepared or running is answered as failed. */
     private void accept(Assignment assignment) {
-        String key = key(assignment.runId(), assignment.stepIndex());
+        String key = key(assignment.runId(), assignment.stepIndex(), assignment.probe());
         if (current.compareAndSet(null, key)) {
             worker.execute(() -> runStep(assignment, key));
             return;
@@ -177,6 +177,7 @@ public final class Agent {
         StepResult refused = StepResult.notRun(
                 assignment.runId(),
                 assignment.stepIndex(),
+                assignment.probe(),
                 config.id(),
                 "agent " + config.id() + " is busy with " + busyWith + "; it prepares or runs one step at a time",
                 Instant.now());
@@ -259,8 +260,8 @@ public final class Agent {
         return false;
     }
 
-    private static String key(String runId, int stepIndex) {
-        return runId + "/" + stepIndex;
+    private static String key(String runId, int stepIndex, int probe) {
+        return probe == 0 ? runId + "/" + stepIndex : runId + "/" + stepIndex + "/probe-" + probe;
     }
 
     private static String hostName() {

@@ -92,7 +92,7 @@ class AgentIT {
         assertThat(busy.failure()).contains("busy with run-test/0");
 
         long startAt = coordinator.getCluster().getClusterTime() + 1_000;
-        send(new Start(step0.runId(), 0, startAt));
+        send(new Start(step0.runId(), 0, 0, startAt));
         StepResult result = next(StepResult.class, r -> r.stepIndex() == 0);
         assertThat(result.failure()).isNull();
         assertThat(result.startSkewMs()).isBetween(0L, 10L);
@@ -110,11 +110,11 @@ class AgentIT {
 
         // Not acknowledged: both results come again within the re-send period.
         next(StepResult.class, r -> r.stepIndex() == 0);
-        send(new ResultAck(step0.runId(), 0));
+        send(new ResultAck(step0.runId(), 0, 0));
         // After a welcome (a coordinator back from a restart) only what is still unacknowledged comes again.
         send(new Welcome(ProtocolVersion.CURRENT));
         assertThat(next(StepResult.class, r -> true).stepIndex()).isEqualTo(1);
-        send(new ResultAck(step0.runId(), 1));
+        send(new ResultAck(step0.runId(), 1, 0));
     }
 
     @Test
@@ -122,21 +122,21 @@ class AgentIT {
         Assignment step = closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(60), get("io", "/io?ms=5", 1));
         send(step);
         next(Ready.class, r -> true);
-        send(new Start(step.runId(), 0, coordinator.getCluster().getClusterTime() + 500));
+        send(new Start(step.runId(), 0, 0, coordinator.getCluster().getClusterTime() + 500));
         next(Interval.class, i -> i.requests().stream().anyMatch(r -> r.requests() > 0));
 
         long cancelledAt = System.nanoTime();
-        send(new Cancel(step.runId(), 0));
+        send(new Cancel(step.runId(), 0, 0));
         StepResult result = next(StepResult.class, r -> true);
         assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
         assertThat(result.cancelled()).isTrue();
         assertThat(result.failure()).isNull();
         assertThat(result.requests().getFirst().requests()).isPositive().isEqualTo(server.receivedTotal());
-        send(new ResultAck(step.runId(), 0));
+        send(new ResultAck(step.runId(), 0, 0));
     }
 
     private static Assignment withStep(Assignment a, int stepIndex) {
-        return new Assignment(a.runId(), stepIndex, a.scenario(), a.agentCount(), a.users(), a.rate());
+        return new Assignment(a.runId(), stepIndex, 0, a.scenario(), a.agentCount(), a.users(), a.rate());
     }
 
     private void send(ToAgent message) {

@@ -187,11 +187,13 @@ public final class QueryBench implements Callable<Integer> {
                                 LatencyMs.of(second),
                                 Map.of("hello", new TimelinePoint.NameCount(rps, 0)),
                                 Map.of("a1", 0.3),
-                                false),
+                                false,
+                                null),
                         second);
             }
             StepResult result = new StepResult(
                     id.toString(),
+                    0,
                     0,
                     "a1",
                     null,

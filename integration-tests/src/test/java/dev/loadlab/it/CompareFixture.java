@@ -145,7 +145,8 @@ final class CompareFixture {
                                     "cpu", new TimelinePoint.NameCount(cpu, errors),
                                     "io", new TimelinePoint.NameCount(requests - cpu, 0)),
                             Map.of("agent-1", 0.3),
-                            false),
+                            false,
+                            null),
                     total);
         }
         long requests = 0;

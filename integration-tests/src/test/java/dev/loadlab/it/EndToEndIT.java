@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
+import dev.loadlab.protocol.ProtocolVersion;
 import dev.loadlab.target.TargetConfig;
 import dev.loadlab.target.TargetServer;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class EndToEndIT {
                 assertThat(agents.get(0).get("id").asText()).isEqualTo("agent-1");
                 assertThat(agents.get(0).get("state").asText()).isEqualTo("IDLE");
                 assertThat(agents.get(0).get("cores").asInt()).isPositive();
-                assertThat(agents.get(0).get("protocolVersion").asInt()).isEqualTo(1);
+                assertThat(agents.get(0).get("protocolVersion").asInt()).isEqualTo(ProtocolVersion.CURRENT);
                 assertThat(agents.get(0).get("host").asText()).isNotBlank();
 
                 String scenario = """

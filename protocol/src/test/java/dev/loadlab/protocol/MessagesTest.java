@@ -34,10 +34,10 @@ class MessagesTest {
         List<ToAgent> messages = List.of(
                 new Welcome(1),
                 new Refused(1, "speaks v2"),
-                new Assignment("run", 0, ScenarioCodec.decode(SCENARIO), 2, 2, null),
-                new Start("run", 0, 1_700_000_000_000L),
-                new Cancel("run", 0),
-                new ResultAck("run", 0));
+                new Assignment("run", 0, 3, ScenarioCodec.decode(SCENARIO), 2, 2, null),
+                new Start("run", 0, 3, 1_700_000_000_000L),
+                new Cancel("run", 0, 3),
+                new ResultAck("run", 0, 3));
 
         for (ToAgent message : messages) {
             String json = Messages.encode(message);
@@ -54,6 +54,7 @@ class MessagesTest {
                 new StepResult(
                         "run",
                         0,
+                        3,
                         "a1",
                         null,
                         Instant.parse("2026-01-01T00:00:00Z"),
@@ -64,8 +65,8 @@ class MessagesTest {
                         0.5,
                         false,
                         false),
-                new Ready("run", 0, "a1"),
-                new Interval("run", 0, "a1", 4, false, List.of(), 0.25, true));
+                new Ready("run", 0, 3, "a1"),
+                new Interval("run", 0, 3, "a1", 4, false, List.of(), 0.25, true));
 
         for (ToCoordinator message : messages) {
             assertThat(Messages.toCoordinator(Messages.encode(message))).isEqualTo(message);

@@ -88,9 +88,9 @@ public final class GatlingStepRunner {
      * Starts the prepared step at {@code startAtClusterMs} (cluster time). False, and nothing happens, when that step
      * is not prepared and waiting here (unknown, not ready yet, started already, cancelled, timed out).
      */
-    public boolean start(String runId, int stepIndex, long startAtClusterMs) {
+    public boolean start(String runId, int stepIndex, int probe, long startAtClusterMs) {
         RunContext run = running.get();
-        return run != null && run.isStep(runId, stepIndex) && run.start(startAtClusterMs);
+        return run != null && run.isStep(runId, stepIndex, probe) && run.start(startAtClusterMs);
     }
 
     /**
@@ -98,10 +98,10 @@ public final class GatlingStepRunner {
      * they are in and leave, open-model arrivals stop. {@link #run} then returns what was measured, marked cancelled. A
      * cancel for a step whose {@link #run} has not begun yet is kept for it. Never blocks.
      */
-    public void cancel(String runId, int stepIndex) {
-        pendingCancel.set(key(runId, stepIndex));
+    public void cancel(String runId, int stepIndex, int probe) {
+        pendingCancel.set(key(runId, stepIndex, probe));
         RunContext run = running.get();
-        if (run != null && run.isStep(runId, stepIndex)) {
+        if (run != null && run.isStep(runId, stepIndex, probe)) {
             run.cancel();
         }
     }
@@ -147,23 +147,25 @@ public final class GatlingStepRunner {
         }
         String runId = assignment.runId();
         int stepIndex = assignment.stepIndex();
+        int probe = assignment.probe();
         List<String> names = plan.requests().stream().map(RequestSpec::name).toList();
         RunContext run = new RunContext(
                 runId,
                 stepIndex,
+                probe,
                 plan,
                 new StepRecorder(names, plan.warmup(), System::currentTimeMillis),
                 clusterClockMs,
                 startTimeout,
-                () -> events.accept(new Ready(runId, stepIndex, agentId)));
-        IntervalTicker ticker = new IntervalTicker(run, runId, stepIndex, agentId, events::accept);
+                () -> events.accept(new Ready(runId, stepIndex, probe, agentId)));
+        IntervalTicker ticker = new IntervalTicker(run, runId, stepIndex, probe, agentId, events::accept);
         Instant launched = Instant.now();
         String crash;
         RunContext.install(run);
         running.set(run);
         try {
             // After publishing the run, so that a cancel racing with this call is seen by one side or the other.
-            if (pendingCancel.compareAndSet(key(runId, stepIndex), null)) {
+            if (pendingCancel.compareAndSet(key(runId, stepIndex, probe), null)) {
                 run.cancel();
             }
             ticker.start();
@@ -180,7 +182,7 @@ public final class GatlingStepRunner {
             running.set(null);
             RunContext.uninstall(run);
         }
-        pendingCancel.compareAndSet(key(runId, stepIndex), null);
+        pendingCancel.compareAndSet(key(runId, stepIndex, probe), null);
         boolean started = run.phase() == RunContext.Phase.STARTED;
         boolean stopped = run.stopRequested();
         ticker.finish(started && !stopped);
@@ -232,6 +234,7 @@ public final class GatlingStepRunner {
         return new StepResult(
                 assignment.runId(),
                 assignment.stepIndex(),
+                assignment.probe(),
                 agentId,
                 failure,
                 from,
@@ -245,10 +248,11 @@ public final class GatlingStepRunner {
     }
 
     private static StepResult failed(Assignment assignment, String agentId, String failure) {
-        return StepResult.notRun(assignment.runId(), assignment.stepIndex(), agentId, failure, Instant.now());
+        return StepResult.notRun(
+                assignment.runId(), assignment.stepIndex(), assignment.probe(), agentId, failure, Instant.now());
     }
 
-    private static String key(String runId, int stepIndex) {
-        return runId + "/" + stepIndex;
+    private static String key(String runId, int stepIndex, int probe) {
+        return runId + "/" + stepIndex + "/" + probe;
     }
 }

@@ -52,10 +52,10 @@ final class GatlingWarmUp {
                     new Workload(List.of(new RequestSpec("warm-up", "GET", "/", 1))),
                     load,
                     1);
-            Assignment assignment = new Assignment(RUN_ID, 0, scenario, 1, 1, null);
+            Assignment assignment = new Assignment(RUN_ID, 0, 0, scenario, 1, 1, null);
             StepResult result = runner.run(assignment, RUN_ID, System::currentTimeMillis, message -> {
                 if (message instanceof Ready ready) {
-                    runner.start(ready.runId(), ready.stepIndex(), System.currentTimeMillis());
+                    runner.start(ready.runId(), ready.stepIndex(), ready.probe(), System.currentTimeMillis());
                 }
             });
             return result.failure();

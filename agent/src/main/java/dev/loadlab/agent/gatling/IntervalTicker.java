@@ -23,6 +23,7 @@ final class IntervalTicker {
     private final String agentId;
     private final String runId;
     private final int stepIndex;
+    private final int probe;
     private final Consumer<Interval> sink;
     private final Thread thread;
 
@@ -33,10 +34,11 @@ final class IntervalTicker {
     private CpuMeter.Sample end;
     private boolean behind;
 
-    IntervalTicker(RunContext run, String runId, int stepIndex, String agentId, Consumer<Interval> sink) {
+    IntervalTicker(RunContext run, String runId, int stepIndex, int probe, String agentId, Consumer<Interval> sink) {
         this.run = run;
         this.runId = runId;
         this.stepIndex = stepIndex;
+        this.probe = probe;
         this.agentId = agentId;
         this.sink = sink;
         this.thread = Thread.ofPlatform().daemon().name("loadlab-intervals").unstarted(this::tick);
@@ -111,6 +113,7 @@ final class IntervalTicker {
             Interval interval = new Interval(
                     runId,
                     stepIndex,
+                    probe,
                     agentId,
                     second.index(),
                     second.warmup(),

@@ -32,6 +32,7 @@ final class RunContext {
 
     private final String runId;
     private final int stepIndex;
+    private final int probe;
     private final StepPlan plan;
     private final StepRecorder recorder;
     private final WeightedPicker picker;
@@ -53,6 +54,7 @@ final class RunContext {
     RunContext(
             String runId,
             int stepIndex,
+            int probe,
             StepPlan plan,
             StepRecorder recorder,
             LongSupplier clusterClockMs,
@@ -60,6 +62,7 @@ final class RunContext {
             Runnable onReady) {
         this.runId = runId;
         this.stepIndex = stepIndex;
+        this.probe = probe;
         this.plan = plan;
         this.recorder = recorder;
         this.clusterClockMs = clusterClockMs;
@@ -69,8 +72,8 @@ final class RunContext {
                 new WeightedPicker(plan.requests().stream().map(r -> r.weight()).toList());
     }
 
-    boolean isStep(String runId, int stepIndex) {
-        return this.runId.equals(runId) && this.stepIndex == stepIndex;
+    boolean isStep(String runId, int stepIndex, int probe) {
+        return this.runId.equals(runId) && this.stepIndex == stepIndex && this.probe == probe;
     }
 
     StepPlan plan() {

@@ -57,6 +57,10 @@ record StepPlan(
         Load load = scenario.load();
         require(load != null && load.model() != null, "assignment.scenario.load.model is missing");
         require(
+                load.model() != LoadModel.SEARCH,
+                "assignment.scenario.load.model must be closed or open: the coordinator runs a search as open-model"
+                        + " probes");
+        require(
                 load.duration() != null && load.duration().toMillis() > 0,
                 "assignment.scenario.load.duration must be > 0, was " + load.duration());
         require(!load.warmup().isNegative(), "assignment.scenario.load.warmup must be >= 0, was " + load.warmup());

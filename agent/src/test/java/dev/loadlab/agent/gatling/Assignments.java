@@ -17,13 +17,13 @@ public final class Assignments {
     public static Assignment closed(
             String baseUrl, int users, Duration warmup, Duration duration, RequestSpec... requests) {
         Load load = new Load(LoadModel.CLOSED, users, null, warmup, duration);
-        return new Assignment("run-test", 0, scenario(baseUrl, load, requests), 1, users, null);
+        return new Assignment("run-test", 0, 0, scenario(baseUrl, load, requests), 1, users, null);
     }
 
     public static Assignment open(
             String baseUrl, double rate, Duration warmup, Duration duration, RequestSpec... requests) {
         Load load = new Load(LoadModel.OPEN, null, rate, warmup, duration);
-        return new Assignment("run-test", 0, scenario(baseUrl, load, requests), 1, null, rate);
+        return new Assignment("run-test", 0, 0, scenario(baseUrl, load, requests), 1, null, rate);
     }
 
     public static RequestSpec get(String name, String path, int weight) {

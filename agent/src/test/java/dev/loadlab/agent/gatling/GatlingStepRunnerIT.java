@@ -228,7 +228,7 @@ class GatlingStepRunnerIT {
         assertThat(refused.failure()).contains("already running");
 
         long cancelledAt = System.nanoTime();
-        runner.cancel("run-test", 0);
+        runner.cancel("run-test", 0, 0);
         StepResult cancelled = first.get();
         assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
         assertThat(cancelled.failure()).isNull();
@@ -248,7 +248,7 @@ class GatlingStepRunnerIT {
         assertThat(run.measuring.await(30, TimeUnit.SECONDS)).isTrue();
 
         long cancelledAt = System.nanoTime();
-        runner.cancel("run-test", 0);
+        runner.cancel("run-test", 0, 0);
         StepResult stopped = run.get();
         assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
         assertThat(stopped.failure()).isNull();
@@ -264,10 +264,11 @@ class GatlingStepRunnerIT {
         StepDriver driver = StepDriver.run(
                 runner, closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(5), get("fast", "/fast", 1)), -1);
         driver.ready.get(30, TimeUnit.SECONDS);
-        assertThat(runner.start("another-run", 0, System.currentTimeMillis())).isFalse();
+        assertThat(runner.start("another-run", 0, 0, System.currentTimeMillis()))
+                .isFalse();
 
         long cancelledAt = System.nanoTime();
-        runner.cancel("run-test", 0);
+        runner.cancel("run-test", 0, 0);
         StepResult result = driver.get();
         assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
         assertThat(result.cancelled()).isTrue();
@@ -275,7 +276,7 @@ class GatlingStepRunnerIT {
         assertThat(result.startSkewMs()).isNull();
         assertThat(server.receivedTotal()).isZero();
         assertThat(driver.intervals).isEmpty();
-        assertThat(runner.start("run-test", 0, System.currentTimeMillis())).isFalse();
+        assertThat(runner.start("run-test", 0, 0, System.currentTimeMillis())).isFalse();
     }
 
     @Test

@@ -34,7 +34,7 @@ class StepPlanTest {
     void namesTheFieldThatIsMissing() {
         Assignment noUsers = closed("http://h:1", 1, Duration.ZERO, Duration.ofSeconds(1), get("a", "/a", 1));
         Assignment broken = new Assignment(
-                noUsers.runId(), noUsers.stepIndex(), noUsers.scenario(), noUsers.agentCount(), null, null);
+                noUsers.runId(), noUsers.stepIndex(), 0, noUsers.scenario(), noUsers.agentCount(), null, null);
         assertThatThrownBy(() -> StepPlan.from(broken))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("assignment.users must be >= 1 for the closed model, was null");

@@ -14,6 +14,8 @@ import dev.loadlab.coordinator.runs.StepHealth;
 import dev.loadlab.coordinator.runs.StepRecord;
 import dev.loadlab.coordinator.runs.StepStatus;
 import dev.loadlab.coordinator.runs.StepView;
+import dev.loadlab.coordinator.search.Probe;
+import dev.loadlab.coordinator.search.SearchOutcome;
 import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.Messages;
@@ -175,28 +177,39 @@ public final class RunRepository {
     public boolean storeAgentResult(StepResult result, Instant receivedAt) {
         return transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO step_agent_results (run_id, step_index,"
-                    + " agent_id, result, received_at) SELECT ?, ?, ?, ?::jsonb, ? WHERE EXISTS (SELECT 1 FROM runs"
-                    + " WHERE id = ?) ON CONFLICT DO NOTHING")) {
+                    + " agent_id, result, received_at, probe) SELECT ?, ?, ?, ?::jsonb, ?, ? WHERE EXISTS (SELECT 1"
+                    + " FROM runs WHERE id = ?) ON CONFLICT DO NOTHING")) {
                 UUID runId = UUID.fromString(result.runId());
                 s.setObject(1, runId);
                 s.setInt(2, result.stepIndex());
                 s.setString(3, result.agentId());
                 s.setString(4, Messages.encode(result));
                 s.setTimestamp(5, Timestamp.from(receivedAt));
-                s.setObject(6, runId);
+                s.setInt(6, result.probe());
+                s.setObject(7, runId);
                 return s.executeUpdate() == 1;
             }
         });
     }
 
-    /** Every stored agent result of one step. */
-    public List<StepResult> agentResults(UUID runId, int stepIndex) {
+    /** Stores one finished probe of a search step as soon as it is judged, so a later failure loses none of them. */
+    public void storeProbe(UUID runId, int stepIndex, Probe probe) {
+        transaction(c -> {
+            SearchRows.insertProbe(c, runId, stepIndex, probe);
+            return null;
+        });
+    }
+
+    /** Every stored agent result of one step (of a plain step: probe 0) or of one probe of a search step. */
+    public List<StepResult> agentResults(UUID runId, int stepIndex, int probe) {
         return transaction(c -> {
             List<StepResult> results = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT result FROM step_agent_results WHERE run_id = ? AND step_index = ? ORDER BY agent_id")) {
+                    "SELECT result FROM step_agent_results WHERE run_id = ? AND step_index = ? AND probe = ?"
+                            + " ORDER BY agent_id")) {
                 s.setObject(1, runId);
                 s.setInt(2, stepIndex);
+                s.setInt(3, probe);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         results.add((StepResult) Messages.toCoordinator(r.getString(1)));
@@ -261,6 +274,7 @@ public final class RunRepository {
                 s.setInt(31, step.plan().repeat());
                 s.executeUpdate();
             }
+            SearchRows.updateStep(c, step.runId(), step.index(), step.search());
             try (PreparedStatement s = c.prepareStatement("INSERT INTO step_requests (run_id, step_index, name,"
                     + " requests, errors, p50_ms, p90_ms, p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, histogram)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
@@ -388,6 +402,7 @@ public final class RunRepository {
     }
 
     private static List<StepView> steps(Connection c, UUID runId) throws SQLException {
+        Map<Integer, SearchOutcome> searches = SearchRows.outcomes(c, runId);
         Map<Integer, Map<String, RequestView>> byRequest = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT step_index, name, requests, errors, p50_ms, p90_ms,"
                 + " p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind FROM step_requests WHERE run_id = ?"
@@ -465,7 +480,8 @@ public final class RunRepository {
                             r.getBoolean(26),
                             r.getString(27),
                             r.getObject(28, Double.class),
-                            r.getString(19)));
+                            r.getString(19),
+                            searches.get(index)));
                 }
             }
         }

@@ -35,7 +35,7 @@ public final class TimelineRepository {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO step_intervals (run_id, step_index, second,"
                         + " warmup, requests, errors, errors_by_kind, by_request, agent_cpu_share, behind_schedule,"
-                        + " histogram) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)"
+                        + " histogram, probe) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?)"
                         + " ON CONFLICT DO NOTHING")) {
             s.setObject(1, runId);
             s.setInt(2, stepIndex);
@@ -48,19 +48,20 @@ public final class TimelineRepository {
             s.setString(9, Json.write(point.agentCpuShare()));
             s.setBoolean(10, point.behindSchedule());
             s.setBytes(11, HistogramCodec.toBytes(histogram));
+            s.setInt(12, point.probe() == null ? 0 : point.probe());
             s.executeUpdate();
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
     }
 
-    /** The seconds stored so far for one step, in order. */
+    /** The seconds stored so far for one step, in order (a search step's probe by probe). */
     public List<TimelinePoint> timeline(UUID runId, int stepIndex) {
         List<TimelinePoint> points = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT second, warmup, requests, errors, errors_by_kind,"
-                        + " by_request, agent_cpu_share, behind_schedule, histogram FROM step_intervals"
-                        + " WHERE run_id = ? AND step_index = ? ORDER BY second")) {
+                        + " by_request, agent_cpu_share, behind_schedule, histogram, probe FROM step_intervals"
+                        + " WHERE run_id = ? AND step_index = ? ORDER BY probe, second")) {
             s.setObject(1, runId);
             s.setInt(2, stepIndex);
             try (ResultSet r = s.executeQuery()) {
@@ -75,7 +76,8 @@ public final class TimelineRepository {
                             JSON.readValue(
                                     r.getString(6), new TypeReference<Map<String, TimelinePoint.NameCount>>() {}),
                             JSON.readValue(r.getString(7), new TypeReference<Map<String, Double>>() {}),
-                            r.getBoolean(8)));
+                            r.getBoolean(8),
+                            r.getInt(10) == 0 ? null : r.getInt(10)));
                 }
             }
         } catch (SQLException e) {

@@ -22,6 +22,9 @@ final class ActiveStep {
     final Scenario scenario;
     final StepPlan plan;
     final int index;
+    /** 0 for a plain step; a search step's probe number otherwise. */
+    final int probe;
+
     final Instant startedAt;
     final TargetSampler sampler;
     final Map<String, Assignment> assignments = new LinkedHashMap<>();
@@ -39,13 +42,20 @@ final class ActiveStep {
     boolean aborted;
     ScheduledFuture<?> deadline;
 
-    ActiveStep(UUID runId, Scenario scenario, StepPlan plan, Instant startedAt, TargetSampler sampler) {
+    /** {@code scenario} is what the agents run: for a search probe, the scenario with the probe's open-model load. */
+    ActiveStep(UUID runId, Scenario scenario, StepPlan plan, int probe, Instant startedAt, TargetSampler sampler) {
         this.runId = runId;
         this.scenario = scenario;
         this.plan = plan;
         this.index = plan.index();
+        this.probe = probe;
         this.startedAt = startedAt;
         this.sampler = sampler;
+    }
+
+    /** Whether a message about ({@code stepIndex}, {@code probeNumber}) is about this step. */
+    boolean is(int stepIndex, int probeNumber) {
+        return index == stepIndex && probe == probeNumber;
     }
 
     boolean awaits(String agentId) {
@@ -80,7 +90,15 @@ final class ActiveStep {
         double planned = (scenario.load().warmup().toMillis()
                         + scenario.load().duration().toMillis())
                 / 1000.0;
-        return new LiveProgress(index, lastWarmup, measuredRequests, measuredErrors, lastSecond + 1.0, planned);
+        return new LiveProgress(
+                index,
+                probe == 0 ? null : probe,
+                probe == 0 ? null : scenario.load().rate(),
+                lastWarmup,
+                measuredRequests,
+                measuredErrors,
+                lastSecond + 1.0,
+                planned);
     }
 
     StepOutcome outcome() {

@@ -35,10 +35,13 @@ final class IntervalMerger {
     private final Map<Long, Second> open = new TreeMap<>();
     private final Set<String> agents;
     private final Consumer<Merged> sink;
+    private final Integer probe;
     private long flushedThrough = -1;
 
-    IntervalMerger(Set<String> agents, Consumer<Merged> sink) {
+    /** A merger for a plain step ({@code probe} null) or for one probe of a search step. */
+    IntervalMerger(Set<String> agents, Integer probe, Consumer<Merged> sink) {
         this.agents = new HashSet<>(agents);
+        this.probe = probe;
         this.sink = sink;
     }
 
@@ -105,7 +108,8 @@ final class IntervalMerger {
                         LatencyMs.of(second.histogram),
                         byName,
                         second.cpu,
-                        second.behind),
+                        second.behind,
+                        probe),
                 second.histogram));
     }
 }

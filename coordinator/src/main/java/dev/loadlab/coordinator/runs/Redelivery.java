@@ -36,10 +36,20 @@ final class Redelivery {
             return false;
         }
         boolean added = repository.storeAgentResult(result, clock.instant());
+        if (result.probe() > 0) {
+            // One probe of a search: kept, but a search step is only ever concluded by the search that ran it.
+            LOG.info(
+                    "stored a re-delivered result of run {} step {} probe {} from agent {}",
+                    runId,
+                    result.stepIndex(),
+                    result.probe(),
+                    result.agentId());
+            return true;
+        }
         if (!added && repository.stepStored(runId, result.stepIndex())) {
             return true;
         }
-        List<StepResult> all = repository.agentResults(runId, result.stepIndex());
+        List<StepResult> all = repository.agentResults(runId, result.stepIndex(), 0);
         List<StepPlan> plans = StepPlan.of(scenario.get());
         StepPlan plan = result.stepIndex() < plans.size()
                 ? plans.get(result.stepIndex())

@@ -6,6 +6,9 @@ import dev.loadlab.coordinator.db.DatabaseException;
 import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.RunRepository.PendingRun;
 import dev.loadlab.coordinator.db.TimelineRepository;
+import dev.loadlab.coordinator.search.Probe;
+import dev.loadlab.coordinator.search.RateSearch;
+import dev.loadlab.coordinator.search.SearchOutcome;
 import dev.loadlab.coordinator.target.TargetControlClient;
 import dev.loadlab.coordinator.target.TargetControlException;
 import dev.loadlab.coordinator.target.TargetSampler;
@@ -23,6 +26,8 @@ import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.message.Welcome;
+import dev.loadlab.protocol.result.LatencyMs;
+import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.OnAgentLoss;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Clock;
@@ -151,7 +156,7 @@ public final class RunScheduler implements AutoCloseable {
             step.cancelled = true;
             step.assignments.keySet().stream()
                     .filter(step::awaits)
-                    .forEach(agentId -> send(agentId, new Cancel(runId.toString(), step.index)));
+                    .forEach(agentId -> send(agentId, new Cancel(runId.toString(), step.index, step.probe)));
         }
         return CancelOutcome.CANCELLING;
     }
@@ -190,7 +195,7 @@ public final class RunScheduler implements AutoCloseable {
                 step.aborted = true;
                 step.assignments.keySet().stream()
                         .filter(step::awaits)
-                        .forEach(other -> send(other, new Cancel(run.id.toString(), step.index)));
+                        .forEach(other -> send(other, new Cancel(run.id.toString(), step.index, step.probe)));
             }
             maybeStart(run);
             completeIfDone(run);
@@ -216,7 +221,7 @@ public final class RunScheduler implements AutoCloseable {
     private void onReady(Ready ready) {
         ActiveRun run = active.get(UUID.fromString(ready.runId()));
         ActiveStep step = run == null ? null : run.step;
-        if (step != null && step.index == ready.stepIndex() && step.awaits(ready.agentId())) {
+        if (step != null && step.is(ready.stepIndex(), ready.probe()) && step.awaits(ready.agentId())) {
             step.ready.add(ready.agentId());
             maybeStart(run);
         }
@@ -225,7 +230,7 @@ public final class RunScheduler implements AutoCloseable {
     private void onInterval(Interval interval) {
         ActiveRun run = active.get(UUID.fromString(interval.runId()));
         ActiveStep step = run == null ? null : run.step;
-        if (step != null && step.index == interval.stepIndex() && step.timeline != null) {
+        if (step != null && step.is(interval.stepIndex(), interval.probe()) && step.timeline != null) {
             step.onInterval(interval);
             step.timeline.add(interval);
             live.put(step.runId, step.live());
@@ -235,7 +240,7 @@ public final class RunScheduler implements AutoCloseable {
     private void onResult(StepResult result) {
         ActiveRun run = active.get(UUID.fromString(result.runId()));
         ActiveStep step = run == null ? null : run.step;
-        boolean awaited = step != null && step.index == result.stepIndex() && step.awaits(result.agentId());
+        boolean awaited = step != null && step.is(result.stepIndex(), result.probe()) && step.awaits(result.agentId());
         try {
             if (!awaited) {
                 // A re-delivery (say, after a coordinator restart): stored once, merged again, acknowledged.
@@ -257,7 +262,7 @@ public final class RunScheduler implements AutoCloseable {
                     e);
             return;
         }
-        send(result.agentId(), new ResultAck(result.runId(), result.stepIndex()));
+        send(result.agentId(), new ResultAck(result.runId(), result.stepIndex(), result.probe()));
         if (awaited) {
             step.results.put(result.agentId(), result);
             if (!step.started && !step.aborted) {
@@ -265,7 +270,7 @@ public final class RunScheduler implements AutoCloseable {
                 step.aborted = true;
                 step.assignments.keySet().stream()
                         .filter(step::awaits)
-                        .forEach(other -> send(other, new Cancel(run.id.toString(), step.index)));
+                        .forEach(other -> send(other, new Cancel(run.id.toString(), step.index, step.probe)));
             }
             if (step.timeline != null) {
                 step.timeline.agentGone(result.agentId());
@@ -327,7 +332,7 @@ public final class RunScheduler implements AutoCloseable {
             prepareStep(run, plan, startedAt);
             return;
         }
-        live.put(run.id, new LiveProgress(plan.index(), true, 0, 0, 0, 0));
+        live.put(run.id, new LiveProgress(plan.index(), null, null, true, 0, 0, 0, 0));
         Thread.ofVirtual().name("loadlab-target-switch").start(() -> {
             try {
                 run.control.switchTo(plan.profile(), plan.workers());
@@ -351,26 +356,45 @@ public final class RunScheduler implements AutoCloseable {
                             run.id, plan, startedAt, clock.instant(), "every agent of this run was lost", false));
             return;
         }
+        Scenario scenario = run.scenario;
+        int probe = 0;
+        if (scenario.load().model() == LoadModel.SEARCH) {
+            if (run.search == null) {
+                run.search = new RateSearch(scenario.load(), scenario.slo());
+                run.searchStartedAt = startedAt;
+                run.probeRecords.clear();
+            }
+            probe = run.search.nextProbeNumber();
+            scenario = scenario.withLoad(
+                    scenario.load().probe(run.search.nextRate().orElseThrow()));
+        }
         TargetSampler sampler = run.control == null ? null : TargetSampler.start(run.control, SAMPLE_EVERY);
-        ActiveStep step = new ActiveStep(run.id, run.scenario, plan, startedAt, sampler);
+        ActiveStep step = new ActiveStep(run.id, scenario, plan, probe, startedAt, sampler);
         run.step = step;
-        step.timeline = new IntervalMerger(Set.copyOf(run.agents), merged -> storeSecond(step, merged));
+        step.timeline = new IntervalMerger(
+                Set.copyOf(run.agents), probe == 0 ? null : probe, merged -> storeSecond(step, merged));
         for (int i = 0; i < run.agents.size(); i++) {
             String agentId = run.agents.get(i);
             Assignment assignment = new Assignment(
                     run.id.toString(),
                     step.index,
-                    run.scenario,
+                    step.probe,
+                    scenario,
                     run.agents.size(),
-                    LoadSplit.usersOrNull(run.scenario.load(), run.agents.size(), i),
-                    LoadSplit.rateOrNull(run.scenario.load(), run.agents.size()));
+                    LoadSplit.usersOrNull(scenario.load(), run.agents.size(), i),
+                    LoadSplit.rateOrNull(scenario.load(), run.agents.size()));
             step.assignments.put(agentId, assignment);
             send(agentId, assignment);
         }
         live.put(run.id, step.live());
         step.deadline =
                 thread.schedule(() -> onReadyTimeout(run, step), READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("run {} {} prepared on {}", run.id, plan, run.agents);
+        LOG.info(
+                "run {} {}{} prepared on {}",
+                run.id,
+                plan,
+                probe == 0 ? "" : " probe " + probe + " at " + scenario.load().rate() + "/s",
+                run.agents);
     }
 
     /** Once every agent still in the step is ready: one start time, in cluster time, for all. */
@@ -388,11 +412,11 @@ public final class RunScheduler implements AutoCloseable {
         long startAt = cluster.clusterTimeMs() + START_MARGIN.toMillis();
         step.assignments.keySet().stream()
                 .filter(step::awaits)
-                .forEach(agentId -> send(agentId, new Start(run.id.toString(), step.index, startAt)));
+                .forEach(agentId -> send(agentId, new Start(run.id.toString(), step.index, step.probe, startAt)));
         step.deadline.cancel(false);
         Duration limit = START_MARGIN
-                .plus(run.scenario.load().warmup())
-                .plus(run.scenario.load().duration())
+                .plus(step.scenario.load().warmup())
+                .plus(step.scenario.load().duration())
                 .plus(grace);
         step.deadline = thread.schedule(() -> onDeadline(run, step, limit), limit.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("run {} step {} starts at cluster time {}", run.id, step.index, startAt);
@@ -406,7 +430,7 @@ public final class RunScheduler implements AutoCloseable {
             if (step.awaits(agentId) && !step.ready.contains(agentId)) {
                 step.missing.put(agentId, "not ready within " + READY_TIMEOUT.toSeconds() + " s");
             } else if (step.awaits(agentId)) {
-                send(agentId, new Cancel(run.id.toString(), step.index));
+                send(agentId, new Cancel(run.id.toString(), step.index, step.probe));
             }
         }
         step.deadline = thread.schedule(() -> onDeadline(run, step, grace), grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -445,7 +469,62 @@ public final class RunScheduler implements AutoCloseable {
                 : TargetUsage.of(step.sampler.stop(), merged.measuredFrom(), merged.measuredTo())
                         .orElse(null);
         run.step = null;
-        store(run, merged.with(step.plan, usage));
+        if (run.search != null) {
+            onProbeDone(run, step, merged.with(step.plan, usage));
+        } else {
+            store(run, merged.with(step.plan, usage));
+        }
+    }
+
+    /**
+     * Judges a finished probe, stores it, and either prepares the next probe (no target switch: same cell) or stores
+     * the step: the knee probe's figures (or, with no knee, the last probe's) with the search's outcome.
+     */
+    private void onProbeDone(ActiveRun run, ActiveStep step, StepRecord record) {
+        RateSearch search = run.search;
+        if (record.status() == StepStatus.FAILED || record.status() == StepStatus.CANCELLED) {
+            search.stop("probe " + step.probe + " at " + step.scenario.load().rate() + "/s "
+                    + (record.status() == StepStatus.CANCELLED ? "was cancelled" : "failed: " + record.failure())
+                    + "; the search stopped there");
+        } else {
+            LatencyMs latency = LatencyMs.of(record.histogram());
+            Probe probe = search.record(
+                    record.requests(),
+                    record.errors(),
+                    record.throughputRps(),
+                    latency.p50(),
+                    latency.p99(),
+                    record.targetUsage() == null ? null : record.targetUsage().cpuCores(),
+                    record.health().generatorBound());
+            run.probeRecords.put(probe.number(), record);
+            LOG.info(
+                    "run {} step {} probe {} at {}/s: {} req/s, p99 {} ms, {}",
+                    run.id,
+                    step.index,
+                    probe.number(),
+                    probe.rateRps(),
+                    record.throughputRps(),
+                    probe.p99Ms(),
+                    probe.passed() ? "met the SLO" : String.join("; ", probe.reasons()));
+            try {
+                repository.storeProbe(run.id, step.index, probe);
+            } catch (DatabaseException e) {
+                // The step's row carries every probe too; they are written again with it.
+                LOG.error("cannot store run {} step {} probe {} yet", run.id, step.index, probe.number(), e);
+            }
+            if (run.cancelling) {
+                search.stop("the run was cancelled after " + probe.number() + " probe(s)");
+            }
+        }
+        if (search.nextRate().isPresent()) {
+            prepareStep(run, step.plan, clock.instant());
+            return;
+        }
+        SearchOutcome outcome = search.outcome();
+        StepRecord base = outcome.kneeProbe() != null ? run.probeRecords.get(outcome.kneeProbe()) : record;
+        run.search = null;
+        run.probeRecords.clear();
+        store(run, base.asSearch(run.searchStartedAt, clock.instant(), outcome));
     }
 
     private void storeSecond(ActiveStep step, IntervalMerger.Merged merged) {

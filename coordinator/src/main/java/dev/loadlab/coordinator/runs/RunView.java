@@ -53,7 +53,13 @@ public record RunView(
                     + " p99 and of target cores, with every repeat's throughput listed",
             "timeline",
             "GET /api/v1/runs/{id}/steps/{index}/timeline: responses completed in each second, merged across agents"
-                    + " by adding their histograms");
+                    + " by adding their histograms",
+            "search",
+            "search model only: each probe offers an open-model rate (rateRps, arrivals/s) for warmup + duration and"
+                    + " is judged on its measured window: it passes when p99 <= slo.p99Ms, error rate <= slo.errorRate"
+                    + " and it served at least 90% of the offered rate (a generator-bound probe never passes);"
+                    + " kneeRateRps is the highest passing rate below the lowest failing one, and the step's own"
+                    + " figures are that probe's");
 
     /** This run with what only the scheduler knows: why it waits, how far its running step is. */
     public RunView withLive(String reason, LiveProgress live) {

@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.search.SearchOutcome;
 import dev.loadlab.coordinator.target.TargetUsage;
 import java.time.Instant;
 import java.util.List;
@@ -31,11 +32,84 @@ public record StepRecord(
         String failure,
         StepPlan plan,
         TargetUsage targetUsage,
-        StepHealth health) {
+        StepHealth health,
+        SearchOutcome search) {
     public StepRecord {
         errorsByKind = Map.copyOf(errorsByKind);
         byRequest = List.copyOf(byRequest);
         agents = List.copyOf(agents);
+    }
+
+    /** A record of a step that did not search. */
+    public StepRecord(
+            UUID runId,
+            int index,
+            StepStatus status,
+            Instant startedAt,
+            Instant finishedAt,
+            Instant measuredFrom,
+            Instant measuredTo,
+            long requests,
+            long errors,
+            long warmupRequests,
+            double throughputRps,
+            Map<String, Long> errorsByKind,
+            Histogram histogram,
+            List<RequestRecord> byRequest,
+            List<AgentShare> agents,
+            String failure,
+            StepPlan plan,
+            TargetUsage targetUsage,
+            StepHealth health) {
+        this(
+                runId,
+                index,
+                status,
+                startedAt,
+                finishedAt,
+                measuredFrom,
+                measuredTo,
+                requests,
+                errors,
+                warmupRequests,
+                throughputRps,
+                errorsByKind,
+                histogram,
+                byRequest,
+                agents,
+                failure,
+                plan,
+                targetUsage,
+                health,
+                null);
+    }
+
+    /**
+     * This record as the result of a whole search step: its own figures are the knee probe's (or the probe it was
+     * built from), {@code when} spans the whole search, {@code found} says what the search found.
+     */
+    public StepRecord asSearch(Instant searchStartedAt, Instant searchFinishedAt, SearchOutcome found) {
+        return new StepRecord(
+                runId,
+                index,
+                status,
+                searchStartedAt,
+                searchFinishedAt,
+                measuredFrom,
+                measuredTo,
+                requests,
+                errors,
+                warmupRequests,
+                throughputRps,
+                errorsByKind,
+                histogram,
+                byRequest,
+                agents,
+                failure,
+                plan,
+                targetUsage,
+                health,
+                found);
     }
 
     /** This record for the given plan, with the target's usage in the window (null when not sampled). */
@@ -59,6 +133,7 @@ public record StepRecord(
                 failure,
                 newPlan,
                 usage,
-                health);
+                health,
+                search);
     }
 }

@@ -1,12 +1,16 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.search.SearchOutcome;
 import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.result.LatencyMs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A finished step as the API shows it; see {@link RunView#MEASUREMENT} for how each figure was measured. Immutable. */
+/**
+ * A finished step as the API shows it; see {@link RunView#MEASUREMENT} for how each figure was measured. A search step
+ * carries {@code search} (null otherwise), and its own figures are those of its knee probe. Immutable.
+ */
 public record StepView(
         int index,
         StepStatus status,
@@ -34,4 +38,5 @@ public record StepView(
         boolean generatorBound,
         String generatorReason,
         Double agentCpuShare,
-        String failure) {}
+        String failure,
+        SearchOutcome search) {}

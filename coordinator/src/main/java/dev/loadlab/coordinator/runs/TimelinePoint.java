@@ -18,7 +18,8 @@ public record TimelinePoint(
         LatencyMs latencyMs,
         Map<String, NameCount> byRequest,
         Map<String, Double> agentCpuShare,
-        boolean behindSchedule) {
+        boolean behindSchedule,
+        Integer probe) {
 
     /** Requests and errors of one request name in one second. */
     public record NameCount(long requests, long errors) {}

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class IntervalMergerTest {
     private final List<IntervalMerger.Merged> out = new ArrayList<>();
-    private final IntervalMerger merger = new IntervalMerger(Set.of("a", "b"), out::add);
+    private final IntervalMerger merger = new IntervalMerger(Set.of("a", "b"), null, out::add);
 
     @Test
     void aSecondIsHandedOnOnceEveryAgentSentItMergedExactly() {
@@ -67,6 +67,7 @@ class IntervalMergerTest {
         h.recordValueWithCount(latency, count);
         return new Interval(
                 "r",
+                0,
                 0,
                 agent,
                 second,

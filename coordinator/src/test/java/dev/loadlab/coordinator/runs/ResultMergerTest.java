@@ -61,6 +61,7 @@ class ResultMergerTest {
         StepResult a = new StepResult(
                 "r",
                 0,
+                0,
                 "a",
                 null,
                 T0,
@@ -76,6 +77,7 @@ class ResultMergerTest {
         StepResult b = new StepResult(
                 "r",
                 0,
+                0,
                 "b",
                 null,
                 T0.plusMillis(5),
@@ -86,8 +88,8 @@ class ResultMergerTest {
                 0.6,
                 false,
                 false);
-        Map<String, Assignment> assignments =
-                Map.of("a", new Assignment("r", 0, null, 2, 17, null), "b", new Assignment("r", 0, null, 2, 16, null));
+        Map<String, Assignment> assignments = Map.of(
+                "a", new Assignment("r", 0, 0, null, 2, 17, null), "b", new Assignment("r", 0, 0, null, 2, 16, null));
 
         StepRecord merged =
                 ResultMerger.merge(UUID.randomUUID(), 0, T0, T0, assignments, List.of(a, b), StepOutcome.normal());
@@ -161,7 +163,7 @@ class ResultMergerTest {
     @Test
     void aMissingOrFailedAgentFailsTheStepAndIsNamed() {
         StepResult failed =
-                new StepResult("r", 0, "a", "every request failed", T0, T0, 0, List.of(), null, null, false, false);
+                new StepResult("r", 0, 0, "a", "every request failed", T0, T0, 0, List.of(), null, null, false, false);
 
         StepRecord merged = merge(
                 List.of(failed), new StepOutcome(Set.of(), Map.of("b", "did not report"), false, OnAgentLoss.CONTINUE));
@@ -185,6 +187,7 @@ class ResultMergerTest {
             String agent, long count, long warmup, Histogram h, Long skew, double cpu, boolean behind) {
         return new StepResult(
                 "r",
+                0,
                 0,
                 agent,
                 null,

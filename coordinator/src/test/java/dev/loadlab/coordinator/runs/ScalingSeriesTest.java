@@ -80,6 +80,7 @@ class ScalingSeriesTest {
                 false,
                 null,
                 0.2,
+                null,
                 null);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 public record Interval(
         String runId,
         int stepIndex,
+        int probe,
         String agentId,
         long second,
         boolean warmup,

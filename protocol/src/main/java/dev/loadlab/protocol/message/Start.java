@@ -4,4 +4,4 @@ package dev.loadlab.protocol.message;
  * Every agent of a step starts sending at {@code startAtClusterMs}, a Hazelcast cluster time (milliseconds), so that
  * agents on machines with different clocks still start together. Immutable.
  */
-public record Start(String runId, int stepIndex, long startAtClusterMs) implements ToAgent {}
+public record Start(String runId, int stepIndex, int probe, long startAtClusterMs) implements ToAgent {}

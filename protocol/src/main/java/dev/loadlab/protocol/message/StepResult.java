@@ -16,6 +16,7 @@ import java.util.List;
 public record StepResult(
         String runId,
         int stepIndex,
+        int probe,
         String agentId,
         String failure,
         Instant measuredFrom,
@@ -32,8 +33,10 @@ public record StepResult(
     }
 
     /** A result for a step this agent could not even start: nothing measured, {@code failure} says why. */
-    public static StepResult notRun(String runId, int stepIndex, String agentId, String failure, Instant now) {
-        return new StepResult(runId, stepIndex, agentId, failure, now, now, 0, List.of(), null, null, false, false);
+    public static StepResult notRun(
+            String runId, int stepIndex, int probe, String agentId, String failure, Instant now) {
+        return new StepResult(
+                runId, stepIndex, probe, agentId, failure, now, now, 0, List.of(), null, null, false, false);
     }
 
     public boolean failed() {

@@ -7,7 +7,12 @@ import java.time.Duration;
 /**
  * How much load, for how long. {@code users} is for the closed model, {@code rate} (arrivals per second) for the open
  * one. The warm-up's traffic is sent but not counted; the measured window follows it and lasts {@code duration}.
- * {@code warmup} defaults to zero. Immutable.
+ * {@code warmup} defaults to zero.
+ *
+ * <p>For the search model, {@code rate} is the first probe's rate, {@code warmup} and {@code duration} are each
+ * probe's, {@code maxRate} caps the ramp (default {@link ScenarioLimits#MAX_RATE}), {@code precision} is the relative
+ * width of the final bracket (default {@link #DEFAULT_PRECISION}) and {@code maxProbes} bounds the probes per step
+ * (default {@link #DEFAULT_MAX_PROBES}). Immutable.
  */
 public record Load(
         LoadModel model,
@@ -18,8 +23,30 @@ public record Load(
         Duration warmup,
 
         @JsonSerialize(using = DurationText.Writer.class) @JsonDeserialize(using = DurationText.Reader.class)
-        Duration duration) {
+        Duration duration,
+
+        Double maxRate,
+        Double precision,
+        Integer maxProbes) {
+    public static final double DEFAULT_PRECISION = 0.05;
+    public static final int DEFAULT_MAX_PROBES = 12;
+
     public Load {
         warmup = warmup == null ? Duration.ZERO : warmup;
+        if (model == LoadModel.SEARCH) {
+            maxRate = maxRate == null ? ScenarioLimits.MAX_RATE : maxRate;
+            precision = precision == null ? DEFAULT_PRECISION : precision;
+            maxProbes = maxProbes == null ? DEFAULT_MAX_PROBES : maxProbes;
+        }
+    }
+
+    /** A closed or open load. */
+    public Load(LoadModel model, Integer users, Double rate, Duration warmup, Duration duration) {
+        this(model, users, rate, warmup, duration, null, null, null);
+    }
+
+    /** One open-model probe of a search: {@code rate} arrivals per second with this load's warm-up and duration. */
+    public Load probe(double probeRate) {
+        return new Load(LoadModel.OPEN, null, probeRate, warmup, duration);
     }
 }

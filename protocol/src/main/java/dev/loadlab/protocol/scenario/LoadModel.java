@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * How load is applied. {@code closed}: a fixed number of users, each sending its next request when the previous one
  * answered (throughput is what the target allows). {@code open}: new arrivals at a fixed rate whatever the target
- * does (latency shows queueing).
+ * does (latency shows queueing). {@code search}: open-model probes at changing rates, ramping then bisecting, to find
+ * the highest rate that meets the scenario's {@link Slo}.
  */
 public enum LoadModel {
     CLOSED("closed"),
-    OPEN("open");
+    OPEN("open"),
+    SEARCH("search");
 
     private final String wireName;
 

@@ -19,6 +19,12 @@ public final class ScenarioLimits {
     public static final int MAX_WORKER_COUNTS = 10;
     public static final int MAX_WORKERS = 64;
     public static final int MAX_TOKEN_LENGTH = 200;
+    /** The search's bracket width, relative: 1% (many probes) to 50% (a rough figure fast). */
+    public static final double MIN_PRECISION = 0.01;
+
+    public static final double MAX_PRECISION = 0.5;
+    public static final int MAX_PROBES = 30;
+    public static final long MAX_SLO_P99_MS = 60_000;
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS");
 
     private ScenarioLimits() {}

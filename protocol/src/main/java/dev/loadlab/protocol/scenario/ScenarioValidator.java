@@ -4,10 +4,13 @@ import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_AGENTS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_DURATION;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_NAME_LENGTH;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_PATH_LENGTH;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_PRECISION;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_PROBES;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_PROFILES;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_RATE;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_REPEATS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_REQUESTS;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_SLO_P99_MS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_TOKEN_LENGTH;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_USERS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WARMUP;
@@ -15,6 +18,7 @@ import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WEIGHT;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WORKERS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WORKER_COUNTS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.METHODS;
+import static dev.loadlab.protocol.scenario.ScenarioLimits.MIN_PRECISION;
 
 import dev.loadlab.protocol.FieldError;
 import java.net.URI;
@@ -58,6 +62,7 @@ final class ScenarioValidator {
         }
         if (present("$.load", s.load())) {
             checkLoad(s.load());
+            checkSlo(s.load(), s.slo());
         }
         range("$.agents", s.agents(), 1, MAX_AGENTS);
         range("$.repeats", s.repeats(), 1, MAX_REPEATS);
@@ -190,17 +195,59 @@ final class ScenarioValidator {
                 absent("$.load.rate", load.rate(), "closed");
             }
             case OPEN -> {
-                if (present("$.load.rate", load.rate()) && !(load.rate() > 0 && load.rate() <= MAX_RATE)) {
-                    fail(
-                            "$.load.rate",
-                            "must be above 0 and at most " + (long) MAX_RATE + " per second, was " + load.rate());
-                }
+                rate("$.load.rate", load.rate());
                 absent("$.load.users", load.users(), "open");
             }
+            case SEARCH -> {
+                rate("$.load.rate", load.rate());
+                rate("$.load.maxRate", load.maxRate());
+                if (load.rate() != null && load.maxRate() != null && load.maxRate() < load.rate()) {
+                    fail("$.load.maxRate", "must be at least $.load.rate (" + load.rate() + "), was " + load.maxRate());
+                }
+                if (!(load.precision() >= MIN_PRECISION && load.precision() <= MAX_PRECISION)) {
+                    fail(
+                            "$.load.precision",
+                            "must be between " + MIN_PRECISION + " and " + MAX_PRECISION + ", was " + load.precision());
+                }
+                range("$.load.maxProbes", load.maxProbes(), 2, MAX_PROBES);
+                absent("$.load.users", load.users(), "search");
+            }
+        }
+        if (load.model() != LoadModel.SEARCH) {
+            absent("$.load.maxRate", load.maxRate(), load.model().wireName());
+            absent("$.load.precision", load.precision(), load.model().wireName());
+            absent("$.load.maxProbes", load.maxProbes(), load.model().wireName());
         }
         duration("$.load.warmup", load.warmup(), Duration.ZERO, MAX_WARMUP);
         if (present("$.load.duration", load.duration())) {
             duration("$.load.duration", load.duration(), Duration.ofSeconds(1), MAX_DURATION);
+        }
+    }
+
+    private void checkSlo(Load load, Slo slo) {
+        if (load.model() != LoadModel.SEARCH) {
+            if (slo != null) {
+                fail(
+                        "$.slo",
+                        "applies only to the search load model, was given with "
+                                + load.model().wireName());
+            }
+            return;
+        }
+        if (!present("$.slo", slo)) {
+            return;
+        }
+        if (present("$.slo.p99Ms", slo.p99Ms()) && (slo.p99Ms() < 1 || slo.p99Ms() > MAX_SLO_P99_MS)) {
+            fail("$.slo.p99Ms", "must be between 1 and " + MAX_SLO_P99_MS + ", was " + slo.p99Ms());
+        }
+        if (present("$.slo.errorRate", slo.errorRate()) && !(slo.errorRate() >= 0 && slo.errorRate() <= 1)) {
+            fail("$.slo.errorRate", "must be between 0 and 1 (a fraction of responses), was " + slo.errorRate());
+        }
+    }
+
+    private void rate(String field, Double rate) {
+        if (present(field, rate) && !(rate > 0 && rate <= MAX_RATE)) {
+            fail(field, "must be above 0 and at most " + (long) MAX_RATE + " per second, was " + rate);
         }
     }
 

@@ -1,0 +1,115 @@
+package dev.loadlab.coordinator.db;
+
+import dev.loadlab.coordinator.search.Probe;
+import dev.loadlab.coordinator.search.SearchOutcome;
+import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.scenario.Slo;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The search's rows: one per probe in {@code step_probes}, and a search step's outcome in its {@code steps} row
+ * (knee rate, knee probe, note, SLO). Statements on a connection the caller's transaction owns. Stateless.
+ */
+final class SearchRows {
+    private SearchRows() {}
+
+    /** Stores one probe; storing the same probe again changes nothing. */
+    static void insertProbe(Connection c, UUID runId, int stepIndex, Probe probe) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO step_probes (run_id, step_index, probe, rate_rps,"
+                        + " requests, errors, error_rate, throughput_rps, p50_ms, p99_ms, target_cpu_cores, generator_bound,"
+                        + " passed, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING")) {
+            s.setObject(1, runId);
+            s.setInt(2, stepIndex);
+            s.setInt(3, probe.number());
+            s.setDouble(4, probe.rateRps());
+            s.setLong(5, probe.requests());
+            s.setLong(6, probe.errors());
+            s.setDouble(7, probe.errorRate());
+            s.setDouble(8, probe.throughputRps());
+            s.setLong(9, probe.p50Ms());
+            s.setLong(10, probe.p99Ms());
+            s.setObject(11, probe.targetCpuCores(), Types.DOUBLE);
+            s.setBoolean(12, probe.generatorBound());
+            s.setBoolean(13, probe.passed());
+            s.setString(14, Json.write(probe.reasons()));
+            s.executeUpdate();
+        }
+    }
+
+    /** Writes a search step's outcome into its (just inserted) steps row; nothing for a plain step. */
+    static void updateStep(Connection c, UUID runId, int stepIndex, SearchOutcome search) throws SQLException {
+        if (search == null) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE steps SET knee_rate_rps = ?, knee_probe = ?,"
+                + " search_note = ?, slo = ?::jsonb WHERE run_id = ? AND step_index = ?")) {
+            s.setObject(1, search.kneeRateRps(), Types.DOUBLE);
+            s.setObject(2, search.kneeProbe(), Types.INTEGER);
+            s.setString(3, search.note());
+            s.setString(4, Json.write(search.slo()));
+            s.setObject(5, runId);
+            s.setInt(6, stepIndex);
+            s.executeUpdate();
+        }
+        for (Probe probe : search.probes()) {
+            insertProbe(c, runId, stepIndex, probe);
+        }
+    }
+
+    /** The outcome of every search step of a run, by step index; steps that did not search are absent. */
+    static Map<Integer, SearchOutcome> outcomes(Connection c, UUID runId) throws SQLException {
+        Map<Integer, List<Probe>> probes = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT step_index, probe, rate_rps, requests, errors,"
+                + " error_rate, throughput_rps, p50_ms, p99_ms, target_cpu_cores, generator_bound, passed, reasons"
+                + " FROM step_probes WHERE run_id = ? ORDER BY step_index, probe")) {
+            s.setObject(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    probes.computeIfAbsent(r.getInt(1), i -> new ArrayList<>())
+                            .add(new Probe(
+                                    r.getInt(2),
+                                    r.getDouble(3),
+                                    r.getLong(4),
+                                    r.getLong(5),
+                                    r.getDouble(6),
+                                    r.getDouble(7),
+                                    r.getLong(8),
+                                    r.getLong(9),
+                                    r.getObject(10, Double.class),
+                                    r.getBoolean(11),
+                                    r.getBoolean(12),
+                                    List.of(Json.read(r.getString(13), String[].class))));
+                }
+            }
+        }
+        Map<Integer, SearchOutcome> outcomes = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT step_index, knee_rate_rps, knee_probe, search_note, slo"
+                + " FROM steps WHERE run_id = ? AND search_note IS NOT NULL")) {
+            s.setObject(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    int index = r.getInt(1);
+                    outcomes.put(
+                            index,
+                            new SearchOutcome(
+                                    r.getObject(2, Double.class),
+                                    r.getObject(3, Integer.class),
+                                    r.getString(4),
+                                    Json.read(r.getString(5), Slo.class),
+                                    probes.getOrDefault(index, List.of())));
+                }
+            }
+        }
+        return outcomes;
+    }
+}
