@@ -3,19 +3,8 @@ package dev.loadlab.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loadlab.coordinator.Coordinator;
-import dev.loadlab.coordinator.CoordinatorConfig;
-import dev.loadlab.coordinator.demo.ChildJvm;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,60 +17,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TargetSweepIT {
-    private static final String TOKEN = "sweep-" + UUID.randomUUID();
-
     @TempDir
     static Path dir;
 
-    private ChildJvm target;
-    private ChildJvm agent;
-    private Coordinator coordinator;
-    private String app;
-    private String control;
-    private Api api;
+    private HostStack stack;
 
     @BeforeAll
     void start() throws Exception {
-        Path home = Path.of(System.getProperty("loadlab.agent.jar"))
-                .getParent()
-                .getParent()
-                .getParent();
-        target = ChildJvm.start(
-                "target",
-                home.resolve("target-app/target/loadlab-target-app.jar"),
-                dir,
-                List.of("--port", "0", "--control-port", "0", "--control-token", TOKEN, "--workers", "1"));
-        app = target.awaitLine(Pattern.compile("ready: (http://\\S+)"), Duration.ofSeconds(90));
-        control = target.awaitLine(Pattern.compile("control: (http://\\S+)"), Duration.ofSeconds(90));
-        String cluster = "sweep-" + UUID.randomUUID();
-        coordinator = Coordinator.start(CoordinatorConfig.local(dir.resolve("data"), cluster));
-        agent = ChildJvm.start(
-                "agent",
-                Path.of(System.getProperty("loadlab.agent.jar")),
-                dir,
-                List.of(
-                        "--id",
-                        "sweeper",
-                        "--join",
-                        coordinator.clusterAddress(),
-                        "--cluster-name",
-                        cluster,
-                        "--work-dir",
-                        dir.resolve("agent").toString()));
-        agent.awaitLine(Pattern.compile("loadlab-agent ready"), Duration.ofSeconds(90));
-        api = new Api(coordinator.httpUrl());
+        stack = HostStack.start(dir, "sweep");
     }
 
     @AfterAll
     void stop() {
-        for (AutoCloseable part : new AutoCloseable[] {agent, coordinator, target}) {
-            try {
-                if (part != null) {
-                    part.close();
-                }
-            } catch (Exception e) {
-                System.err.println("could not stop " + part + ": " + e);
-            }
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -89,11 +38,10 @@ class TargetSweepIT {
     void eachStepSwitchesTheTargetAndStoresItsProfileWorkersAndCores() throws Exception {
         JsonNode run = runToEnd("""
                 {"name": "gil-vs-free",
-                 "target": {"baseUrl": "%s", "control": {"url": "%s", "token": "%s"},
-                            "profiles": ["threaded-gil", "threaded"], "workers": [2]},
+                 "target": %s,
                  "workload": {"requests": [{"name": "cpu", "path": "/cpu?ms=10"}]},
                  "load": {"model": "closed", "users": 8, "warmup": "1s", "duration": "4s"}}
-                """.formatted(app, control, TOKEN));
+                """.formatted(stack.target("[\"threaded-gil\", \"threaded\"]", "[2]")));
 
         assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
         assertThat(run.get("scenario").get("target").get("control").get("token").asText())
@@ -132,11 +80,10 @@ class TargetSweepIT {
 
         JsonNode run = runToEnd("""
                 {"name": "no-such-profile",
-                 "target": {"baseUrl": "%s", "control": {"url": "%s", "token": "%s"},
-                            "profiles": ["no-such-profile"], "workers": [2]},
+                 "target": %s,
                  "workload": {"requests": [{"name": "hello", "path": "/hello"}]},
                  "load": {"model": "closed", "users": 1, "duration": "1s"}}
-                """.formatted(app, control, TOKEN));
+                """.formatted(stack.target("[\"no-such-profile\"]", "[2]")));
 
         assertThat(run.get("status").asText()).isEqualTo("FAILED");
         assertThat(run.get("failure").asText()).contains("no-such-profile").contains("HTTP 4");
@@ -145,23 +92,10 @@ class TargetSweepIT {
     }
 
     private JsonNode runToEnd(String scenario) {
-        Api.Reply submitted = api.post("/api/v1/runs", scenario);
-        assertThat(submitted.status()).as(String.valueOf(submitted.body())).isEqualTo(202);
-        String id = submitted.body().get("id").asText();
-        return Poll.until("run " + id + " to finish", Duration.ofSeconds(180), () -> {
-            JsonNode run = api.get("/api/v1/runs/" + id).body();
-            String status = run.get("status").asText();
-            return status.equals("QUEUED") || status.equals("RUNNING") ? Optional.empty() : Optional.of(run);
-        });
+        return stack.runToEnd(scenario, Duration.ofSeconds(180));
     }
 
     private JsonNode controlGet(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(control + path))
-                                .header("Authorization", "Bearer " + TOKEN)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        return dev.loadlab.protocol.Json.lenient().readTree(response.body());
+        return stack.controlGet(path);
     }
 }
