@@ -86,6 +86,11 @@ class SearchIT {
             assertThat(step.get("throughputRps").asDouble())
                     .isEqualTo(knee.get("throughputRps").asDouble());
         }
+        JsonNode points = run.get("series").get(0).get("points");
+        for (int i = 0; i < 2; i++) {
+            assertThat(points.get(i).get("kneeRateRps").asDouble())
+                    .isEqualTo(run.get("steps").get(i).get("search").get("kneeRateRps").asDouble());
+        }
         JsonNode timeline = stack.api
                 .get("/api/v1/runs/" + run.get("id").asText() + "/steps/0/timeline")
                 .body();

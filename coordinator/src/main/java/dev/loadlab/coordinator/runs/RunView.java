@@ -50,7 +50,8 @@ public record RunView(
                     + " open-model arrival schedule: the numbers then show the generator's limit, not the target's",
             "series",
             "per profile, one point per worker count: the median over repeats of throughput, of each repeat's own"
-                    + " p99 and of target cores, with every repeat's throughput listed",
+                    + " p99 and of target cores, with every repeat's throughput listed; for a search, the median knee"
+                    + " rate (kneeRateRps) too",
             "timeline",
             "GET /api/v1/runs/{id}/steps/{index}/timeline: responses completed in each second, merged across agents"
                     + " by adding their histograms",

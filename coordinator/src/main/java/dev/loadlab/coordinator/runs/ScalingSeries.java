@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * A run's steps as chart-ready series: per profile, one point per worker count with throughput, p99 and the target's
  * cores. With repeats, a point carries the median of the repeats and every repeat's throughput, so the spread stays
  * visible; p99 is the median of the repeats' own p99s (each from its exact histogram), not a percentile of percentiles.
- * Immutable.
+ * For a search, {@code kneeRateRps} is the median knee of the repeats (the highest rate that met the SLO), and the
+ * other figures are the knee probes'. Immutable.
  */
 public record ScalingSeries(String profile, List<Point> points) {
     /** One worker count of one profile. */
@@ -24,7 +25,8 @@ public record ScalingSeries(String profile, List<Point> points) {
             long p99Ms,
             Double targetCpuCores,
             List<Double> throughputRpsByRepeat,
-            boolean generatorBound) {}
+            boolean generatorBound,
+            Double kneeRateRps) {}
 
     /** Series of the succeeded or degraded steps, profiles in the order they ran; empty for a run without steps. */
     public static List<ScalingSeries> of(List<StepView> steps) {
@@ -63,7 +65,17 @@ public record ScalingSeries(String profile, List<Point> points) {
                         ? null
                         : median(cores.stream().mapToDouble(Double::doubleValue).toArray()),
                 throughput,
-                repeats.stream().anyMatch(StepView::generatorBound));
+                repeats.stream().anyMatch(StepView::generatorBound),
+                knee(repeats));
+    }
+
+    /** The median knee over the repeats whose search found one; null when none searched or none found a knee. */
+    private static Double knee(List<StepView> repeats) {
+        double[] knees = repeats.stream()
+                .filter(s -> s.search() != null && s.search().kneeRateRps() != null)
+                .mapToDouble(s -> s.search().kneeRateRps())
+                .toArray();
+        return knees.length == 0 ? null : median(knees);
     }
 
     static double median(double[] values) {

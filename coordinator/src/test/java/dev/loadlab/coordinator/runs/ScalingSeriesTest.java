@@ -2,7 +2,9 @@ package dev.loadlab.coordinator.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.coordinator.search.SearchOutcome;
 import dev.loadlab.protocol.result.LatencyMs;
+import dev.loadlab.protocol.scenario.Slo;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,37 @@ class ScalingSeriesTest {
         assertThat(series.get(0).points().get(0).targetCpuCores()).isNull();
     }
 
+    @Test
+    void aSearchPointCarriesTheMedianKneeOfTheRepeatsThatFoundOne() {
+        Slo slo = new Slo(100L, 0.01);
+        SearchOutcome none = new SearchOutcome(null, null, "no probed rate met the SLO", slo, List.of());
+        List<StepView> steps = List.of(
+                searched(0, 0, new SearchOutcome(90.0, 3, "converged", slo, List.of())),
+                searched(1, 1, new SearchOutcome(100.0, 4, "converged", slo, List.of())),
+                searched(2, 2, none),
+                searched(3, 3, new SearchOutcome(96.0, 4, "converged", slo, List.of())));
+
+        ScalingSeries.Point point = ScalingSeries.of(steps).get(0).points().get(0);
+
+        assertThat(point.kneeRateRps()).isEqualTo(96.0);
+        assertThat(ScalingSeries.of(List.of(searched(0, 0, none)))
+                        .get(0)
+                        .points()
+                        .get(0)
+                        .kneeRateRps())
+                .isNull();
+        assertThat(ScalingSeries.of(List.of(step(0, "threaded", 2, 0, StepStatus.SUCCEEDED, 1, 1, null)))
+                        .get(0)
+                        .points()
+                        .get(0)
+                        .kneeRateRps())
+                .isNull();
+    }
+
+    private static StepView searched(int index, int repeat, SearchOutcome search) {
+        return step(index, "threaded", 2, repeat, StepStatus.SUCCEEDED, 90, 30, 1.0, search);
+    }
+
     private static StepView step(
             int index,
             String profile,
@@ -53,6 +86,19 @@ class ScalingSeriesTest {
             double rps,
             long p99,
             Double cores) {
+        return step(index, profile, workers, repeat, status, rps, p99, cores, null);
+    }
+
+    private static StepView step(
+            int index,
+            String profile,
+            Integer workers,
+            int repeat,
+            StepStatus status,
+            double rps,
+            long p99,
+            Double cores,
+            SearchOutcome search) {
         return new StepView(
                 index,
                 status,
@@ -81,6 +127,6 @@ class ScalingSeriesTest {
                 null,
                 0.2,
                 null,
-                null);
+                search);
     }
 }
