@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,12 +90,50 @@ class SearchIT {
         JsonNode points = run.get("series").get(0).get("points");
         for (int i = 0; i < 2; i++) {
             assertThat(points.get(i).get("kneeRateRps").asDouble())
-                    .isEqualTo(run.get("steps").get(i).get("search").get("kneeRateRps").asDouble());
+                    .isEqualTo(run.get("steps")
+                            .get(i)
+                            .get("search")
+                            .get("kneeRateRps")
+                            .asDouble());
         }
         JsonNode timeline = stack.api
                 .get("/api/v1/runs/" + run.get("id").asText() + "/steps/0/timeline")
                 .body();
         assertThat(timeline.get("seconds").get(0).get("probe").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSearchCancelledDuringItsSecondProbeEndsCancelledAndKeepsTheFirstProbe() {
+        Api.Reply submitted = stack.api.post("/api/v1/runs", """
+                {"name": "io-knee-cancelled",
+                 "target": %s,
+                 "workload": {"requests": [{"name": "io", "path": "/io?ms=20"}]},
+                 "load": {"model": "search", "rate": 20, "warmup": "1s", "duration": "3s"},
+                 "slo": {"p99Ms": 100, "errorRate": 0.01}}
+                """.formatted(stack.target("[\"threaded\"]", "[2]")));
+        String id = submitted.body().get("id").asText();
+        JsonNode progress = Poll.until("the second probe to run", Duration.ofSeconds(120), () -> {
+            JsonNode p = stack.api.get("/api/v1/runs/" + id).body().get("progress");
+            return p != null && p.path("probe").asInt() == 2 ? Optional.of(p) : Optional.empty();
+        });
+        assertThat(progress.get("probeRateRps").asDouble()).isEqualTo(40.0);
+
+        assertThat(stack.api.post("/api/v1/runs/" + id + "/cancel", "").status())
+                .isEqualTo(202);
+
+        JsonNode run = Poll.until("the run to end", Duration.ofSeconds(60), () -> {
+            JsonNode r = stack.api.get("/api/v1/runs/" + id).body();
+            String status = r.get("status").asText();
+            return status.equals("QUEUED") || status.equals("RUNNING") ? Optional.empty() : Optional.of(r);
+        });
+        assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("CANCELLED");
+        JsonNode step = run.get("steps").get(0);
+        assertThat(step.get("status").asText()).isEqualTo("CANCELLED");
+        JsonNode probes = step.get("search").get("probes");
+        assertThat(probes).hasSize(1);
+        assertThat(probes.get(0).get("rateRps").asDouble()).isEqualTo(20.0);
+        assertThat(probes.get(0).get("requests").asLong()).isPositive();
+        assertThat(step.get("search").get("note").asText()).contains("probe 2").contains("cancelled");
     }
 
     @Test

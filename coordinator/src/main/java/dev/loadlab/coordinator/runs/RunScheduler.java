@@ -478,13 +478,18 @@ public final class RunScheduler implements AutoCloseable {
 
     /**
      * Judges a finished probe, stores it, and either prepares the next probe (no target switch: same cell) or stores
-     * the step: the knee probe's figures (or, with no knee, the last probe's) with the search's outcome.
+     * the step: the knee probe's figures (with no knee, or when a probe failed or the run was cancelled, the last
+     * probe's) with the search's outcome.
      */
     private void onProbeDone(ActiveRun run, ActiveStep step, StepRecord record) {
         RateSearch search = run.search;
-        if (record.status() == StepStatus.FAILED || record.status() == StepStatus.CANCELLED) {
-            search.stop("probe " + step.probe + " at " + step.scenario.load().rate() + "/s "
-                    + (record.status() == StepStatus.CANCELLED ? "was cancelled" : "failed: " + record.failure())
+        StepStatus status = record.status();
+        if (step.cancelled || run.cancelling || status == StepStatus.CANCELLED) {
+            status = StepStatus.CANCELLED;
+            search.stop("the run was cancelled during probe " + step.probe + " at "
+                    + step.scenario.load().rate() + "/s; the probes before it are kept, the search did not finish");
+        } else if (status == StepStatus.FAILED) {
+            search.stop("probe " + step.probe + " at " + step.scenario.load().rate() + "/s failed: " + record.failure()
                     + "; the search stopped there");
         } else {
             LatencyMs latency = LatencyMs.of(record.histogram());
@@ -512,19 +517,18 @@ public final class RunScheduler implements AutoCloseable {
                 // The step's row carries every probe too; they are written again with it.
                 LOG.error("cannot store run {} step {} probe {} yet", run.id, step.index, probe.number(), e);
             }
-            if (run.cancelling) {
-                search.stop("the run was cancelled after " + probe.number() + " probe(s)");
-            }
         }
         if (search.nextRate().isPresent()) {
             prepareStep(run, step.plan, clock.instant());
             return;
         }
         SearchOutcome outcome = search.outcome();
-        StepRecord base = outcome.kneeProbe() != null ? run.probeRecords.get(outcome.kneeProbe()) : record;
+        boolean ended = status == StepStatus.SUCCEEDED || status == StepStatus.DEGRADED;
+        // A cancelled or failed search shows the probe that ended it (its failure, its partial figures).
+        StepRecord base = ended && outcome.kneeProbe() != null ? run.probeRecords.get(outcome.kneeProbe()) : record;
         run.search = null;
         run.probeRecords.clear();
-        store(run, base.asSearch(run.searchStartedAt, clock.instant(), outcome));
+        store(run, base.asSearch(status, run.searchStartedAt, clock.instant(), outcome));
     }
 
     private void storeSecond(ActiveStep step, IntervalMerger.Merged merged) {

@@ -86,13 +86,14 @@ public record StepRecord(
 
     /**
      * This record as the result of a whole search step: its own figures are the knee probe's (or the probe it was
-     * built from), {@code when} spans the whole search, {@code found} says what the search found.
+     * built from), its status the search's, its start and end the whole search's, {@code found} what it found.
      */
-    public StepRecord asSearch(Instant searchStartedAt, Instant searchFinishedAt, SearchOutcome found) {
+    public StepRecord asSearch(
+            StepStatus searchStatus, Instant searchStartedAt, Instant searchFinishedAt, SearchOutcome found) {
         return new StepRecord(
                 runId,
                 index,
-                status,
+                searchStatus,
                 searchStartedAt,
                 searchFinishedAt,
                 measuredFrom,
