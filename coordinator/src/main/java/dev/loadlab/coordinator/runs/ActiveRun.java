@@ -1,13 +1,9 @@
 package dev.loadlab.coordinator.runs;
 
-import dev.loadlab.coordinator.search.RateSearch;
 import dev.loadlab.coordinator.target.TargetControlClient;
 import dev.loadlab.protocol.scenario.Scenario;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,11 +20,7 @@ final class ActiveRun {
     ActiveStep step;
     boolean cancelling;
     /** The search of the step in flight, for the search model; null otherwise. */
-    RateSearch search;
-
-    Instant searchStartedAt;
-    /** The merged record of each probe of the search in flight, by probe number. */
-    final Map<Integer, StepRecord> probeRecords = new HashMap<>();
+    SearchStep search;
 
     ActiveRun(UUID id, Scenario scenario, List<String> agents, TargetControlClient control) {
         this.id = id;

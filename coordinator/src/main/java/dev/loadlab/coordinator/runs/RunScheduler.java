@@ -7,8 +7,6 @@ import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.RunRepository.PendingRun;
 import dev.loadlab.coordinator.db.TimelineRepository;
 import dev.loadlab.coordinator.search.Probe;
-import dev.loadlab.coordinator.search.RateSearch;
-import dev.loadlab.coordinator.search.SearchOutcome;
 import dev.loadlab.coordinator.target.TargetControlClient;
 import dev.loadlab.coordinator.target.TargetControlException;
 import dev.loadlab.coordinator.target.TargetSampler;
@@ -26,7 +24,6 @@ import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.message.Welcome;
-import dev.loadlab.protocol.result.LatencyMs;
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.OnAgentLoss;
 import dev.loadlab.protocol.scenario.Scenario;
@@ -360,13 +357,10 @@ public final class RunScheduler implements AutoCloseable {
         int probe = 0;
         if (scenario.load().model() == LoadModel.SEARCH) {
             if (run.search == null) {
-                run.search = new RateSearch(scenario.load(), scenario.slo());
-                run.searchStartedAt = startedAt;
-                run.probeRecords.clear();
+                run.search = new SearchStep(scenario, startedAt);
             }
-            probe = run.search.nextProbeNumber();
-            scenario = scenario.withLoad(
-                    scenario.load().probe(run.search.nextRate().orElseThrow()));
+            probe = run.search.nextProbe();
+            scenario = run.search.probeScenario(scenario);
         }
         TargetSampler sampler = run.control == null ? null : TargetSampler.start(run.control, SAMPLE_EVERY);
         ActiveStep step = new ActiveStep(run.id, scenario, plan, probe, startedAt, sampler);
@@ -476,39 +470,19 @@ public final class RunScheduler implements AutoCloseable {
         }
     }
 
-    /**
-     * Judges a finished probe, stores it, and either prepares the next probe (no target switch: same cell) or stores
-     * the step: the knee probe's figures (with no knee, or when a probe failed or the run was cancelled, the last
-     * probe's) with the search's outcome.
-     */
+    /** Stores the probe as judged, then runs the next probe (same cell: no target switch) or stores the step. */
     private void onProbeDone(ActiveRun run, ActiveStep step, StepRecord record) {
-        RateSearch search = run.search;
-        StepStatus status = record.status();
-        if (step.cancelled || run.cancelling || status == StepStatus.CANCELLED) {
-            status = StepStatus.CANCELLED;
-            search.stop("the run was cancelled during probe " + step.probe + " at "
-                    + step.scenario.load().rate() + "/s; the probes before it are kept, the search did not finish");
-        } else if (status == StepStatus.FAILED) {
-            search.stop("probe " + step.probe + " at " + step.scenario.load().rate() + "/s failed: " + record.failure()
-                    + "; the search stopped there");
-        } else {
-            LatencyMs latency = LatencyMs.of(record.histogram());
-            Probe probe = search.record(
-                    record.requests(),
-                    record.errors(),
-                    record.throughputRps(),
-                    latency.p50(),
-                    latency.p99(),
-                    record.targetUsage() == null ? null : record.targetUsage().cpuCores(),
-                    record.health().generatorBound());
-            run.probeRecords.put(probe.number(), record);
+        SearchStep.Next next = run.search.onProbeDone(
+                step.probe, step.scenario.load().rate(), record, step.cancelled || run.cancelling, clock.instant());
+        Probe probe = next.judged();
+        if (probe != null) {
             LOG.info(
                     "run {} step {} probe {} at {}/s: {} req/s, p99 {} ms, {}",
                     run.id,
                     step.index,
                     probe.number(),
                     probe.rateRps(),
-                    record.throughputRps(),
+                    probe.throughputRps(),
                     probe.p99Ms(),
                     probe.passed() ? "met the SLO" : String.join("; ", probe.reasons()));
             try {
@@ -518,17 +492,12 @@ public final class RunScheduler implements AutoCloseable {
                 LOG.error("cannot store run {} step {} probe {} yet", run.id, step.index, probe.number(), e);
             }
         }
-        if (search.nextRate().isPresent()) {
+        if (next.finished() == null) {
             prepareStep(run, step.plan, clock.instant());
             return;
         }
-        SearchOutcome outcome = search.outcome();
-        boolean ended = status == StepStatus.SUCCEEDED || status == StepStatus.DEGRADED;
-        // A cancelled or failed search shows the probe that ended it (its failure, its partial figures).
-        StepRecord base = ended && outcome.kneeProbe() != null ? run.probeRecords.get(outcome.kneeProbe()) : record;
         run.search = null;
-        run.probeRecords.clear();
-        store(run, base.asSearch(status, run.searchStartedAt, clock.instant(), outcome));
+        store(run, next.finished());
     }
 
     private void storeSecond(ActiveStep step, IntervalMerger.Merged merged) {
