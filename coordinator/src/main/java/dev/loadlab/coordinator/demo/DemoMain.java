@@ -79,7 +79,7 @@ public final class DemoMain implements Callable<Integer> {
 
     @Option(
             names = "--full",
-            description = "Run the built-in scenarios as saved (W = 1..32, 10 s per cell: about 15 minutes).")
+            description = "Run the built-in scenarios as saved (W = 1..32, 10 s per cell: about 16 minutes).")
     boolean full;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
