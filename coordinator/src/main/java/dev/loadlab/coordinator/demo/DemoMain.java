@@ -141,6 +141,9 @@ public final class DemoMain implements Callable<Integer> {
 
         String api = coordinator.httpUrl();
         String patch = full ? "" : shortVersion();
+        say("the target host, the agent and the coordinator share this machine's "
+                + Runtime.getRuntime().availableProcessors()
+                + " cores: the target's cores in brackets are capped by what the others leave it.");
         List<String> runIds = new ArrayList<>();
         boolean allSucceeded = true;
         for (String name : SWEEPS) {
