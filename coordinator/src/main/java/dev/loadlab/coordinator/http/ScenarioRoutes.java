@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Routes for saved scenarios: {@code POST/GET /api/v1/scenarios}, {@code GET/PUT/DELETE /api/v1/scenarios/{name}}
- * and {@code POST /api/v1/scenarios/{name}/runs} (with an optional JSON Merge Patch body). Thin handlers over {@link ScenarioService} and {@link RunService}.
+ * and {@code POST /api/v1/scenarios/{name}/runs} (with an optional JSON Merge Patch body). Thin handlers over
+ * {@link ScenarioService} and {@link RunService}.
  */
 final class ScenarioRoutes {
     static final String SCENARIOS = "/api/v1/scenarios";
