@@ -10,6 +10,7 @@ import dev.loadlab.coordinator.db.TimelineRepository;
 import dev.loadlab.coordinator.http.HttpApi;
 import dev.loadlab.coordinator.runs.RunScheduler;
 import dev.loadlab.coordinator.runs.RunService;
+import dev.loadlab.coordinator.scenarios.BuiltInScenarios;
 import dev.loadlab.coordinator.scenarios.ScenarioRepository;
 import dev.loadlab.coordinator.scenarios.ScenarioService;
 import io.vertx.core.Vertx;
@@ -78,6 +79,15 @@ public final class Coordinator implements AutoCloseable {
             ScenarioRepository savedScenarios = new ScenarioRepository(database.dataSource());
             RunService runs = new RunService(repository, timeline, savedScenarios, scheduler, config.allowedTargets());
             ScenarioService scenarios = new ScenarioService(savedScenarios, runs::validate, Clock.systemUTC());
+            scenarios
+                    .seedBuiltIns(BuiltInScenarios.resolve(config.targetHost()))
+                    .forEach((name, seeded) -> {
+                        if (seeded == ScenarioRepository.Seeded.USER_VERSION_KEPT) {
+                            LOG.warn("built-in scenario {} not seeded: its latest version was saved by a user", name);
+                        } else {
+                            LOG.info("built-in scenario {}: {}", name, seeded);
+                        }
+                    });
             HttpApi api = new HttpApi(
                     vertx,
                     runs,

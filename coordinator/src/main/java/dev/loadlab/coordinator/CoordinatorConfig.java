@@ -1,14 +1,18 @@
 package dev.loadlab.coordinator;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything the coordinator is configured with, read once by {@link CoordinatorMain} (flag, then environment
  * variable, then default) and passed down through constructors. Port 0 means "any free port". Without a
- * {@code databaseUrl}, an embedded PostgreSQL keeps its data under {@code dataDir}. Immutable.
+ * {@code databaseUrl}, an embedded PostgreSQL keeps its data under {@code dataDir}. {@code targetHost} is the target
+ * host the built-in scenarios point at. Immutable.
  */
 public record CoordinatorConfig(
         String httpHost,
@@ -22,7 +26,8 @@ public record CoordinatorConfig(
         Path dataDir,
         List<String> allowedTargets,
         Duration stepGrace,
-        Duration placementTimeout) {
+        Duration placementTimeout,
+        TargetHost targetHost) {
 
     public static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -30,6 +35,40 @@ public record CoordinatorConfig(
         checkPort("http-port", httpPort);
         checkPort("hazelcast-port", hazelcastPort);
         allowedTargets = List.copyOf(allowedTargets);
+        Objects.requireNonNull(targetHost, "targetHost");
+    }
+
+    /**
+     * The target host the built-in scenarios use: its app's base URL, its control API's URL and the control token.
+     * The default is the local target the README starts with {@code ./loadlab target --port 9000 --control-port 9001
+     * --control-token s3cret}. Immutable.
+     */
+    public record TargetHost(String baseUrl, String controlUrl, String controlToken) {
+        public static final TargetHost LOCAL =
+                new TargetHost("http://127.0.0.1:9000", "http://127.0.0.1:9001", "s3cret");
+
+        public TargetHost {
+            checkUrl("target-url", baseUrl);
+            checkUrl("target-control-url", controlUrl);
+            if (controlToken == null || controlToken.isBlank()) {
+                throw new IllegalArgumentException("--target-control-token must not be blank");
+            }
+        }
+
+        private static void checkUrl(String flag, String url) {
+            URI uri;
+            try {
+                uri = url == null ? null : new URI(url);
+            } catch (URISyntaxException e) {
+                uri = null;
+            }
+            if (uri == null
+                    || uri.getHost() == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException(
+                        "--" + flag + " must be an http(s) URL with a host, such as http://127.0.0.1:9000, was " + url);
+            }
+        }
     }
 
     /** A configuration for tests and the demo: loopback, free ports, embedded PostgreSQL under {@code dataDir}. */
@@ -46,7 +85,8 @@ public record CoordinatorConfig(
                 dataDir,
                 List.of("127.0.0.1", "localhost", "::1", "[::1]"),
                 Duration.ofSeconds(60),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                TargetHost.LOCAL);
     }
 
     public CoordinatorConfig withDatabase(String url, String user, String password) {
@@ -62,7 +102,8 @@ public record CoordinatorConfig(
                 dataDir,
                 allowedTargets,
                 stepGrace,
-                placementTimeout);
+                placementTimeout,
+                targetHost);
     }
 
     /** This configuration with a fixed cluster port (a restarted coordinator where its agents look for it). */
@@ -79,7 +120,8 @@ public record CoordinatorConfig(
                 dataDir,
                 allowedTargets,
                 stepGrace,
-                placementTimeout);
+                placementTimeout,
+                targetHost);
     }
 
     /** This configuration with another placement timeout (how long a run may wait for idle agents). */
@@ -96,7 +138,26 @@ public record CoordinatorConfig(
                 dataDir,
                 allowedTargets,
                 stepGrace,
-                timeout);
+                timeout,
+                targetHost);
+    }
+
+    /** This configuration with another target host for the built-in scenarios. */
+    public CoordinatorConfig withTargetHost(TargetHost host) {
+        return new CoordinatorConfig(
+                httpHost,
+                httpPort,
+                hazelcastHost,
+                hazelcastPort,
+                clusterName,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                dataDir,
+                allowedTargets,
+                stepGrace,
+                placementTimeout,
+                host);
     }
 
     private static void checkPort(String name, int port) {

@@ -95,6 +95,28 @@ public final class CoordinatorMain implements Callable<Integer> {
                     "How long a run may wait for enough idle agents before it fails (env LOADLAB_PLACEMENT_TIMEOUT, default ${DEFAULT-VALUE}).")
     String placementTimeout;
 
+    @Option(
+            names = "--target-url",
+            defaultValue = "${env:LOADLAB_TARGET_URL:-http://127.0.0.1:9000}",
+            description = "Base URL of the target host's app, used by the built-in scenarios (env LOADLAB_TARGET_URL,"
+                    + " default ${DEFAULT-VALUE}).")
+    String targetUrl;
+
+    @Option(
+            names = "--target-control-url",
+            defaultValue = "${env:LOADLAB_TARGET_CONTROL_URL:-http://127.0.0.1:9001}",
+            description = "URL of the target host's control API, used by the built-in scenarios"
+                    + " (env LOADLAB_TARGET_CONTROL_URL, default ${DEFAULT-VALUE}).")
+    String targetControlUrl;
+
+    @Option(
+            names = "--target-control-token",
+            defaultValue = "${env:LOADLAB_TARGET_CONTROL_TOKEN:-s3cret}",
+            description = "Token of the target host's control API, used by the built-in scenarios"
+                    + " (env LOADLAB_TARGET_CONTROL_TOKEN, default ${DEFAULT-VALUE}: the README's local target;"
+                    + " change it anywhere else).")
+    String targetControlToken;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new CoordinatorMain()).execute(args));
     }
@@ -112,7 +134,16 @@ public final class CoordinatorMain implements Callable<Integer> {
                 dataDir,
                 Arrays.stream(allowedTargets).map(String::trim).toList(),
                 duration("--step-grace", stepGrace),
-                duration("--placement-timeout", placementTimeout));
+                duration("--placement-timeout", placementTimeout),
+                targetHost());
+    }
+
+    private CoordinatorConfig.TargetHost targetHost() {
+        try {
+            return new CoordinatorConfig.TargetHost(targetUrl, targetControlUrl, targetControlToken);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 
     private Duration duration(String flag, String text) {

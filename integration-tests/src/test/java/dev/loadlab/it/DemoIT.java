@@ -13,15 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./loadlab demo} as a newcomer runs it, shortened: it must print the results table and where the data lives,
- * leave no process behind and exit 0.
+ * {@code ./loadlab demo} as a newcomer runs it, shortened (1 s cells, no warm-up): it must run both built-in sweeps
+ * through the target host, print their scaling tables, findings and where the data lives, leave no process behind and
+ * exit 0.
  */
 class DemoIT {
     @TempDir
     Path dir;
 
     @Test
-    void runsEndToEndPrintsTheTableAndStopsEverythingItStarted() throws Exception {
+    void runsBothSweepsPrintsTheirScalingTablesAndFindingsAndStopsEverythingItStarted() throws Exception {
         Path home = Path.of(System.getProperty("loadlab.agent.jar"))
                 .getParent()
                 .getParent()
@@ -43,17 +44,19 @@ class DemoIT {
                 home.toString(),
                 "--data-dir",
                 dir.resolve("data").toString(),
+                "--workers",
+                "1,2",
                 "--warmup",
-                "1s",
+                "0s",
                 "--duration",
-                "3s"));
+                "1s"));
         Path output = dir.resolve("demo.out");
         Process demo = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
 
-        boolean exited = demo.waitFor(150, TimeUnit.SECONDS);
+        boolean exited = demo.waitFor(180, TimeUnit.SECONDS);
         if (!exited) {
             demo.destroyForcibly();
         }
@@ -66,16 +69,25 @@ class DemoIT {
 
         assertThat(exited).as(printed).isTrue();
         assertThat(demo.exitValue()).as(printed).isZero();
+        String cell = "\\s+\\d+ \\[\\d\\.\\d]\\*?";
         assertThat(printed)
-                .contains("mixed-80-20: SUCCEEDED")
-                .containsPattern("\\s+io\\s+\\d+\\s+[\\d.]+\\s+\\d+")
-                .containsPattern("\\s+cpu\\s+\\d+")
-                .containsPattern("\\s+all\\s+\\d+")
-                .contains("1 ms resolution")
-                .containsPattern("generator: busiest agent used \\d+% of its cores|GENERATOR-BOUND")
+                .contains("gil-cpu (run ")
+                .contains("SUCCEEDED): GET /cpu?ms=5")
+                .contains("SUCCEEDED): GET /mixed?io=16&cpu=4")
+                .contains("requests/s [target CPU cores] by profile x workers W: closed model, 64 users, measured 1s")
+                .contains("target host's own CPU time from /proc")
+                .containsPattern("profile\\s+W=1\\s+W=2\\n")
+                .containsPattern("multi-process" + cell + cell + "\\n")
+                .containsPattern("threaded-gil" + cell + cell + "\\n")
+                .containsPattern("green" + cell + cell + "\\n")
+                .contains("Findings (computed from the table):")
+                .containsPattern("  - At W=2, [a-z-]+ serves the most: \\d+ requests/s")
                 .contains("Data: embedded PostgreSQL")
                 .contains("curl -s http://127.0.0.1:7070/api/v1/runs/");
-        assertThat(children).as("the target's and the agent's pids").hasSize(2);
+        if (printed.contains("]*")) {
+            assertThat(printed).contains("* the load generator was the bottleneck");
+        }
+        assertThat(children).as("the target host's and the agent's pids").hasSize(2);
         for (long pid : children) {
             Optional<ProcessHandle> child = ProcessHandle.of(pid);
             if (child.isPresent()) {

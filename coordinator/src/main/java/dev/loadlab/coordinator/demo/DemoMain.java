@@ -1,6 +1,8 @@
 package dev.loadlab.coordinator.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
 import dev.loadlab.protocol.Json;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -24,17 +27,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code loadlab demo}: starts every part on this machine, runs the built-in scenario through the REST API, prints the
- * results table and where the data lives, and stops everything it started, also on Ctrl-C.
+ * {@code loadlab demo}: starts every part on this machine (the target host with its control API, the coordinator
+ * configured with it, one agent), runs short versions of the built-in scenarios {@code gil-cpu} and {@code gil-mixed}
+ * through the REST API (a merge patch over the saved scenario), prints each one's scaling table and the findings
+ * computed from it, says where the data lives, and stops everything it started, also on Ctrl-C.
  */
 @Command(
         name = "loadlab demo",
         mixinStandardHelpOptions = true,
         description = "Runs LoadLab end to end on this machine: embedded PostgreSQL, coordinator, one agent (own JVM),"
-                + " the target app (own JVM), the built-in mixed-80-20 scenario, and its results table.")
+                + " the target host (own JVM), short versions of the built-in gil-cpu and gil-mixed sweeps over the"
+                + " five profiles, their scaling tables and findings.")
 public final class DemoMain implements Callable<Integer> {
     private static final Pattern TARGET_READY = Pattern.compile("ready: (http://\\S+)");
+    private static final Pattern CONTROL_READY = Pattern.compile("control: (http://\\S+)");
     private static final Pattern AGENT_READY = Pattern.compile("loadlab-agent ready: .*");
+    private static final List<String> SWEEPS = List.of("gil-cpu", "gil-mixed");
 
     @Option(
             names = "--data-dir",
@@ -50,17 +58,29 @@ public final class DemoMain implements Callable<Integer> {
                     "The LoadLab checkout holding the built jars (env LOADLAB_HOME, default the current directory).")
     Path home;
 
-    @Option(names = "--users", defaultValue = "32", description = "Closed-model users (default ${DEFAULT-VALUE}).")
-    int users;
+    @Option(
+            names = "--workers",
+            split = ",",
+            defaultValue = "1,2",
+            description = "Worker counts of the short sweeps (default ${DEFAULT-VALUE}; the built-ins go to 32).")
+    List<Integer> workers;
 
-    @Option(names = "--duration", defaultValue = "10s", description = "Measured window (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--duration",
+            defaultValue = "2s",
+            description = "Measured window per cell of the short sweeps (default ${DEFAULT-VALUE}).")
     String duration;
 
     @Option(
             names = "--warmup",
-            defaultValue = "2s",
-            description = "Warm-up, sent but not counted (default ${DEFAULT-VALUE}).")
+            defaultValue = "1s",
+            description = "Warm-up per cell of the short sweeps, sent but not counted (default ${DEFAULT-VALUE}).")
     String warmup;
+
+    @Option(
+            names = "--full",
+            description = "Run the built-in scenarios as saved (W = 1..32, 10 s per cell: about 16 minutes).")
+    boolean full;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
@@ -80,22 +100,26 @@ public final class DemoMain implements Callable<Integer> {
     }
 
     private int run() throws Exception {
+        long began = System.nanoTime();
         Path data = dataDir.toAbsolutePath().normalize();
         Path logs = data.resolve("logs");
         Files.createDirectories(logs);
         String cluster = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = UUID.randomUUID().toString();
 
-        say("starting the target app (own JVM, 64 threads) ...");
+        say("starting the target host (own JVM) with its control API ...");
         ChildJvm target = track(ChildJvm.start(
                 "target",
                 jar("target-app", "loadlab-target-app.jar"),
                 logs,
-                List.of("--port", "0", "--workers", "64")));
+                List.of("--port", "0", "--control-port", "0", "--control-token", token, "--workers", "1")));
         String targetUrl = target.awaitLine(TARGET_READY, Duration.ofSeconds(60));
-        say("target ready at " + targetUrl + " (pid " + target.pid() + ")");
+        String controlUrl = target.awaitLine(CONTROL_READY, Duration.ofSeconds(60));
+        say("target host ready at " + targetUrl + ", control API at " + controlUrl + " (pid " + target.pid() + ")");
 
         say("starting the coordinator with an embedded PostgreSQL in " + data.resolve("postgres") + " ...");
-        Coordinator coordinator = track(Coordinator.start(CoordinatorConfig.local(data, cluster)));
+        Coordinator coordinator = track(Coordinator.start(CoordinatorConfig.local(data, cluster)
+                .withTargetHost(new CoordinatorConfig.TargetHost(targetUrl, controlUrl, token))));
 
         say("starting an agent (own JVM) joining " + coordinator.clusterAddress() + " ...");
         // Stopped last: after the coordinator, so it waits for a coordinator instead of being torn away mid-cluster.
@@ -116,35 +140,61 @@ public final class DemoMain implements Callable<Integer> {
         say("agent demo-agent-1 registered (pid " + agent.pid() + ")");
 
         String api = coordinator.httpUrl();
-        String scenario = """
-                {"name": "mixed-80-20",
-                 "target": {"baseUrl": "%s"},
-                 "workload": {"requests": [
-                   {"name": "io",  "method": "GET", "path": "/io?ms=20", "weight": 80},
-                   {"name": "cpu", "method": "GET", "path": "/cpu?ms=5", "weight": 20}]},
-                 "load": {"model": "closed", "users": %d, "warmup": "%s", "duration": "%s"},
-                 "agents": 1}""".formatted(targetUrl, users, warmup, duration);
-        say("submitting the built-in scenario (80% /io?ms=20, 20% /cpu?ms=5):");
-        System.out.println("  POST " + api + "/api/v1/runs");
-        HttpResponse<String> submitted = http(HttpRequest.newBuilder(URI.create(api + "/api/v1/runs"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(scenario)));
-        if (submitted.statusCode() != 202) {
-            System.err.println("the coordinator refused the scenario: " + submitted.body());
-            return 1;
+        String patch = full ? "" : shortVersion();
+        say("the target host, the agent and the coordinator share this machine's "
+                + Runtime.getRuntime().availableProcessors()
+                + " cores: the target's cores in brackets are capped by what the others leave it.");
+        List<String> runIds = new ArrayList<>();
+        boolean allSucceeded = true;
+        for (String name : SWEEPS) {
+            say("running the built-in scenario " + name + (full ? " as saved" : ", short version") + ":");
+            System.out.println("  POST " + api + "/api/v1/scenarios/" + name + "/runs?label=source:demo"
+                    + (patch.isEmpty() ? "" : "  " + patch));
+            HttpResponse<String> submitted = http(
+                    HttpRequest.newBuilder(URI.create(api + "/api/v1/scenarios/" + name + "/runs?label=source:demo"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(patch)));
+            if (submitted.statusCode() != 202) {
+                System.err.println("the coordinator refused to start " + name + ": " + submitted.body());
+                return 1;
+            }
+            String runId = Json.lenient().readTree(submitted.body()).get("id").asText();
+            runIds.add(runId);
+            JsonNode run = follow(api, runId);
+            ScalingResult result = ScalingResult.of(run);
+            System.out.println();
+            System.out.print(ScalingTable.format(result));
+            if (run.hasNonNull("failure")) {
+                System.out.println("  failure: " + run.get("failure").asText());
+            }
+            List<String> findings = Findings.of(result, Runtime.getRuntime().availableProcessors());
+            System.out.println(
+                    findings.isEmpty()
+                            ? "  Findings: none the data supports."
+                            : "  Findings (computed from the table):");
+            findings.forEach(finding -> System.out.println("  - " + finding));
+            System.out.println();
+            allSucceeded &= run.get("status").asText().equals("SUCCEEDED");
         }
-        String runId = Json.lenient().readTree(submitted.body()).get("id").asText();
-        JsonNode run = follow(api, runId);
 
-        System.out.println();
-        System.out.print(ResultsTable.format(run));
-        System.out.println();
         System.out.println("Data: " + coordinator.databaseDescription() + " (kept between runs)");
         System.out.println("Logs: " + logs);
-        System.out.println("Read this run back later:");
+        System.out.println("Read these runs back later (latency, p99 and every step in full):");
         System.out.println("  ./loadlab coordinator --data-dir " + dataDir + " &");
-        System.out.println("  curl -s http://127.0.0.1:7070/api/v1/runs/" + runId);
-        return run.get("status").asText().equals("SUCCEEDED") ? 0 : 1;
+        for (String runId : runIds) {
+            System.out.println("  curl -s http://127.0.0.1:7070/api/v1/runs/" + runId);
+        }
+        System.out.printf(Locale.ROOT, "demo: done in %.0f s%n", (System.nanoTime() - began) / 1e9);
+        return allSucceeded ? 0 : 1;
+    }
+
+    /** The merge patch that makes a built-in sweep short: fewer worker counts, shorter cells. */
+    private String shortVersion() {
+        ObjectNode patch = Json.lenient().createObjectNode();
+        ArrayNode counts = patch.putObject("target").putArray("workers");
+        workers.forEach(counts::add);
+        patch.putObject("load").put("warmup", warmup).put("duration", duration);
+        return patch.toString();
     }
 
     /** Prints progress once a second until the run is final; returns the final run. */
@@ -160,22 +210,45 @@ public final class DemoMain implements Callable<Integer> {
                 return run;
             }
             JsonNode p = run.get("progress");
-            String line = p == null
-                    ? "  " + status.toLowerCase(Locale.ROOT) + " ..."
-                    : String.format(
-                            Locale.ROOT,
-                            "  %s %4.1f / %.0f s  %7d responses  %d errors",
-                            p.get("warmingUp").asBoolean() ? "warming up" : "measuring ",
-                            p.get("elapsedSeconds").asDouble(),
-                            p.get("plannedSeconds").asDouble(),
-                            p.get("requests").asLong(),
-                            p.get("errors").asLong());
-            if (!line.equals(last)) {
+            String line;
+            if (p == null) {
+                line = "  " + status.toLowerCase(Locale.ROOT) + " ...";
+            } else if (p.get("warmingUp").asBoolean()) {
+                line = "  " + step(run.get("scenario"), p.get("stepIndex").asInt()) + " warming up";
+            } else {
+                line = String.format(
+                        Locale.ROOT,
+                        "  %s measuring: %.0f s in, %d responses, %d errors",
+                        step(run.get("scenario"), p.get("stepIndex").asInt()),
+                        p.get("elapsedSeconds").asDouble(),
+                        p.get("requests").asLong(),
+                        p.get("errors").asLong());
+            }
+            // One line per step and phase: enough to see it move, short enough to keep the tables in view.
+            String phase = p == null
+                    ? status
+                    : p.get("stepIndex").asText() + p.get("warmingUp").asText();
+            if (!phase.equals(last)) {
                 System.out.println(line);
-                last = line;
+                last = phase;
             }
             TimeUnit.SECONDS.sleep(1);
         }
+    }
+
+    /** "step 3/10 threaded-gil W=2", in the order the coordinator plans steps (profiles outer, then workers). */
+    private static String step(JsonNode scenario, int index) {
+        JsonNode target = scenario.get("target");
+        int profiles = Math.max(1, target.path("profiles").size());
+        int counts = Math.max(1, target.path("workers").size());
+        int repeats = scenario.path("repeats").asInt(1);
+        String cell = "";
+        if (target.has("profiles") && target.has("workers")) {
+            int at = index / repeats;
+            cell = " " + target.get("profiles").get(at / counts).asText() + " W="
+                    + target.get("workers").get(at % counts).asInt();
+        }
+        return "step " + (index + 1) + "/" + profiles * counts * repeats + cell;
     }
 
     private Path jar(String module, String name) {

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Routes for saved scenarios: {@code POST/GET /api/v1/scenarios}, {@code GET/PUT/DELETE /api/v1/scenarios/{name}}
- * and {@code POST /api/v1/scenarios/{name}/runs}. Thin handlers over {@link ScenarioService} and {@link RunService}.
+ * and {@code POST /api/v1/scenarios/{name}/runs} (with an optional JSON Merge Patch body). Thin handlers over
+ * {@link ScenarioService} and {@link RunService}.
  */
 final class ScenarioRoutes {
     static final String SCENARIOS = "/api/v1/scenarios";
@@ -101,7 +102,9 @@ final class ScenarioRoutes {
     private void start(RoutingContext ctx) {
         String name = ctx.pathParam("name");
         Map<String, String> labels = Labels.parse(ctx.queryParam("label"));
-        vertx.executeBlocking(() -> runs.submitSaved(name, labels), false)
+        String body = ctx.body().asString();
+        String patch = body == null || body.isBlank() ? null : body;
+        vertx.executeBlocking(() -> runs.submitSaved(name, patch, labels), false)
                 .onSuccess(id -> {
                     if (id.isPresent()) {
                         HttpApi.accepted(ctx, id.get());

@@ -1,10 +1,14 @@
 package dev.loadlab.coordinator.runs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.TimelineRepository;
+import dev.loadlab.coordinator.scenarios.MergePatch;
 import dev.loadlab.coordinator.scenarios.ScenarioRepository;
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
+import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.Scenario;
 import dev.loadlab.protocol.scenario.ScenarioCodec;
@@ -49,12 +53,38 @@ public final class RunService {
         return scheduler.submit(validate(json), null, labels);
     }
 
-    /** Starts the latest version of a saved scenario; empty when there is no such scenario. */
-    public Optional<UUID> submitSaved(String name, Map<String, String> labels) {
+    /**
+     * Starts the latest version of a saved scenario; empty when there is no such scenario. A {@code patch} (JSON Merge
+     * Patch, RFC 7396, or null for none) runs a changed copy, e.g. shorter, without saving a new version: the patched
+     * document is validated whole like a submitted run, and the run still records the version it started from.
+     */
+    public Optional<UUID> submitSaved(String name, String patch, Map<String, String> labels) {
         return scenarios.find(name, null).map(saved -> {
-            checkCoordinatorRules(saved.scenario());
-            return scheduler.submit(saved.scenario(), saved.version(), labels);
+            Scenario scenario = patch == null ? saved.scenario() : patched(saved.scenario(), patch);
+            checkCoordinatorRules(scenario);
+            return scheduler.submit(scenario, saved.version(), labels);
         });
+    }
+
+    private static Scenario patched(Scenario saved, String patch) {
+        JsonNode changes;
+        try {
+            changes = Json.strict().readTree(patch);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(
+                    "$", "is not valid JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
+        }
+        if (changes == null || !changes.isObject()) {
+            throw new InvalidInputException(
+                    "$", "must be a JSON object: a merge patch (RFC 7396) over the saved scenario " + saved.name());
+        }
+        if (changes.has("name") && !changes.get("name").asText().equals(saved.name())) {
+            throw new InvalidInputException(
+                    "$.name",
+                    "cannot be changed by a patch: the run starts from saved scenario \"" + saved.name() + "\"");
+        }
+        JsonNode document = MergePatch.apply(Json.read(ScenarioCodec.encode(saved), JsonNode.class), changes);
+        return ScenarioCodec.decode(document.toString());
     }
 
     /** A scenario as the coordinator will run it: the contract's rules plus this coordinator's own. */

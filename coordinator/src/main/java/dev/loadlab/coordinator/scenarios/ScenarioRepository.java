@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 
 /** Saved scenario versions in PostgreSQL. Each public method is one transaction. Thread-safe. */
 public final class ScenarioRepository {
+    private static final String COLUMNS = "name, version, created_at, scenario, builtin";
+
     private final DataSource dataSource;
 
     public ScenarioRepository(DataSource dataSource) {
@@ -52,7 +54,7 @@ public final class ScenarioRepository {
                     s.executeUpdate();
                 }
                 c.commit();
-                return Optional.of(new SavedScenario(name, version, now, scenario));
+                return Optional.of(new SavedScenario(name, version, now, scenario, false));
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -62,12 +64,75 @@ public final class ScenarioRepository {
         }
     }
 
+    /** What {@link #seedBuiltIn} did with a built-in scenario. */
+    public enum Seeded {
+        /** Stored as a new built-in version: it was missing or deleted, or the shipped document changed. */
+        STORED,
+        /** The latest version is already this very document. */
+        UNCHANGED,
+        /** A user saved their own version of this name; it is left alone. */
+        USER_VERSION_KEPT
+    }
+
+    /**
+     * Makes {@code scenario} the latest version of its name, marked built-in, unless it already is or a user saved a
+     * version of their own over it. Under the same per-name lock as {@link #save}, so coordinators starting together
+     * on one database store it once.
+     */
+    public Seeded seedBuiltIn(Scenario scenario, Instant now) {
+        String name = scenario.name();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                    lock.setString(1, "scenario:" + name);
+                    lock.execute();
+                }
+                Optional<SavedScenario> latest = latest(c, name);
+                Seeded seeded;
+                if (latest.isPresent() && !latest.get().builtIn()) {
+                    seeded = Seeded.USER_VERSION_KEPT;
+                } else if (latest.isPresent() && latest.get().scenario().equals(scenario)) {
+                    seeded = Seeded.UNCHANGED;
+                } else {
+                    int version = maxVersion(c, name, false).map(v -> v + 1).orElse(1);
+                    try (PreparedStatement s = c.prepareStatement("INSERT INTO scenarios (name, version, scenario,"
+                            + " created_at, builtin) VALUES (?, ?, ?::jsonb, ?, true)")) {
+                        s.setString(1, name);
+                        s.setInt(2, version);
+                        s.setString(3, ScenarioCodec.encode(scenario));
+                        s.setTimestamp(4, Timestamp.from(now));
+                        s.executeUpdate();
+                    }
+                    seeded = Seeded.STORED;
+                }
+                c.commit();
+                return seeded;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    private static Optional<SavedScenario> latest(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM scenarios WHERE name = ? AND deleted_at IS NULL ORDER BY version DESC LIMIT 1")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(read(r)) : Optional.empty();
+            }
+        }
+    }
+
     /** The latest version of a scenario that is not deleted, or a given version (deleted or not). */
     public Optional<SavedScenario> find(String name, Integer version) {
         String sql = version == null
-                ? "SELECT name, version, created_at, scenario FROM scenarios s WHERE name = ? AND deleted_at IS NULL"
+                ? "SELECT " + COLUMNS + " FROM scenarios s WHERE name = ? AND deleted_at IS NULL"
                         + " ORDER BY version DESC LIMIT 1"
-                : "SELECT name, version, created_at, scenario FROM scenarios WHERE name = ? AND version = ?";
+                : "SELECT " + COLUMNS + " FROM scenarios WHERE name = ? AND version = ?";
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, name);
@@ -86,8 +151,8 @@ public final class ScenarioRepository {
     public List<SavedScenario> list() {
         List<SavedScenario> all = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT DISTINCT ON (name) name, version, created_at,"
-                        + " scenario FROM scenarios WHERE deleted_at IS NULL ORDER BY name, version DESC");
+                PreparedStatement s = c.prepareStatement("SELECT DISTINCT ON (name) " + COLUMNS
+                        + " FROM scenarios WHERE deleted_at IS NULL ORDER BY name, version DESC");
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 all.add(read(r));
@@ -125,6 +190,10 @@ public final class ScenarioRepository {
 
     private static SavedScenario read(ResultSet r) throws SQLException {
         return new SavedScenario(
-                r.getString(1), r.getInt(2), r.getTimestamp(3).toInstant(), Json.read(r.getString(4), Scenario.class));
+                r.getString(1),
+                r.getInt(2),
+                r.getTimestamp(3).toInstant(),
+                Json.read(r.getString(4), Scenario.class),
+                r.getBoolean(5));
     }
 }

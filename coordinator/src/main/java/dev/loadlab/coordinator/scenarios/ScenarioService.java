@@ -3,7 +3,9 @@ package dev.loadlab.coordinator.scenarios;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -66,5 +68,17 @@ public final class ScenarioService {
 
     public boolean delete(String name) {
         return repository.delete(name, clock.instant());
+    }
+
+    /**
+     * Seeds the built-in scenarios: each becomes the latest version of its name unless it already is, or a user saved
+     * their own version over it. Returns what happened to each, by name, for the start-up log.
+     */
+    public Map<String, ScenarioRepository.Seeded> seedBuiltIns(List<Scenario> builtIns) {
+        Map<String, ScenarioRepository.Seeded> outcome = new LinkedHashMap<>();
+        for (Scenario scenario : builtIns) {
+            outcome.put(scenario.name(), repository.seedBuiltIn(scenario, clock.instant()));
+        }
+        return outcome;
     }
 }

@@ -1,0 +1,78 @@
+package dev.loadlab.coordinator.demo;
+
+import java.util.Locale;
+
+/**
+ * The scaling table the demo prints for a sweep: rows = profiles, columns = worker counts, each cell requests/s with
+ * the target's CPU cores in brackets, e.g. {@code 412 [1.0]}; a cell measured while the load generator was the
+ * bottleneck is marked {@code *} and explained under the table. Stateless.
+ */
+final class ScalingTable {
+    static final String GENERATOR_MARK = "*";
+    private static final int PROFILE_WIDTH = 15;
+    private static final int CELL_WIDTH = 14;
+
+    private ScalingTable() {}
+
+    static String format(ScalingResult result) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "%s (run %s, %s): %s%n",
+                result.scenario(),
+                result.runId(),
+                result.status(),
+                result.requests()));
+        out.append(String.format(
+                Locale.ROOT,
+                "  requests/s [target CPU cores] by profile x workers W: %s model, %s, measured %s per cell after a"
+                        + " %s warm-up;%n  cores are the target host's own CPU time from /proc over the measured"
+                        + " window.%n%n",
+                result.model(),
+                result.model().equals("closed") ? result.users() + " users" : "open arrivals",
+                result.duration(),
+                result.warmup()));
+        out.append("  ").append(pad("profile", PROFILE_WIDTH));
+        for (int w : result.workers()) {
+            out.append(padLeft("W=" + w, CELL_WIDTH));
+        }
+        out.append('\n');
+        boolean anyGeneratorBound = false;
+        for (String profile : result.profiles()) {
+            out.append("  ").append(pad(profile, PROFILE_WIDTH));
+            for (int w : result.workers()) {
+                String text = result.cell(profile, w).map(ScalingTable::cell).orElse("-");
+                anyGeneratorBound |= text.endsWith(GENERATOR_MARK);
+                out.append(padLeft(text, CELL_WIDTH));
+            }
+            out.append('\n');
+        }
+        if (anyGeneratorBound) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %s the load generator was the bottleneck (%s): the cell shows the generator's limit, not"
+                            + " the target's; the findings leave it out.%n",
+                    GENERATOR_MARK,
+                    result.generatorReason() == null ? "flagged generator-bound" : result.generatorReason()));
+        }
+        if (result.cells().size() < result.profiles().size() * result.workers().size()) {
+            out.append("  - no result: the step failed or did not run (see the run's steps).\n");
+        }
+        return out.toString();
+    }
+
+    /** {@code 412 [1.0]}, or {@code 412 [?]} without the target's cores, with the generator mark when flagged. */
+    static String cell(ScalingResult.Cell cell) {
+        String cores = cell.targetCpuCores() == null ? "?" : String.format(Locale.ROOT, "%.1f", cell.targetCpuCores());
+        return String.format(Locale.ROOT, "%.0f [%s]", cell.throughputRps(), cores)
+                + (cell.generatorBound() ? GENERATOR_MARK : "");
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text + " " : text + " ".repeat(width - text.length());
+    }
+
+    private static String padLeft(String text, int width) {
+        return text.length() >= width ? " " + text : " ".repeat(width - text.length()) + text;
+    }
+}
