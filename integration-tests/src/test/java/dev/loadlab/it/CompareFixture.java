@@ -178,7 +178,8 @@ final class CompareFixture {
                 null,
                 new StepPlan(index, profile, workers),
                 null,
-                StepHealth.UNKNOWN);
+                StepHealth.UNKNOWN,
+                null);
         runs.storeStep(step, last ? RunStatus.SUCCEEDED : null, to);
     }
 }

@@ -149,7 +149,8 @@ public final class ResultMerger {
                 failure,
                 new StepPlan(index, null, null),
                 null,
-                health(skew, lost, busiest, busiestAgent, behind));
+                health(skew, lost, busiest, busiestAgent, behind),
+                null);
     }
 
     private static StepHealth health(
@@ -210,7 +211,8 @@ public final class ResultMerger {
                 reason,
                 plan,
                 null,
-                StepHealth.UNKNOWN);
+                StepHealth.UNKNOWN,
+                null);
     }
 
     /** Responses in the measured window divided by the window's length in seconds; 0 for an empty window. */

@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.search.Measured;
 import dev.loadlab.coordinator.search.Probe;
 import dev.loadlab.coordinator.search.RateSearch;
 import dev.loadlab.coordinator.search.SearchOutcome;
@@ -53,14 +54,14 @@ final class SearchStep {
                     "probe " + probe + " at " + rate + "/s failed: " + record.failure() + "; the search stopped there");
         } else {
             LatencyMs latency = LatencyMs.of(record.histogram());
-            judged = search.record(
+            judged = search.record(new Measured(
                     record.requests(),
                     record.errors(),
                     record.throughputRps(),
                     latency.p50(),
                     latency.p99(),
                     record.targetUsage() == null ? null : record.targetUsage().cpuCores(),
-                    record.health().generatorBound());
+                    record.health().generatorBound()));
             records.put(judged.number(), record);
         }
         if (search.nextRate().isPresent()) {

@@ -40,50 +40,6 @@ public record StepRecord(
         agents = List.copyOf(agents);
     }
 
-    /** A record of a step that did not search. */
-    public StepRecord(
-            UUID runId,
-            int index,
-            StepStatus status,
-            Instant startedAt,
-            Instant finishedAt,
-            Instant measuredFrom,
-            Instant measuredTo,
-            long requests,
-            long errors,
-            long warmupRequests,
-            double throughputRps,
-            Map<String, Long> errorsByKind,
-            Histogram histogram,
-            List<RequestRecord> byRequest,
-            List<AgentShare> agents,
-            String failure,
-            StepPlan plan,
-            TargetUsage targetUsage,
-            StepHealth health) {
-        this(
-                runId,
-                index,
-                status,
-                startedAt,
-                finishedAt,
-                measuredFrom,
-                measuredTo,
-                requests,
-                errors,
-                warmupRequests,
-                throughputRps,
-                errorsByKind,
-                histogram,
-                byRequest,
-                agents,
-                failure,
-                plan,
-                targetUsage,
-                health,
-                null);
-    }
-
     /**
      * This record as the result of a whole search step: its own figures are the knee probe's (or the probe it was
      * built from), its status the search's, its start and end the whole search's, {@code found} what it found.

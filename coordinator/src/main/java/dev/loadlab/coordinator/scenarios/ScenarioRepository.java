@@ -1,6 +1,7 @@
 package dev.loadlab.coordinator.scenarios;
 
 import dev.loadlab.coordinator.db.DatabaseException;
+import dev.loadlab.coordinator.db.Transactions;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.scenario.Scenario;
 import dev.loadlab.protocol.scenario.ScenarioCodec;
@@ -30,38 +31,15 @@ public final class ScenarioRepository {
      * name exists; without, when it does not (or was deleted).
      */
     public Optional<SavedScenario> save(String name, Scenario scenario, boolean mustBeNew, Instant now) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // One writer per name at a time, so two saves never take the same version.
-                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                    lock.setString(1, "scenario:" + name);
-                    lock.execute();
-                }
-                boolean exists = maxVersion(c, name, true).isPresent();
-                if (mustBeNew == exists) {
-                    c.rollback();
-                    return Optional.empty();
-                }
-                // Numbers continue past deleted versions: runs still point at those.
-                int version = maxVersion(c, name, false).map(v -> v + 1).orElse(1);
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO scenarios (name, version, scenario,"
-                        + " created_at) VALUES (?, ?, ?::jsonb, ?)")) {
-                    s.setString(1, name);
-                    s.setInt(2, version);
-                    s.setString(3, ScenarioCodec.encode(scenario));
-                    s.setTimestamp(4, Timestamp.from(now));
-                    s.executeUpdate();
-                }
-                c.commit();
-                return Optional.of(new SavedScenario(name, version, now, scenario, false));
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Transactions.write(dataSource, c -> {
+            lockName(c, name);
+            boolean exists = maxVersion(c, name, true).isPresent();
+            if (mustBeNew == exists) {
+                return Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
-        }
+            int version = insertNextVersion(c, scenario, false, now);
+            return Optional.of(new SavedScenario(name, version, now, scenario, false));
+        });
     }
 
     /** What {@link #seedBuiltIn} did with a built-in scenario. */
@@ -81,40 +59,42 @@ public final class ScenarioRepository {
      */
     public Seeded seedBuiltIn(Scenario scenario, Instant now) {
         String name = scenario.name();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
-                    lock.setString(1, "scenario:" + name);
-                    lock.execute();
-                }
-                Optional<SavedScenario> latest = latest(c, name);
-                Seeded seeded;
-                if (latest.isPresent() && !latest.get().builtIn()) {
-                    seeded = Seeded.USER_VERSION_KEPT;
-                } else if (latest.isPresent() && latest.get().scenario().equals(scenario)) {
-                    seeded = Seeded.UNCHANGED;
-                } else {
-                    int version = maxVersion(c, name, false).map(v -> v + 1).orElse(1);
-                    try (PreparedStatement s = c.prepareStatement("INSERT INTO scenarios (name, version, scenario,"
-                            + " created_at, builtin) VALUES (?, ?, ?::jsonb, ?, true)")) {
-                        s.setString(1, name);
-                        s.setInt(2, version);
-                        s.setString(3, ScenarioCodec.encode(scenario));
-                        s.setTimestamp(4, Timestamp.from(now));
-                        s.executeUpdate();
-                    }
-                    seeded = Seeded.STORED;
-                }
-                c.commit();
-                return seeded;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Transactions.write(dataSource, c -> {
+            lockName(c, name);
+            Optional<SavedScenario> latest = latest(c, name);
+            if (latest.isPresent() && !latest.get().builtIn()) {
+                return Seeded.USER_VERSION_KEPT;
             }
-        } catch (SQLException e) {
-            throw new DatabaseException(e);
+            if (latest.isPresent() && latest.get().scenario().equals(scenario)) {
+                return Seeded.UNCHANGED;
+            }
+            insertNextVersion(c, scenario, true, now);
+            return Seeded.STORED;
+        });
+    }
+
+    /** One writer per name at a time, until the transaction ends, so two writes never take the same version. */
+    private static void lockName(Connection c, String name) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "scenario:" + name);
+            lock.execute();
         }
+    }
+
+    /** Inserts the next version; numbers continue past deleted versions, because runs still point at those. */
+    private static int insertNextVersion(Connection c, Scenario scenario, boolean builtIn, Instant now)
+            throws SQLException {
+        int version = maxVersion(c, scenario.name(), false).map(v -> v + 1).orElse(1);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO scenarios (name, version, scenario,"
+                + " created_at, builtin) VALUES (?, ?, ?::jsonb, ?, ?)")) {
+            s.setString(1, scenario.name());
+            s.setInt(2, version);
+            s.setString(3, ScenarioCodec.encode(scenario));
+            s.setTimestamp(4, Timestamp.from(now));
+            s.setBoolean(5, builtIn);
+            s.executeUpdate();
+        }
+        return version;
     }
 
     private static Optional<SavedScenario> latest(Connection c, String name) throws SQLException {

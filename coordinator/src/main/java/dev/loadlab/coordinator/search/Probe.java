@@ -31,17 +31,12 @@ public record Probe(
     }
 
     /** Judges measured figures against {@code slo}: p99, error rate, served share of the offered rate, generator. */
-    public static Probe judge(
-            int number,
-            double rateRps,
-            long requests,
-            long errors,
-            double throughputRps,
-            long p50Ms,
-            long p99Ms,
-            Double targetCpuCores,
-            boolean generatorBound,
-            Slo slo) {
+    public static Probe judge(int number, double rateRps, Measured m, Slo slo) {
+        long requests = m.requests();
+        long errors = m.errors();
+        long p99Ms = m.p99Ms();
+        double throughputRps = m.throughputRps();
+        boolean generatorBound = m.generatorBound();
         double errorRate = requests == 0 ? 0 : (double) errors / requests;
         List<String> reasons = new ArrayList<>();
         if (requests == 0) {
@@ -75,9 +70,9 @@ public record Probe(
                 errors,
                 errorRate,
                 throughputRps,
-                p50Ms,
+                m.p50Ms(),
                 p99Ms,
-                targetCpuCores,
+                m.targetCpuCores(),
                 generatorBound,
                 reasons.isEmpty(),
                 reasons);

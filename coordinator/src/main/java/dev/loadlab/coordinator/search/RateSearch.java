@@ -48,28 +48,11 @@ public final class RateSearch {
     }
 
     /** Judges the figures of the probe just run at {@link #nextRate()}, records it and picks the next rate. */
-    public Probe record(
-            long requests,
-            long errors,
-            double throughputRps,
-            long p50Ms,
-            long p99Ms,
-            Double targetCpuCores,
-            boolean generatorBound) {
+    public Probe record(Measured measured) {
         if (next == null) {
             throw new IllegalStateException("the search has ended; no probe was due");
         }
-        Probe probe = Probe.judge(
-                nextProbeNumber(),
-                next,
-                requests,
-                errors,
-                throughputRps,
-                p50Ms,
-                p99Ms,
-                targetCpuCores,
-                generatorBound,
-                slo);
+        Probe probe = Probe.judge(nextProbeNumber(), next, measured, slo);
         probes.add(probe);
         next = decide();
         return probe;

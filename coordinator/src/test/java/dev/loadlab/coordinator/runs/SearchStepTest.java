@@ -110,6 +110,7 @@ class SearchStepTest {
                 null,
                 PLAN,
                 null,
-                StepHealth.UNKNOWN);
+                StepHealth.UNKNOWN,
+                null);
     }
 }

@@ -84,7 +84,7 @@ class RateSearchTest {
         assertThat(search.nextRate()).hasValue(65.0);
         fails(search); // 65
         assertThat(search.nextRate()).hasValue(62.5);
-        Probe starved = search.record(180, 0, 40, 20, 20, null, false);
+        Probe starved = search.record(new Measured(180, 0, 40, 20, 20, null, false));
 
         assertThat(starved.passed()).isFalse();
         assertThat(search.nextRate()).isEmpty();
@@ -94,11 +94,11 @@ class RateSearchTest {
 
     @Test
     void judgesEachSloRuleAndSaysWhy() {
-        Probe slow = Probe.judge(1, 100, 1000, 0, 100, 20, 250, 1.5, false, SLO);
-        Probe erring = Probe.judge(2, 100, 1000, 50, 100, 20, 30, 1.5, false, SLO);
-        Probe behind = Probe.judge(3, 100, 1000, 0, 70, 20, 30, 1.5, false, SLO);
-        Probe bound = Probe.judge(4, 100, 1000, 0, 100, 20, 30, 1.5, true, SLO);
-        Probe fine = Probe.judge(5, 100, 1000, 10, 95, 20, 100, 1.5, false, SLO);
+        Probe slow = Probe.judge(1, 100, new Measured(1000, 0, 100, 20, 250, 1.5, false), SLO);
+        Probe erring = Probe.judge(2, 100, new Measured(1000, 50, 100, 20, 30, 1.5, false), SLO);
+        Probe behind = Probe.judge(3, 100, new Measured(1000, 0, 70, 20, 30, 1.5, false), SLO);
+        Probe bound = Probe.judge(4, 100, new Measured(1000, 0, 100, 20, 30, 1.5, true), SLO);
+        Probe fine = Probe.judge(5, 100, new Measured(1000, 10, 95, 20, 100, 1.5, false), SLO);
 
         assertThat(slow.reasons()).containsExactly("p99 250 ms is above the SLO's 100 ms");
         assertThat(erring.reasons()).containsExactly("error rate 5.00% is above the SLO's 1.00%");
@@ -123,12 +123,12 @@ class RateSearchTest {
 
     private static void passes(RateSearch search) {
         double rate = search.nextRate().orElseThrow();
-        search.record((long) (rate * 3), 0, rate, 20, 25, 1.0, false);
+        search.record(new Measured((long) (rate * 3), 0, rate, 20, 25, 1.0, false));
     }
 
     private static void fails(RateSearch search) {
         double rate = search.nextRate().orElseThrow();
-        search.record((long) (rate * 3), 0, rate, 20, 900, 2.0, false);
+        search.record(new Measured((long) (rate * 3), 0, rate, 20, 900, 2.0, false));
     }
 
     private static Load search(double rate, double maxRate, double precision, int maxProbes) {
