@@ -141,6 +141,7 @@ public final class ScalingBench implements Callable<Integer> {
                         + " CPU cores (target host's /proc accounting over the measured window).\n\n");
         for (String[] workload :
                 List.of(new String[] {"cpu", "/cpu?ms=5"}, new String[] {"mixed", "/mixed?io=16&cpu=4"})) {
+            apiToken = coordinator.apiToken();
             JsonNode run = sweep(coordinator.httpUrl(), app, control, token, workload[0], workload[1]);
             section.append(table(workload[1], run)).append('\n');
         }
@@ -148,6 +149,9 @@ public final class ScalingBench implements Callable<Integer> {
         System.out.print(section);
         return 0;
     }
+
+    /** The coordinator's REST API token, once it runs. */
+    private String apiToken;
 
     private JsonNode sweep(String api, String app, String control, String token, String name, String path)
             throws Exception {
@@ -171,6 +175,7 @@ public final class ScalingBench implements Callable<Integer> {
                         duration);
         HttpResponse<String> submitted = http.send(
                 HttpRequest.newBuilder(URI.create(api + "/api/v1/runs"))
+                        .header("Authorization", "Bearer " + apiToken)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(scenario))
                         .build(),
@@ -183,6 +188,7 @@ public final class ScalingBench implements Callable<Integer> {
             JsonNode run = Json.lenient()
                     .readTree(http.send(
                                     HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + id))
+                                            .header("Authorization", "Bearer " + apiToken)
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString())
                             .body());

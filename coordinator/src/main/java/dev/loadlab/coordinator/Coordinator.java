@@ -7,6 +7,7 @@ import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.db.Database;
 import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.TimelineRepository;
+import dev.loadlab.coordinator.http.ApiTokenFile;
 import dev.loadlab.coordinator.http.HttpApi;
 import dev.loadlab.coordinator.runs.RunScheduler;
 import dev.loadlab.coordinator.runs.RunService;
@@ -36,6 +37,7 @@ public final class Coordinator implements AutoCloseable {
     private final HttpServer http;
     private final String httpHost;
     private final List<String> routes;
+    private final String apiToken;
 
     private Coordinator(
             Deque<AutoCloseable> resources,
@@ -43,8 +45,10 @@ public final class Coordinator implements AutoCloseable {
             ClusterBridge cluster,
             HttpServer http,
             String host,
-            List<String> routes) {
+            List<String> routes,
+            String apiToken) {
         this.routes = routes;
+        this.apiToken = apiToken;
         this.resources = resources;
         this.database = database;
         this.cluster = cluster;
@@ -74,6 +78,12 @@ public final class Coordinator implements AutoCloseable {
                     Clock.systemUTC());
             resources.push(scheduler);
             scheduler.start();
+            String apiToken = config.apiToken().orElseGet(() -> ApiTokenFile.loadOrCreate(config.dataDir()));
+            if (config.apiToken().isEmpty()) {
+                LOG.info(
+                        "REST API token: in {} (send it as Authorization: Bearer <token>)",
+                        config.dataDir().resolve(ApiTokenFile.NAME));
+            }
             Vertx vertx = Vertx.vertx();
             resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
             ScenarioRepository savedScenarios = new ScenarioRepository(database.dataSource());
@@ -95,9 +105,10 @@ public final class Coordinator implements AutoCloseable {
                     new CompareRoutes(CompareService.over(database.dataSource())),
                     agents,
                     () -> database.isUsable() && cluster.isRunning(),
-                    CoordinatorConfig.MAX_BODY_BYTES);
+                    CoordinatorConfig.MAX_BODY_BYTES,
+                    apiToken);
             HttpServer http = api.listen(config.httpHost(), config.httpPort()).await(30, TimeUnit.SECONDS);
-            return new Coordinator(resources, database, cluster, http, config.httpHost(), api.routes());
+            return new Coordinator(resources, database, cluster, http, config.httpHost(), api.routes(), apiToken);
         } catch (Exception e) {
             closeAll(resources);
             throw new IllegalStateException("the coordinator could not start: " + e.getMessage(), e);
@@ -120,6 +131,11 @@ public final class Coordinator implements AutoCloseable {
     /** Every REST route served, as "METHOD /path" with ":param" placeholders. */
     public List<String> routes() {
         return routes;
+    }
+
+    /** The bearer token every REST call must carry. */
+    public String apiToken() {
+        return apiToken;
     }
 
     public String databaseJdbcUrl() {

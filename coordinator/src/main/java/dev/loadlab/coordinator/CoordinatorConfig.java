@@ -12,7 +12,8 @@ import java.util.Optional;
  * Everything the coordinator is configured with, read once by {@link CoordinatorMain} (flag, then environment
  * variable, then default) and passed down through constructors. Port 0 means "any free port". Without a
  * {@code databaseUrl}, an embedded PostgreSQL keeps its data under {@code dataDir}. {@code targetHost} is the target
- * host the built-in scenarios point at. Immutable.
+ * host the built-in scenarios point at. {@code apiToken} is the bearer token every REST call must carry; without one,
+ * the coordinator keeps a generated token in {@code dataDir/api-token}. Immutable.
  */
 public record CoordinatorConfig(
         String httpHost,
@@ -27,15 +28,25 @@ public record CoordinatorConfig(
         List<String> allowedTargets,
         Duration stepGrace,
         Duration placementTimeout,
-        TargetHost targetHost) {
+        TargetHost targetHost,
+        Optional<String> apiToken) {
 
     public static final int MAX_BODY_BYTES = 1 << 20;
+    /** A bearer token shorter than this is too easy to guess for something that fires load at hosts. */
+    public static final int MIN_API_TOKEN_LENGTH = 16;
 
     public CoordinatorConfig {
         checkPort("http-port", httpPort);
         checkPort("hazelcast-port", hazelcastPort);
         allowedTargets = List.copyOf(allowedTargets);
         Objects.requireNonNull(targetHost, "targetHost");
+        apiToken = apiToken.filter(t -> !t.isBlank());
+        apiToken.ifPresent(token -> {
+            if (token.length() < MIN_API_TOKEN_LENGTH || token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+                throw new IllegalArgumentException("--api-token must be at least " + MIN_API_TOKEN_LENGTH
+                        + " printable ASCII characters without spaces, was " + token.length() + " characters");
+            }
+        });
     }
 
     /**
@@ -86,7 +97,8 @@ public record CoordinatorConfig(
                 List.of("127.0.0.1", "localhost", "::1", "[::1]"),
                 Duration.ofSeconds(60),
                 Duration.ofMinutes(10),
-                TargetHost.LOCAL);
+                TargetHost.LOCAL,
+                Optional.empty());
     }
 
     public CoordinatorConfig withDatabase(String url, String user, String password) {
@@ -103,7 +115,8 @@ public record CoordinatorConfig(
                 allowedTargets,
                 stepGrace,
                 placementTimeout,
-                targetHost);
+                targetHost,
+                apiToken);
     }
 
     /** This configuration with a fixed cluster port (a restarted coordinator where its agents look for it). */
@@ -121,7 +134,8 @@ public record CoordinatorConfig(
                 allowedTargets,
                 stepGrace,
                 placementTimeout,
-                targetHost);
+                targetHost,
+                apiToken);
     }
 
     /** This configuration with another placement timeout (how long a run may wait for idle agents). */
@@ -139,7 +153,27 @@ public record CoordinatorConfig(
                 allowedTargets,
                 stepGrace,
                 timeout,
-                targetHost);
+                targetHost,
+                apiToken);
+    }
+
+    /** This configuration with a fixed REST API token (instead of the one kept under {@code dataDir}). */
+    public CoordinatorConfig withApiToken(String token) {
+        return new CoordinatorConfig(
+                httpHost,
+                httpPort,
+                hazelcastHost,
+                hazelcastPort,
+                clusterName,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                dataDir,
+                allowedTargets,
+                stepGrace,
+                placementTimeout,
+                targetHost,
+                Optional.of(token));
     }
 
     /** This configuration with another target host for the built-in scenarios. */
@@ -157,7 +191,8 @@ public record CoordinatorConfig(
                 allowedTargets,
                 stepGrace,
                 placementTimeout,
-                host);
+                host,
+                apiToken);
     }
 
     private static void checkPort(String name, int port) {

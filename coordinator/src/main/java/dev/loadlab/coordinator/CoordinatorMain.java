@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator;
 
+import dev.loadlab.coordinator.http.ApiTokenFile;
 import dev.loadlab.protocol.scenario.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,11 +118,26 @@ public final class CoordinatorMain implements Callable<Integer> {
                     + " change it anywhere else).")
     String targetControlToken;
 
+    @Option(
+            names = "--api-token",
+            defaultValue = "${env:LOADLAB_API_TOKEN}",
+            description = "Bearer token every REST call must carry (env LOADLAB_API_TOKEN); without one, a generated"
+                    + " token is kept in <data-dir>/api-token (readable by this user only).")
+    String apiToken;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new CoordinatorMain()).execute(args));
     }
 
     CoordinatorConfig config() {
+        try {
+            return configOrThrow();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
+
+    private CoordinatorConfig configOrThrow() {
         return new CoordinatorConfig(
                 httpHost,
                 httpPort,
@@ -135,7 +151,8 @@ public final class CoordinatorMain implements Callable<Integer> {
                 Arrays.stream(allowedTargets).map(String::trim).toList(),
                 duration("--step-grace", stepGrace),
                 duration("--placement-timeout", placementTimeout),
-                targetHost());
+                targetHost(),
+                Optional.ofNullable(apiToken));
     }
 
     private CoordinatorConfig.TargetHost targetHost() {
@@ -157,13 +174,19 @@ public final class CoordinatorMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
-        Coordinator coordinator = Coordinator.start(config());
+        CoordinatorConfig config = config();
+        Coordinator coordinator = Coordinator.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             coordinator.close();
             stopped.countDown();
         }));
         System.out.println("loadlab-coordinator ready: " + coordinator.httpUrl() + " (cluster "
                 + coordinator.clusterAddress() + ", database " + coordinator.databaseDescription() + ")");
+        System.out.println("REST API token: "
+                + (config.apiToken().isPresent()
+                        ? "the one given by --api-token / LOADLAB_API_TOKEN"
+                        : "in " + config.dataDir().resolve(ApiTokenFile.NAME).toAbsolutePath())
+                + " (send Authorization: Bearer <token>)");
         stopped.await();
         return 0;
     }

@@ -43,8 +43,7 @@ class AgentHandshakeIT {
                 assertThat(refused.reason())
                         .contains("protocol v" + otherVersion)
                         .contains("coordinator speaks v" + ProtocolVersion.CURRENT);
-                JsonNode listed =
-                        new Api(coordinator.httpUrl()).get("/api/v1/agents").body();
+                JsonNode listed = Api.of(coordinator).get("/api/v1/agents").body();
                 assertThat(listed.get(0).get("state").asText()).isEqualTo("REFUSED");
                 assertThat(listed.get(0).get("reason").asText()).isEqualTo(refused.reason());
             }
@@ -57,7 +56,7 @@ class AgentHandshakeIT {
         try (Coordinator coordinator = Coordinator.start(CoordinatorConfig.local(dir.resolve("data"), clusterName));
                 AgentProcess first =
                         AgentProcess.start("twin", coordinator.clusterAddress(), clusterName, dir.resolve("a"))) {
-            Api api = new Api(coordinator.httpUrl());
+            Api api = Api.of(coordinator);
             Poll.until("the first agent to register", Duration.ofSeconds(60), () -> {
                 JsonNode agents = api.get("/api/v1/agents").body();
                 return StreamSupport.stream(agents.spliterator(), false)

@@ -1,6 +1,7 @@
 package dev.loadlab.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.protocol.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +18,21 @@ final class Api {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String token;
 
+    /** A client without credentials: for the target app, or to check that the API refuses it. */
     Api(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    Api(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** A client of {@code coordinator}'s REST API, with its bearer token. */
+    static Api of(Coordinator coordinator) {
+        return new Api(coordinator.httpUrl(), coordinator.apiToken());
     }
 
     Reply get(String path) {
@@ -43,6 +56,9 @@ final class Api {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response =
                     http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -47,7 +47,7 @@ class BadInputIT {
         CoordinatorConfig config = CoordinatorConfig.local(dir, "bad-input-" + UUID.randomUUID())
                 .withDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         coordinator = Coordinator.start(config);
-        api = new Api(coordinator.httpUrl());
+        api = Api.of(coordinator);
     }
 
     @AfterAll

@@ -33,7 +33,7 @@ class BuiltInScenariosIT {
         CoordinatorConfig config = CoordinatorConfig.local(dir.resolve("data"), "builtin-" + UUID.randomUUID())
                 .withTargetHost(HOST);
         try (Coordinator coordinator = Coordinator.start(config)) {
-            Api api = new Api(coordinator.httpUrl());
+            Api api = Api.of(coordinator);
             JsonNode listed = api.get("/api/v1/scenarios").body().get("scenarios");
 
             assertThat(names(listed)).containsExactly("gil-cpu", "gil-mixed", "smoke");
@@ -78,7 +78,7 @@ class BuiltInScenariosIT {
         }
 
         try (Coordinator restarted = Coordinator.start(config)) {
-            Api api = new Api(restarted.httpUrl());
+            Api api = Api.of(restarted);
             assertThat(api.get("/api/v1/scenarios/gil-cpu")
                             .body()
                             .get("version")
@@ -95,7 +95,7 @@ class BuiltInScenariosIT {
         CoordinatorConfig.TargetHost moved =
                 new CoordinatorConfig.TargetHost("http://localhost:9200", "http://localhost:9201", "it-token");
         try (Coordinator elsewhere = Coordinator.start(config.withTargetHost(moved))) {
-            Api api = new Api(elsewhere.httpUrl());
+            Api api = Api.of(elsewhere);
             JsonNode cpu = api.get("/api/v1/scenarios/gil-cpu").body();
             assertThat(cpu.get("version").asInt()).isEqualTo(2);
             assertThat(cpu.get("builtIn").asBoolean()).isTrue();
@@ -141,7 +141,7 @@ class BuiltInScenariosIT {
                                     "--work-dir",
                                     dir.resolve("agent").toString()))) {
                 agent.awaitLine(Pattern.compile("loadlab-agent ready"), Duration.ofSeconds(90));
-                Api api = new Api(coordinator.httpUrl());
+                Api api = Api.of(coordinator);
 
                 for (String[] bad : List.of(
                         new String[] {"{\"load\": {\"duration\": \"forever\"}}", "$.load.duration"},

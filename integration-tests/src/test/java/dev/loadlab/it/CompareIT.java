@@ -73,7 +73,7 @@ class CompareIT {
         // The routes as users reach them: a coordinator over the same database.
         coordinator = Coordinator.start(CoordinatorConfig.local(dir, "compare-" + UUID.randomUUID())
                 .withDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
-        api = new Api(coordinator.httpUrl());
+        api = Api.of(coordinator);
     }
 
     @AfterAll

@@ -83,7 +83,7 @@ class DemoIT {
                 .contains("Findings (computed from the table):")
                 .containsPattern("  - At W=2, [a-z-]+ serves the most: \\d+ requests/s")
                 .contains("Data: embedded PostgreSQL")
-                .contains("curl -s http://127.0.0.1:7070/api/v1/runs/");
+                .contains("/api-token)\" http://127.0.0.1:7070/api/v1/runs/");
         if (printed.contains("]*")) {
             assertThat(printed).contains("* the load generator was the bottleneck");
         }

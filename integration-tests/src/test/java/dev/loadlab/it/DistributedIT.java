@@ -38,7 +38,7 @@ class DistributedIT {
         target = new TargetServer(TargetConfig.ephemeral(64)).start();
         cluster = "distributed-" + UUID.randomUUID();
         coordinator = Coordinator.start(CoordinatorConfig.local(dir.resolve("data"), cluster));
-        api = new Api(coordinator.httpUrl());
+        api = Api.of(coordinator);
         for (String id : List.of("a1", "a2", "a3")) {
             agents.add(AgentProcess.start(id, coordinator.clusterAddress(), cluster, dir.resolve("agents")));
         }

@@ -38,7 +38,7 @@ class EndToEndIT {
             try (Coordinator coordinator = Coordinator.start(config);
                     AgentProcess agent = AgentProcess.start(
                             "agent-1", coordinator.clusterAddress(), cluster, dir.resolve("agents"))) {
-                Api api = new Api(coordinator.httpUrl());
+                Api api = Api.of(coordinator);
                 JsonNode agents = Poll.until("agent-1 to register", Duration.ofSeconds(60), () -> {
                     JsonNode body = api.get("/api/v1/agents").body();
                     return body.size() == 1 ? Optional.of(body) : Optional.empty();
@@ -132,7 +132,7 @@ class EndToEndIT {
             }
 
             try (Coordinator restarted = Coordinator.start(config)) {
-                Api api = new Api(restarted.httpUrl());
+                Api api = Api.of(restarted);
                 JsonNode again = api.get("/api/v1/runs/" + runId).body();
                 assertThat(again.get("status").asText()).isEqualTo("SUCCEEDED");
                 assertThat(again.get("steps")).isEqualTo(run.get("steps"));

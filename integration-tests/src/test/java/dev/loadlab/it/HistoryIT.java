@@ -30,7 +30,7 @@ class HistoryIT {
     @BeforeAll
     void start() {
         coordinator = Coordinator.start(CoordinatorConfig.local(dir, "history-" + UUID.randomUUID()));
-        api = new Api(coordinator.httpUrl());
+        api = Api.of(coordinator);
     }
 
     @AfterAll

@@ -59,7 +59,7 @@ final class HostStack implements AutoCloseable {
                         "--work-dir",
                         dir.resolve("agent").toString()));
         agent.awaitLine(Pattern.compile("loadlab-agent ready"), Duration.ofSeconds(90));
-        api = new Api(coordinator.httpUrl());
+        api = Api.of(coordinator);
     }
 
     static HostStack start(Path dir, String name) throws Exception {

@@ -83,6 +83,7 @@ class OpenApiIT {
                                             + withExamples(
                                                     path.getKey(),
                                                     path.getValue().path(method))))
+                                    .header("Authorization", "Bearer " + coordinator.apiToken())
                                     .header("Content-Type", "application/json")
                                     .method(
                                             method.toUpperCase(Locale.ROOT),

@@ -22,7 +22,7 @@ class PlacementIT {
         CoordinatorConfig config = CoordinatorConfig.local(dir, "placement-" + UUID.randomUUID())
                 .withPlacementTimeout(Duration.ofSeconds(3));
         try (Coordinator coordinator = Coordinator.start(config)) {
-            Api api = new Api(coordinator.httpUrl());
+            Api api = Api.of(coordinator);
             String first =
                     api.post("/api/v1/runs", scenario(2)).body().get("id").asText();
             String second =
@@ -56,7 +56,7 @@ class PlacementIT {
     @Test
     void aQueuedRunCanBeCancelledAtOnce() {
         try (Coordinator coordinator = Coordinator.start(CoordinatorConfig.local(dir, "cancel-" + UUID.randomUUID()))) {
-            Api api = new Api(coordinator.httpUrl());
+            Api api = Api.of(coordinator);
             String id = api.post("/api/v1/runs", scenario(1)).body().get("id").asText();
 
             Api.Reply cancelled = api.post("/api/v1/runs/" + id + "/cancel", "");

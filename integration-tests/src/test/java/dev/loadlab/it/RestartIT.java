@@ -44,7 +44,7 @@ class RestartIT {
             int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
             String runId;
             try (AgentProcess agent = AgentProcess.start("keeper", address, cluster, dir.resolve("agents"))) {
-                Api api = new Api(first.httpUrl());
+                Api api = Api.of(first);
                 Poll.until(
                         "the agent to register",
                         Duration.ofSeconds(60),
@@ -73,7 +73,7 @@ class RestartIT {
                                 : Optional.empty());
 
                 try (Coordinator second = Coordinator.start(config.withHazelcastPort(port))) {
-                    Api again = new Api(second.httpUrl());
+                    Api again = Api.of(second);
                     JsonNode run = Poll.until("the re-delivered step", Duration.ofSeconds(90), () -> {
                         JsonNode body = again.get("/api/v1/runs/" + runId).body();
                         return body.get("steps").size() == 1 ? Optional.of(body) : Optional.empty();

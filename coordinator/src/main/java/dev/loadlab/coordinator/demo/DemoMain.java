@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
+import dev.loadlab.coordinator.http.ApiTokenFile;
 import dev.loadlab.protocol.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -83,6 +84,8 @@ public final class DemoMain implements Callable<Integer> {
     boolean full;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** The coordinator's REST API token, once it runs. */
+    private String apiToken;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new DemoMain()).execute(args));
@@ -120,6 +123,7 @@ public final class DemoMain implements Callable<Integer> {
         say("starting the coordinator with an embedded PostgreSQL in " + data.resolve("postgres") + " ...");
         Coordinator coordinator = track(Coordinator.start(CoordinatorConfig.local(data, cluster)
                 .withTargetHost(new CoordinatorConfig.TargetHost(targetUrl, controlUrl, token))));
+        apiToken = coordinator.apiToken();
 
         say("starting an agent (own JVM) joining " + coordinator.clusterAddress() + " ...");
         // Stopped last: after the coordinator, so it waits for a coordinator instead of being torn away mid-cluster.
@@ -182,7 +186,8 @@ public final class DemoMain implements Callable<Integer> {
         System.out.println("Read these runs back later (latency, p99 and every step in full):");
         System.out.println("  ./loadlab coordinator --data-dir " + dataDir + " &");
         for (String runId : runIds) {
-            System.out.println("  curl -s http://127.0.0.1:7070/api/v1/runs/" + runId);
+            System.out.println("  curl -s -H \"Authorization: Bearer $(cat " + dataDir.resolve(ApiTokenFile.NAME)
+                    + ")\" http://127.0.0.1:7070/api/v1/runs/" + runId);
         }
         System.out.printf(Locale.ROOT, "demo: done in %.0f s%n", (System.nanoTime() - began) / 1e9);
         return allSucceeded ? 0 : 1;
@@ -259,9 +264,13 @@ public final class DemoMain implements Callable<Integer> {
         return jar;
     }
 
-    private static HttpResponse<String> http(HttpRequest.Builder request) throws Exception {
+    private HttpResponse<String> http(HttpRequest.Builder request) throws Exception {
         return HttpClient.newHttpClient()
-                .send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                .send(
+                        request.header("Authorization", "Bearer " + apiToken)
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private <T extends AutoCloseable> T track(T part) {

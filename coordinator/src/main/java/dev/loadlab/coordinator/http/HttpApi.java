@@ -17,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
@@ -27,12 +28,15 @@ import java.util.function.BooleanSupplier;
  */
 public final class HttpApi {
     public static final String RUNS = "/api/v1/runs";
+    /** The API's own description: public, like the health checks, since it holds no data. */
+    static final String OPENAPI = "/api/v1/openapi.yaml";
 
     private final Vertx vertx;
     private final RunService runs;
     private final AgentRegistry agents;
     private final BooleanSupplier ready;
     private final int maxBodyBytes;
+    private final String apiToken;
     private final ScenarioRoutes scenarioRoutes;
     private final CompareRoutes compare;
     private volatile List<String> routes = List.of();
@@ -44,7 +48,8 @@ public final class HttpApi {
             CompareRoutes compare,
             AgentRegistry agents,
             BooleanSupplier ready,
-            int maxBodyBytes) {
+            int maxBodyBytes,
+            String apiToken) {
         this.vertx = vertx;
         this.runs = runs;
         this.scenarioRoutes = new ScenarioRoutes(vertx, scenarios, runs);
@@ -52,10 +57,13 @@ public final class HttpApi {
         this.agents = agents;
         this.ready = ready;
         this.maxBodyBytes = maxBodyBytes;
+        this.apiToken = apiToken;
     }
 
     public Router router() {
         Router router = Router.router(vertx);
+        // Before the body is read: a caller without the token costs no more than its headers.
+        router.route("/api/v1/*").handler(new BearerAuth(apiToken, Set.of(OPENAPI)));
         router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.post(RUNS).handler(this::submitRun);
         router.get(RUNS).handler(this::listRuns);
@@ -66,7 +74,7 @@ public final class HttpApi {
         compare.register(router, vertx);
         router.get("/api/v1/agents").handler(ctx -> blocking(vertx, ctx, agents::list));
         String openApi = OpenApi.yaml();
-        router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
+        router.get(OPENAPI).handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/yaml")
                 .end(openApi));
         router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));

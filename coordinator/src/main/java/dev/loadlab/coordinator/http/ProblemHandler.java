@@ -31,6 +31,10 @@ final class ProblemHandler implements Handler<RoutingContext> {
         Problem problem =
                 switch (ctx.failure()) {
                     case InvalidInputException invalid -> Problem.invalid(invalid.errors(), path);
+                    case UnauthorizedException unauthorized -> {
+                        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"loadlab\"");
+                        yield Problem.of(401, "unauthorized", "Unauthorized", unauthorized.getMessage(), path);
+                    }
                     case NotFoundException missing ->
                         Problem.of(404, "not-found", "Not found", missing.getMessage(), path);
                     case CompareNotFoundException missing ->
