@@ -19,6 +19,7 @@ public record TargetConfig(String bindHost, int port, int workers) {
     public static final int MAX_WORKERS = 64;
     public static final String PORT_ENV = "LOADLAB_TARGET_PORT";
     public static final String WORKERS_ENV = "LOADLAB_TARGET_WORKERS";
+    public static final String BIND_HOST_ENV = "LOADLAB_TARGET_BIND_HOST";
 
     public TargetConfig {
         if (bindHost == null || bindHost.isBlank()) {
@@ -44,9 +45,27 @@ public record TargetConfig(String bindHost, int port, int workers) {
      * @throws IllegalArgumentException naming the flag or variable and the bound
      */
     public static TargetConfig resolve(Integer portFlag, Integer workersFlag, Map<String, String> env) {
+        return resolve(null, portFlag, workersFlag, env);
+    }
+
+    /**
+     * As {@link #resolve(Integer, Integer, Map)}, with the address to listen on from {@code --bind-host} or
+     * {@value #BIND_HOST_ENV} (loopback by default; {@code 0.0.0.0} or a pod IP to be reachable from other hosts).
+     */
+    public static TargetConfig resolve(
+            String bindHostFlag, Integer portFlag, Integer workersFlag, Map<String, String> env) {
         int port = setting("--port", portFlag, PORT_ENV, env, DEFAULT_PORT, 0, 65_535);
         int workers = setting("--workers", workersFlag, WORKERS_ENV, env, DEFAULT_WORKERS, MIN_WORKERS, MAX_WORKERS);
-        return new TargetConfig(DEFAULT_BIND_HOST, port, workers);
+        String source = bindHostFlag != null ? "--bind-host" : BIND_HOST_ENV;
+        String host = bindHostFlag != null ? bindHostFlag : env.get(BIND_HOST_ENV);
+        if (host == null || (bindHostFlag == null && host.isBlank())) {
+            return new TargetConfig(DEFAULT_BIND_HOST, port, workers);
+        }
+        if (host.isBlank() || host.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '@')) {
+            throw new IllegalArgumentException(
+                    source + " must be an IP address or host name such as 0.0.0.0 or 127.0.0.1, was '" + host + "'");
+        }
+        return new TargetConfig(host.strip(), port, workers);
     }
 
     private static int setting(

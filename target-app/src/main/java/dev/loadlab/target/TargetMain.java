@@ -44,6 +44,14 @@ public final class TargetMain implements Callable<Integer> {
     Integer port;
 
     @Option(
+            names = "--bind-host",
+            paramLabel = "ADDRESS",
+            description = "Address the app and its control API listen on (env " + TargetConfig.BIND_HOST_ENV
+                    + ", default " + TargetConfig.DEFAULT_BIND_HOST + ": a load target must not be reachable by"
+                    + " accident; 0.0.0.0 or a pod IP to serve agents on other hosts).")
+    String bindHost;
+
+    @Option(
             names = "--workers",
             paramLabel = "W",
             description = "Threads serving requests, " + TargetConfig.MIN_WORKERS + ".." + TargetConfig.MAX_WORKERS
@@ -105,7 +113,7 @@ public final class TargetMain implements Callable<Integer> {
     /** The configuration these flags and this environment give; a bad value is a usage error naming its source. */
     TargetConfig config() {
         try {
-            return TargetConfig.resolve(port, workers, env);
+            return TargetConfig.resolve(bindHost, port, workers, env);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -58,4 +58,20 @@ class TargetConfigTest {
         new CommandLine(main).parseArgs(args);
         return main;
     }
+
+    @Test
+    void theBindHostComesFromTheFlagThenTheEnvironmentThenLoopback() {
+        Map<String, String> env = Map.of("LOADLAB_TARGET_BIND_HOST", "0.0.0.0");
+
+        assertThat(TargetConfig.resolve(null, null, null, env).bindHost()).isEqualTo("0.0.0.0");
+        assertThat(TargetConfig.resolve("10.1.2.3", null, null, env).bindHost()).isEqualTo("10.1.2.3");
+        assertThat(TargetConfig.resolve(null, null, null, Map.of("LOADLAB_TARGET_BIND_HOST", " "))
+                        .bindHost())
+                .isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> TargetConfig.resolve(null, null, null, Map.of("LOADLAB_TARGET_BIND_HOST", "a b")))
+                .hasMessage("LOADLAB_TARGET_BIND_HOST must be an IP address or host name such as 0.0.0.0 or"
+                        + " 127.0.0.1, was 'a b'");
+        assertThatThrownBy(() -> TargetConfig.resolve("", null, null, Map.of()))
+                .hasMessageStartingWith("--bind-host must be an IP address");
+    }
 }
