@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,7 @@ class KustomizeTest {
      * Options the manifests wire ahead of the code: tolerated (with a warning) while absent from the service's
      * {@code *Main}, checked like any other once present. Remove an entry once its option has landed.
      */
-    private static final Map<String, String> NOT_YET_IN_CODE =
-            Map.of("LOADLAB_API_TOKEN", "coordinator --api-token, being added on another branch");
+    private static final Map<String, String> NOT_YET_IN_CODE = Map.of();
 
     /** A LoadLab image and the options its entry point reads. */
     enum Service {
@@ -244,21 +242,17 @@ class KustomizeTest {
             URI url = URI.create(value(coordinator, e.getKey()).orElseThrow());
             int listens = Integer.parseInt(value(target, e.getValue()).orElseThrow());
             JsonNode port = reach(dir, url.getHost(), url.getPort(), targetWorkload);
-            String via = port.path("container").asText();
-            if (!via.equals(target.path("name").asText())) {
-                // The stopgap proxy (the app binds loopback only): it must listen there and forward to the app's port.
-                assertThat(proxiedTo(
-                                dir,
-                                targetWorkload,
-                                via,
-                                port.path("containerPort").asInt()))
-                        .as(dir + ": " + e.getKey() + " " + url + " reaches " + e.getValue())
-                        .isEqualTo(listens);
-            } else {
-                assertThat(port.path("containerPort").asInt()).isEqualTo(listens);
-            }
+            assertThat(port.path("container").asText())
+                    .as(dir + ": " + e.getKey() + " " + url + " reaches the target container itself")
+                    .isEqualTo(target.path("name").asText());
+            assertThat(port.path("containerPort").asInt())
+                    .as(dir + ": " + e.getKey() + " " + url + " reaches " + e.getValue())
+                    .isEqualTo(listens);
             assertThat(allowed).as(dir + ": the allowlist has " + url.getHost()).contains(url.getHost());
         }
+        assertThat(value(target, TargetConfig.BIND_HOST_ENV))
+                .as(dir + ": the target listens beyond its pod's loopback, where the agents' pods reach it")
+                .hasValueSatisfying(host -> assertThat(host).isNotIn("127.0.0.1", "localhost", "::1"));
         assertThat(secretRef(coordinator, "LOADLAB_TARGET_CONTROL_TOKEN"))
                 .as(dir + ": the coordinator sends the token the target host checks")
                 .isEqualTo(secretRef(target, HostConfig.CONTROL_TOKEN_ENV));
@@ -642,42 +636,6 @@ class KustomizeTest {
             }
         }
         throw new AssertionError(dir + ": Service " + host + " has no port " + port);
-    }
-
-    /**
-     * The loopback port the proxy container {@code proxyName} forwards its {@code listenPort} to, read from the
-     * HAProxy configuration in the ConfigMap it mounts.
-     */
-    private static int proxiedTo(String dir, JsonNode workload, String proxyName, int listenPort) {
-        JsonNode pod = workload.path("spec").path("template").path("spec");
-        JsonNode proxy = containers(workload).stream()
-                .filter(c -> c.path("name").asText().equals(proxyName))
-                .findFirst()
-                .orElseThrow();
-        assertThat(fieldPath(proxy, "POD_IP"))
-                .as(dir + ": the proxy binds the pod IP")
-                .isEqualTo("status.podIP");
-        Map<String, String> volumes = new HashMap<>();
-        pod.path("volumes")
-                .forEach(v -> volumes.put(
-                        v.path("name").asText(),
-                        v.path("configMap").path("name").asText()));
-        StringBuilder config = new StringBuilder();
-        for (JsonNode mount : proxy.path("volumeMounts")) {
-            find(dir, "ConfigMap", volumes.getOrDefault(mount.path("name").asText(), ""))
-                    .ifPresent(cm -> cm.path("data").forEach(file -> config.append(file.asText())));
-        }
-        Matcher frontend = Pattern.compile("(?m)^frontend \\S+\\n\\s+bind \"\\$\\{POD_IP}:" + listenPort
-                        + "\"\\n\\s+default_backend (\\S+)")
-                .matcher(config);
-        assertThat(frontend.find())
-                .as(dir + ": the proxy listens on the pod IP's port " + listenPort)
-                .isTrue();
-        Matcher backend = Pattern.compile("(?m)^backend " + Pattern.quote(frontend.group(1))
-                        + "\\n\\s+server \\S+ 127\\.0\\.0\\.1:(\\d+)")
-                .matcher(config);
-        assertThat(backend.find()).as(dir + ": backend " + frontend.group(1)).isTrue();
-        return Integer.parseInt(backend.group(1));
     }
 
     private static Path repositoryRoot() {
