@@ -137,6 +137,31 @@ class SearchIT {
     }
 
     @Test
+    void everyStepOfAClosedRunIsJudgedAgainstTheScenariosSlo() {
+        JsonNode run = stack.runToEnd("""
+                {"name": "io-slo",
+                 "target": %s,
+                 "workload": {"requests": [{"name": "io", "path": "/io?ms=20"}]},
+                 "load": {"model": "closed", "users": 8, "warmup": "1s", "duration": "2s"},
+                 "slo": {"p99Ms": 100, "errorRate": 0.01}}
+                """.formatted(stack.target("[\"threaded\"]", "[1, 8]")), Duration.ofSeconds(120));
+
+        assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
+        // W=1 serves 8 users one at a time: about 8 x 20 ms of queueing, far above 100 ms. W=8 serves them at once.
+        JsonNode one = run.get("steps").get(0);
+        JsonNode eight = run.get("steps").get(1);
+        System.out.println("SearchIT SLO: W=1 p99 " + one.get("latencyMs").get("p99") + " " + one.get("slo")
+                + "; W=8 p99 " + eight.get("latencyMs").get("p99") + " " + eight.get("slo"));
+        assertThat(one.get("slo").get("met").asBoolean()).isFalse();
+        assertThat(one.get("slo").get("reasons").get(0).asText())
+                .startsWith("p99 " + one.get("latencyMs").get("p99").asLong() + " ms is above the SLO's 100 ms");
+        assertThat(eight.get("slo").get("met").asBoolean()).isTrue();
+        assertThat(eight.get("slo").get("reasons")).isEmpty();
+        assertThat(eight.get("slo").get("slo").get("p99Ms").asLong()).isEqualTo(100);
+        assertThat(run.get("measurement").get("slo").asText()).contains("slo.p99Ms");
+    }
+
+    @Test
     void aSearchWithoutAnSloIsRefusedNamingTheFieldAndNothingIsStored() {
         int before = stack.api.get("/api/v1/runs?limit=100").body().get("runs").size();
 

@@ -14,14 +14,17 @@ import dev.loadlab.coordinator.runs.StepHealth;
 import dev.loadlab.coordinator.runs.StepRecord;
 import dev.loadlab.coordinator.runs.StepStatus;
 import dev.loadlab.coordinator.runs.StepView;
+import dev.loadlab.coordinator.search.Measured;
 import dev.loadlab.coordinator.search.Probe;
 import dev.loadlab.coordinator.search.SearchOutcome;
+import dev.loadlab.coordinator.search.SloVerdict;
 import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.Messages;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;
+import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.Scenario;
 import dev.loadlab.protocol.scenario.ScenarioCodec;
 import java.sql.Connection;
@@ -322,7 +325,7 @@ public final class RunRepository {
                     // The control token is for the scheduler only; never shown back.
                     Scenario scenario =
                             Json.read(r.getString(11), Scenario.class).redacted();
-                    List<StepView> steps = steps(c, id);
+                    List<StepView> steps = steps(c, id, scenario);
                     return Optional.of(new RunView(
                             summary.id(),
                             summary.name(),
@@ -401,7 +404,7 @@ public final class RunRepository {
         });
     }
 
-    private static List<StepView> steps(Connection c, UUID runId) throws SQLException {
+    private static List<StepView> steps(Connection c, UUID runId, Scenario scenario) throws SQLException {
         Map<Integer, SearchOutcome> searches = SearchRows.outcomes(c, runId);
         Map<Integer, Map<String, RequestView>> byRequest = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT step_index, name, requests, errors, p50_ms, p90_ms,"
@@ -453,6 +456,25 @@ public final class RunRepository {
                             ? 0
                             : Math.round(Duration.between(from, to).toMillis() / 10.0) / 100.0;
                     String usage = r.getString(23);
+                    LatencyMs latency = latency(r, 12);
+                    SearchOutcome search = searches.get(index);
+                    SloVerdict slo = scenario.slo() == null
+                            ? null
+                            : search != null
+                                    ? SloVerdict.ofSearch(search)
+                                    : SloVerdict.judge(
+                                            scenario.slo(),
+                                            scenario.load().model() == LoadModel.OPEN
+                                                    ? scenario.load().rate()
+                                                    : null,
+                                            new Measured(
+                                                    r.getLong(8),
+                                                    r.getLong(9),
+                                                    r.getDouble(11),
+                                                    latency.p50(),
+                                                    latency.p99(),
+                                                    r.getObject(22, Double.class),
+                                                    r.getBoolean(26)));
                     steps.add(new StepView(
                             index,
                             StepStatus.valueOf(r.getString(2)),
@@ -470,7 +492,7 @@ public final class RunRepository {
                             r.getLong(9),
                             r.getLong(10),
                             r.getDouble(11),
-                            latency(r, 12),
+                            latency,
                             kinds(r.getString(18)),
                             byRequest.getOrDefault(index, Map.of()),
                             agents.getOrDefault(index, List.of()),
@@ -481,7 +503,8 @@ public final class RunRepository {
                             r.getString(27),
                             r.getObject(28, Double.class),
                             r.getString(19),
-                            searches.get(index)));
+                            search,
+                            slo));
                 }
             }
         }

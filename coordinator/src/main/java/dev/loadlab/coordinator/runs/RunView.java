@@ -28,39 +28,53 @@ public record RunView(
         Map<String, String> measurement) {
 
     /** How every figure in a step is measured; returned with each run. */
-    public static final Map<String, String> MEASUREMENT = Map.of(
-            "requests",
-            "HTTP responses (errors included) that completed inside the measured window, summed over agents;"
-                    + " warm-up responses are counted apart in warmupRequests",
-            "throughputRps",
-            "requests divided by the measured window's length in seconds (measuredFrom: end of warm-up;"
-                    + " measuredTo: the last response)",
-            "latencyMs",
-            "Gatling response time (request sent to response received) in whole milliseconds (1 ms resolution);"
-                    + " percentiles come from the exact sum of every agent's HdrHistogram, never from averages",
-            "errors",
-            "responses with status >= 400 (http_4xx, http_5xx) and requests that got no response (transport)",
-            "targetCpuCores",
-            TargetUsage.METHOD,
-            "startSkewMs",
-            "the latest agent's first request against the one start time all agents were given, in Hazelcast"
-                    + " cluster time (ms; positive = late)",
-            "generatorBound",
-            "true when an agent averaged over 90% of its cores in the measured window, or Gatling fell behind its"
-                    + " open-model arrival schedule: the numbers then show the generator's limit, not the target's",
-            "series",
-            "per profile, one point per worker count: the median over repeats of throughput, of each repeat's own"
-                    + " p99 and of target cores, with every repeat's throughput listed; for a search, the median knee"
-                    + " rate (kneeRateRps) too",
-            "timeline",
-            "GET /api/v1/runs/{id}/steps/{index}/timeline: responses completed in each second, merged across agents"
-                    + " by adding their histograms",
-            "search",
-            "search model only: each probe offers an open-model rate (rateRps, arrivals/s) for warmup + duration and"
-                    + " is judged on its measured window: it passes when p99 <= slo.p99Ms, error rate <= slo.errorRate"
-                    + " and it served at least 90% of the offered rate (a generator-bound probe never passes);"
-                    + " kneeRateRps is the highest passing rate below the lowest failing one, and the step's own"
-                    + " figures are that probe's");
+    public static final Map<String, String> MEASUREMENT = Map.ofEntries(
+            Map.entry(
+                    "requests",
+                    "HTTP responses (errors included) that completed inside the measured window, summed over agents;"
+                            + " warm-up responses are counted apart in warmupRequests"),
+            Map.entry(
+                    "throughputRps",
+                    "requests divided by the measured window's length in seconds (measuredFrom: end of warm-up;"
+                            + " measuredTo: the last response)"),
+            Map.entry(
+                    "latencyMs",
+                    "Gatling response time (request sent to response received) in whole milliseconds (1 ms resolution);"
+                            + " percentiles come from the exact sum of every agent's HdrHistogram, never from averages"),
+            Map.entry(
+                    "errors",
+                    "responses with status >= 400 (http_4xx, http_5xx) and requests that got no response (transport)"),
+            Map.entry("targetCpuCores", TargetUsage.METHOD),
+            Map.entry(
+                    "startSkewMs",
+                    "the latest agent's first request against the one start time all agents were given, in Hazelcast"
+                            + " cluster time (ms; positive = late)"),
+            Map.entry(
+                    "generatorBound",
+                    "true when an agent averaged over 90% of its cores in the measured window, or Gatling fell behind its"
+                            + " open-model arrival schedule: the numbers then show the generator's limit, not the target's"),
+            Map.entry(
+                    "series",
+                    "per profile, one point per worker count: the median over repeats of throughput, of each repeat's own"
+                            + " p99 and of target cores, with every repeat's throughput listed; for a search, the median knee"
+                            + " rate (kneeRateRps) too"),
+            Map.entry(
+                    "timeline",
+                    "GET /api/v1/runs/{id}/steps/{index}/timeline: responses completed in each second, merged across agents"
+                            + " by adding their histograms"),
+            Map.entry(
+                    "search",
+                    "search model only: each probe offers an open-model rate (rateRps, arrivals/s) for warmup + duration and"
+                            + " is judged on its measured window: it passes when p99 <= slo.p99Ms, error rate <= slo.errorRate"
+                            + " and it served at least 90% of the offered rate (a generator-bound probe never passes);"
+                            + " kneeRateRps is the highest passing rate below the lowest failing one, and the step's own"
+                            + " figures are that probe's"),
+            Map.entry(
+                    "slo",
+                    "the step's verdict against the scenario's slo (when it has one): met, or the rules it broke: p99 above"
+                            + " slo.p99Ms, error rate above slo.errorRate, under 90% of an open-model rate served, or a"
+                            + " generator-bound step (its figures say nothing about the target); a search step meets it when"
+                            + " the search found a knee"));
 
     /** This run with what only the scheduler knows: why it waits, how far its running step is. */
     public RunView withLive(String reason, LiveProgress live) {

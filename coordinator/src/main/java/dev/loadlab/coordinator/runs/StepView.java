@@ -1,6 +1,7 @@
 package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.search.SearchOutcome;
+import dev.loadlab.coordinator.search.SloVerdict;
 import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.result.LatencyMs;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * A finished step as the API shows it; see {@link RunView#MEASUREMENT} for how each figure was measured. A search step
- * carries {@code search} (null otherwise), and its own figures are those of its knee probe. Immutable.
+ * carries {@code search} (null otherwise), and its own figures are those of its knee probe. {@code slo} is the verdict
+ * against the scenario's SLO, null when it has none. Immutable.
  */
 public record StepView(
         int index,
@@ -39,4 +41,5 @@ public record StepView(
         String generatorReason,
         Double agentCpuShare,
         String failure,
-        SearchOutcome search) {}
+        SearchOutcome search,
+        SloVerdict slo) {}

@@ -127,6 +127,7 @@ class ScalingSeriesTest {
                 null,
                 0.2,
                 null,
-                search);
+                search,
+                null);
     }
 }

@@ -4,7 +4,7 @@ package dev.loadlab.protocol.scenario;
  * Scenario JSON v1: what to load, with what, how hard, on how many agents. Build one with {@link ScenarioCodec#decode},
  * which also validates it; a {@code Scenario} obtained that way is valid. {@code agents} defaults to 1 and
  * {@code onAgentLoss} to {@code continue}; {@code repeats} (how many times each step runs, for statistics) to 1.
- * {@code slo} is required by, and only applies to, the search load model. Immutable.
+ * {@code slo} (optional; required by the search model) is what every step is judged against. Immutable.
  */
 public record Scenario(
         String name,

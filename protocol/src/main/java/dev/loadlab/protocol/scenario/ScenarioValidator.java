@@ -225,16 +225,10 @@ final class ScenarioValidator {
     }
 
     private void checkSlo(Load load, Slo slo) {
-        if (load.model() != LoadModel.SEARCH) {
-            if (slo != null) {
-                fail(
-                        "$.slo",
-                        "applies only to the search load model, was given with "
-                                + load.model().wireName());
+        if (slo == null) {
+            if (load.model() == LoadModel.SEARCH) {
+                fail("$.slo", "is required by the search model: it is what the search must meet");
             }
-            return;
-        }
-        if (!present("$.slo", slo)) {
             return;
         }
         if (present("$.slo.p99Ms", slo.p99Ms()) && (slo.p99Ms() < 1 || slo.p99Ms() > MAX_SLO_P99_MS)) {

@@ -71,7 +71,7 @@ class SearchLoadTest {
                 "\"p99Ms\": 100|\"p99Ms\": 0|$.slo.p99Ms|must be between 1 and 60000, was 0",
                 "\"p99Ms\": 100,||$.slo.p99Ms|is required",
                 "\"errorRate\": 0.01|\"errorRate\": 1.5|$.slo.errorRate|must be between 0 and 1",
-                ", \"slo\": {\"p99Ms\": 100, \"errorRate\": 0.01}||$.slo|is required",
+                ", \"slo\": {\"p99Ms\": 100, \"errorRate\": 0.01}||$.slo|is required by the search model",
                 "\"model\": \"search\"|\"model\": \"open\"|$.load.maxRate|does not apply to the open model",
             })
     void refusesBadSearchInputNamingTheField(String from, String to, String field, String message) {
@@ -85,13 +85,10 @@ class SearchLoadTest {
     }
 
     @Test
-    void refusesAnSloOnAModelThatDoesNotSearch() {
+    void everyModelMayCarryAnSlo() {
         String json = ScenarioCodecTest.README_EXAMPLE.replace(
                 "\"agents\": 1", "\"agents\": 1, \"slo\": {\"p99Ms\": 100, \"errorRate\": 0.01}");
 
-        assertThatThrownBy(() -> ScenarioCodec.decode(json))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .containsExactly(new FieldError(
-                                "$.slo", "applies only to the search load model, was given with closed")));
+        assertThat(ScenarioCodec.decode(json).slo()).isEqualTo(new Slo(100L, 0.01));
     }
 }
