@@ -6,26 +6,18 @@ import dev.loadlab.coordinator.db.DatabaseException;
 import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.RunRepository.PendingRun;
 import dev.loadlab.coordinator.db.TimelineRepository;
-import dev.loadlab.coordinator.search.Probe;
 import dev.loadlab.coordinator.target.TargetControlClient;
 import dev.loadlab.coordinator.target.TargetControlException;
-import dev.loadlab.coordinator.target.TargetSampler;
-import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.ProtocolVersion;
-import dev.loadlab.protocol.message.Assignment;
-import dev.loadlab.protocol.message.Cancel;
 import dev.loadlab.protocol.message.Hello;
 import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.message.Ready;
 import dev.loadlab.protocol.message.Refused;
 import dev.loadlab.protocol.message.ResultAck;
-import dev.loadlab.protocol.message.Start;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.message.Welcome;
-import dev.loadlab.protocol.scenario.LoadModel;
-import dev.loadlab.protocol.scenario.OnAgentLoss;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,26 +37,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The run state machine. Runs wait in submission order (with a visible reason, failing after the placement timeout);
- * the head run starts when enough agents are idle and keeps them until its last step. Each step: switch the target
- * when the plan says so (off this thread), PREPARE every agent, wait until all are READY, give them one start time in
- * cluster time, merge their per-second intervals as they arrive, store each agent's final result before acknowledging
- * it, and store the merged step when every agent has reported, been lost or missed the deadline. All state changes
- * happen on one scheduler thread, so none of it needs locks; {@link #progress} and {@link #queueReason} are readable
- * from any thread. Thread-safe.
+ * the head run starts when enough agents are idle and keeps them until its last step. Before each step it switches
+ * the target when the plan says so (off this thread); a {@link StepDriver} then runs the step on the agents. It stores
+ * each agent's final result before acknowledging it, stores each merged step, and moves to the next step or ends the
+ * run. All state changes happen on one scheduler thread, so none of it needs locks; {@link #progress} and
+ * {@link #queueReason} are readable from any thread. Thread-safe.
  */
 public final class RunScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunScheduler.class);
     private static final Duration STORE_RETRY = Duration.ofSeconds(2);
-    private static final Duration SAMPLE_EVERY = Duration.ofMillis(500);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    /** Time for the Start message to reach every agent before the agreed start. */
-    private static final Duration START_MARGIN = Duration.ofMillis(500);
 
     private final RunRepository repository;
-    private final TimelineRepository timeline;
     private final AgentRegistry agents;
     private final ClusterBridge cluster;
-    private final Duration grace;
     private final Clock clock;
     private final Redelivery redelivery;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
@@ -73,6 +57,7 @@ public final class RunScheduler implements AutoCloseable {
     private final RunQueue queue;
     private final Map<UUID, ActiveRun> active = new HashMap<>();
     private final Map<UUID, LiveProgress> live = new ConcurrentHashMap<>();
+    private final StepDriver steps;
 
     public RunScheduler(
             RunRepository repository,
@@ -83,13 +68,12 @@ public final class RunScheduler implements AutoCloseable {
             Duration placementTimeout,
             Clock clock) {
         this.repository = repository;
-        this.timeline = timeline;
         this.agents = agents;
         this.cluster = cluster;
-        this.grace = grace;
         this.queue = new RunQueue(placementTimeout);
         this.clock = clock;
         this.redelivery = new Redelivery(repository, clock);
+        this.steps = new StepDriver(repository, timeline, cluster, thread, clock, grace, live, this::send, this::store);
     }
 
     /** Recovers from a previous process: runs it left RUNNING failed, runs it left QUEUED queued again. */
@@ -148,13 +132,7 @@ public final class RunScheduler implements AutoCloseable {
             return CancelOutcome.ALREADY_FINAL;
         }
         run.cancelling = true;
-        ActiveStep step = run.step;
-        if (step != null) {
-            step.cancelled = true;
-            step.assignments.keySet().stream()
-                    .filter(step::awaits)
-                    .forEach(agentId -> send(agentId, new Cancel(runId.toString(), step.index, step.probe)));
-        }
+        steps.cancel(run);
         return CancelOutcome.CANCELLING;
     }
 
@@ -180,22 +158,7 @@ public final class RunScheduler implements AutoCloseable {
         LOG.warn("agent {} left the cluster", agentId);
         for (ActiveRun run : List.copyOf(active.values())) {
             run.agents.remove(agentId);
-            ActiveStep step = run.step;
-            if (step == null || !step.awaits(agentId)) {
-                continue;
-            }
-            step.lost.add(agentId);
-            if (step.timeline != null) {
-                step.timeline.agentGone(agentId);
-            }
-            if (run.scenario.onAgentLoss() == OnAgentLoss.ABORT && !step.aborted) {
-                step.aborted = true;
-                step.assignments.keySet().stream()
-                        .filter(step::awaits)
-                        .forEach(other -> send(other, new Cancel(run.id.toString(), step.index, step.probe)));
-            }
-            maybeStart(run);
-            completeIfDone(run);
+            steps.onAgentLost(run, agentId);
         }
     }
 
@@ -217,27 +180,21 @@ public final class RunScheduler implements AutoCloseable {
 
     private void onReady(Ready ready) {
         ActiveRun run = active.get(UUID.fromString(ready.runId()));
-        ActiveStep step = run == null ? null : run.step;
-        if (step != null && step.is(ready.stepIndex(), ready.probe()) && step.awaits(ready.agentId())) {
-            step.ready.add(ready.agentId());
-            maybeStart(run);
+        if (run != null) {
+            steps.onReady(run, ready);
         }
     }
 
     private void onInterval(Interval interval) {
         ActiveRun run = active.get(UUID.fromString(interval.runId()));
-        ActiveStep step = run == null ? null : run.step;
-        if (step != null && step.is(interval.stepIndex(), interval.probe()) && step.timeline != null) {
-            step.onInterval(interval);
-            step.timeline.add(interval);
-            live.put(step.runId, step.live());
+        if (run != null) {
+            steps.onInterval(run, interval);
         }
     }
 
     private void onResult(StepResult result) {
         ActiveRun run = active.get(UUID.fromString(result.runId()));
-        ActiveStep step = run == null ? null : run.step;
-        boolean awaited = step != null && step.is(result.stepIndex(), result.probe()) && step.awaits(result.agentId());
+        boolean awaited = StepDriver.awaits(run, result);
         try {
             if (!awaited) {
                 // A re-delivery (say, after a coordinator restart): stored once, merged again, acknowledged.
@@ -261,18 +218,7 @@ public final class RunScheduler implements AutoCloseable {
         }
         send(result.agentId(), new ResultAck(result.runId(), result.stepIndex(), result.probe()));
         if (awaited) {
-            step.results.put(result.agentId(), result);
-            if (!step.started && !step.aborted) {
-                // An agent could not even prepare: the step cannot be what was asked, so stop the others.
-                step.aborted = true;
-                step.assignments.keySet().stream()
-                        .filter(step::awaits)
-                        .forEach(other -> send(other, new Cancel(run.id.toString(), step.index, step.probe)));
-            }
-            if (step.timeline != null) {
-                step.timeline.agentGone(result.agentId());
-            }
-            completeIfDone(run);
+            steps.onResult(run, result);
         }
     }
 
@@ -326,187 +272,19 @@ public final class RunScheduler implements AutoCloseable {
         StepPlan plan = run.plans.get(run.next++);
         Instant startedAt = clock.instant();
         if (!plan.switchesTarget()) {
-            prepareStep(run, plan, startedAt);
+            steps.prepare(run, plan, startedAt);
             return;
         }
         live.put(run.id, new LiveProgress(plan.index(), null, null, true, 0, 0, 0, 0));
         Thread.ofVirtual().name("loadlab-target-switch").start(() -> {
             try {
                 run.control.switchTo(plan.profile(), plan.workers());
-                thread.execute(() -> prepareStep(run, plan, startedAt));
+                thread.execute(() -> steps.prepare(run, plan, startedAt));
             } catch (TargetControlException e) {
                 thread.execute(() -> store(
                         run, ResultMerger.notStarted(run.id, plan, startedAt, clock.instant(), e.getMessage(), false)));
             }
         });
-    }
-
-    private void prepareStep(ActiveRun run, StepPlan plan, Instant startedAt) {
-        if (run.cancelling) {
-            store(run, ResultMerger.notStarted(run.id, plan, startedAt, clock.instant(), "cancelled", true));
-            return;
-        }
-        if (run.agents.isEmpty()) {
-            store(
-                    run,
-                    ResultMerger.notStarted(
-                            run.id, plan, startedAt, clock.instant(), "every agent of this run was lost", false));
-            return;
-        }
-        Scenario scenario = run.scenario;
-        int probe = 0;
-        if (scenario.load().model() == LoadModel.SEARCH) {
-            if (run.search == null) {
-                run.search = new SearchStep(scenario, startedAt);
-            }
-            probe = run.search.nextProbe();
-            scenario = run.search.probeScenario(scenario);
-        }
-        TargetSampler sampler = run.control == null ? null : TargetSampler.start(run.control, SAMPLE_EVERY);
-        ActiveStep step = new ActiveStep(run.id, scenario, plan, probe, startedAt, sampler);
-        run.step = step;
-        step.timeline = new IntervalMerger(
-                Set.copyOf(run.agents), probe == 0 ? null : probe, merged -> storeSecond(step, merged));
-        for (int i = 0; i < run.agents.size(); i++) {
-            String agentId = run.agents.get(i);
-            Assignment assignment = new Assignment(
-                    run.id.toString(),
-                    step.index,
-                    step.probe,
-                    scenario,
-                    run.agents.size(),
-                    LoadSplit.usersOrNull(scenario.load(), run.agents.size(), i),
-                    LoadSplit.rateOrNull(scenario.load(), run.agents.size()));
-            step.assignments.put(agentId, assignment);
-            send(agentId, assignment);
-        }
-        live.put(run.id, step.live());
-        step.deadline =
-                thread.schedule(() -> onReadyTimeout(run, step), READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info(
-                "run {} {}{} prepared on {}",
-                run.id,
-                plan,
-                probe == 0 ? "" : " probe " + probe + " at " + scenario.load().rate() + "/s",
-                run.agents);
-    }
-
-    /** Once every agent still in the step is ready: one start time, in cluster time, for all. */
-    private void maybeStart(ActiveRun run) {
-        ActiveStep step = run.step;
-        if (step == null
-                || step.started
-                || step.cancelled
-                || step.aborted
-                || !step.allReady()
-                || step.assignments.keySet().stream().noneMatch(step::awaits)) {
-            return;
-        }
-        step.started = true;
-        long startAt = cluster.clusterTimeMs() + START_MARGIN.toMillis();
-        step.assignments.keySet().stream()
-                .filter(step::awaits)
-                .forEach(agentId -> send(agentId, new Start(run.id.toString(), step.index, step.probe, startAt)));
-        step.deadline.cancel(false);
-        Duration limit = START_MARGIN
-                .plus(step.scenario.load().warmup())
-                .plus(step.scenario.load().duration())
-                .plus(grace);
-        step.deadline = thread.schedule(() -> onDeadline(run, step, limit), limit.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("run {} step {} starts at cluster time {}", run.id, step.index, startAt);
-    }
-
-    private void onReadyTimeout(ActiveRun run, ActiveStep step) {
-        if (run.step != step || step.started) {
-            return;
-        }
-        for (String agentId : step.assignments.keySet()) {
-            if (step.awaits(agentId) && !step.ready.contains(agentId)) {
-                step.missing.put(agentId, "not ready within " + READY_TIMEOUT.toSeconds() + " s");
-            } else if (step.awaits(agentId)) {
-                send(agentId, new Cancel(run.id.toString(), step.index, step.probe));
-            }
-        }
-        step.deadline = thread.schedule(() -> onDeadline(run, step, grace), grace.toMillis(), TimeUnit.MILLISECONDS);
-        completeIfDone(run);
-    }
-
-    private void onDeadline(ActiveRun run, ActiveStep step, Duration limit) {
-        if (run.step != step) {
-            return;
-        }
-        for (String agentId : step.assignments.keySet()) {
-            if (step.awaits(agentId)) {
-                step.missing.put(agentId, "did not report a result within " + limit.toSeconds() + " s");
-            }
-        }
-        completeIfDone(run);
-    }
-
-    private void completeIfDone(ActiveRun run) {
-        ActiveStep step = run.step;
-        if (step == null || !step.complete()) {
-            return;
-        }
-        step.deadline.cancel(false);
-        step.timeline.finish();
-        StepRecord merged = ResultMerger.merge(
-                step.runId,
-                step.index,
-                step.startedAt,
-                clock.instant(),
-                step.assignments,
-                List.copyOf(step.results.values()),
-                step.outcome());
-        TargetUsage usage = step.sampler == null
-                ? null
-                : TargetUsage.of(step.sampler.stop(), merged.measuredFrom(), merged.measuredTo())
-                        .orElse(null);
-        run.step = null;
-        if (run.search != null) {
-            onProbeDone(run, step, merged.with(step.plan, usage));
-        } else {
-            store(run, merged.with(step.plan, usage));
-        }
-    }
-
-    /** Stores the probe as judged, then runs the next probe (same cell: no target switch) or stores the step. */
-    private void onProbeDone(ActiveRun run, ActiveStep step, StepRecord record) {
-        SearchStep.Next next = run.search.onProbeDone(
-                step.probe, step.scenario.load().rate(), record, step.cancelled || run.cancelling, clock.instant());
-        Probe probe = next.judged();
-        if (probe != null) {
-            LOG.info(
-                    "run {} step {} probe {} at {}/s: {} req/s, p99 {} ms, {}",
-                    run.id,
-                    step.index,
-                    probe.number(),
-                    probe.rateRps(),
-                    probe.throughputRps(),
-                    probe.p99Ms(),
-                    probe.passed() ? "met the SLO" : String.join("; ", probe.reasons()));
-            try {
-                repository.storeProbe(run.id, step.index, probe);
-            } catch (DatabaseException e) {
-                // The step's row carries every probe too; they are written again with it.
-                LOG.error("cannot store run {} step {} probe {} yet", run.id, step.index, probe.number(), e);
-            }
-        }
-        if (next.finished() == null) {
-            prepareStep(run, step.plan, clock.instant());
-            return;
-        }
-        run.search = null;
-        store(run, next.finished());
-    }
-
-    private void storeSecond(ActiveStep step, IntervalMerger.Merged merged) {
-        try {
-            timeline.insert(step.runId, step.index, merged.point(), merged.histogram());
-        } catch (DatabaseException e) {
-            // The step's final result does not depend on it; the timeline has a gap, which the log records.
-            LOG.error("cannot store second {} of run {} step {}", merged.point().second(), step.runId, step.index, e);
-        }
     }
 
     private void store(ActiveRun run, StepRecord record) {
