@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  */
 public final class DashboardRoutes {
     public static final String PATH = "/dashboard/";
+    private static final String ROOT = "/dashboard";
     static final String RESOURCES = "dev/loadlab/coordinator/dashboard/";
 
     /** The content type of each file served, in the order registered; {@code index.html} is also served at PATH. */
@@ -37,8 +38,7 @@ public final class DashboardRoutes {
      * so openapi.yaml does not list them (OpenApiIT leaves exactly these out of its comparison).
      */
     public static final List<String> ROUTES = Stream.concat(
-                    Stream.of("GET /", "GET /dashboard", "GET " + PATH),
-                    FILES.keySet().stream().map(name -> "GET " + PATH + name))
+                    Stream.of("GET /", "GET " + ROOT), FILES.keySet().stream().map(name -> "GET " + PATH + name))
             .toList();
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
@@ -62,8 +62,16 @@ public final class DashboardRoutes {
         Map<String, Asset> assets = new LinkedHashMap<>();
         FILES.forEach((name, type) -> assets.put(name, load(name, type)));
         router.get("/").handler(ctx -> redirect(ctx, PATH));
-        router.get("/dashboard").handler(ctx -> redirect(ctx, PATH));
-        router.get(PATH).handler(ctx -> serve(ctx, assets.get("index.html")));
+        // Vert.x matches "/dashboard" with or without a trailing slash (but "/dashboard/" only with one), so one
+        // handler tells them apart: the page's relative links (app.js, style.css) resolve only under the slash.
+        Asset index = assets.get("index.html");
+        router.get(ROOT).handler(ctx -> {
+            if (ctx.request().path().endsWith("/")) {
+                serve(ctx, index);
+            } else {
+                redirect(ctx, PATH);
+            }
+        });
         assets.forEach((name, asset) -> router.get(PATH + name).handler(ctx -> serve(ctx, asset)));
     }
 

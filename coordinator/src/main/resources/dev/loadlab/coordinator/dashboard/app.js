@@ -10,7 +10,7 @@ const TOKEN_KEY = 'loadlab.token';
 const SVG = 'http://www.w3.org/2000/svg';
 const main = document.getElementById('main');
 
-// ---- DOM helpers: text only, never innerHTML ----
+// ---- DOM helpers: elements and text nodes only, no HTML strings ----
 
 /** An element with attributes (on* keys become listeners) and children (strings become text nodes). */
 function h(tag, attrs = {}, ...children) {
@@ -70,7 +70,7 @@ function token() {
 /** Calls one API route from the table in lib.js; resolves to the parsed JSON (or null for an empty body). */
 async function call(route, { params, query, body } = {}) {
   const [method, template] = API[route];
-  // Relative to the page, so a coordinator behind a path prefix (…/dashboard/ -> …/api/v1/) still works.
+  // Relative to the page, so a coordinator behind a path prefix (…/dashboard/ calls …/api/…) still works.
   const url = new URL(`..${apiPath(template, params)}${queryString(query)}`, document.baseURI);
   const headers = { Accept: 'application/json' };
   if (token()) {

@@ -235,7 +235,7 @@ export function linePath(points) {
   return points.map((p, i) => `${i ? 'L' : 'M'}${p.px.toFixed(1)} ${p.py.toFixed(1)}`).join(' ');
 }
 
-/** Series (GET /api/v1/runs/{id} `series`) as chart lines of one figure: `key` of each point against its workers. */
+/** A run's `series` (API.run) as chart lines of one figure: `key` of each point against its workers. */
 export function seriesLines(series, key) {
   return (series || []).map((s) => ({
     name: s.profile,
