@@ -201,9 +201,6 @@ function show(error) {
   }
 }
 
-window.addEventListener('hashchange', render);
-render();
-
 // ---- Runs ----
 
 const STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
@@ -461,7 +458,8 @@ function lineChart(lines, { title, yLabel, xLabel, width = 560, height = 260, ma
       svg('line', { class: 'axis', x1: box.left, x2: box.left, y1: box.top, y2: box.bottom }),
       model.lines.map((line, i) => svg('g', { class: `c${i % 8}` },
         svg('path', { class: 'line', d: linePath(line.points) }),
-        line.points.map((p) => svg('circle', { class: `dot${p.generatorBound ? ' bound' : ''}`, cx: p.px, cy: p.py, r: 3.5 },
+        // Dots (with their hover text) while they stay readable; a long timeline is a line only.
+        line.points.length > 120 ? null : line.points.map((p) => svg('circle', { class: `dot${p.generatorBound ? ' bound' : ''}`, cx: p.px, cy: p.py, r: 3.5 },
           svg('title', {}, `${line.name}, ${xLabel} ${p.x}: ${fmtTick(p.y)} ${yLabel}${p.generatorBound ? ' (generator-bound)' : ''}`))))),
     ];
   return h('figure', {},
@@ -751,7 +749,7 @@ function compareView(report) {
           pair(s.throughputRps, 1), pair(s.p50Ms, 0), pair(s.p99Ms, 0),
           num(s.errorRate ? `${fmtPercent(s.errorRate.baseline)} → ${fmtPercent(s.errorRate.candidate)}` : '—'),
           num(s.errorRate ? fmtDelta(s.errorRate.delta * 100, null, 2) + ' pt' : '—'),
-          h('td', { class: `verdict-${s.verdict}` }, h('strong', {}, s.verdict), s.reason ? h('div', { class: 'muted' }, s.reason) : null,
+          h('td', { class: `verdict-${String(s.verdict).replace(/\s+/g, '-')}` }, h('strong', {}, s.verdict), s.reason ? h('div', { class: 'muted' }, s.reason) : null,
             bound.length ? h('div', { class: 'flag' }, `generator-bound: ${bound.join(' and ')}`) : null),
           h('td', { class: 'muted' }, `n = ${t.baselineSamples}/${t.candidateSamples} s, medians ${fmtRps(t.baselineMedianRps)} → ${fmtRps(t.candidateMedianRps)} req/s`,
             t.pValue !== null && t.pValue !== undefined ? `, U = ${fmtNumber(t.u, 1)}, z = ${fmtNumber(t.z, 2)}, p = ${t.pValue.toPrecision(3)}` : ''));
@@ -760,3 +758,7 @@ function compareView(report) {
     report.onlyInCandidate.length ? [h('h3', {}, 'Only in the candidate'), h('ul', {}, unmatched(report.onlyInCandidate))] : null,
   ];
 }
+
+// Last, so every constant above is initialised before the first page renders.
+window.addEventListener('hashchange', render);
+render();

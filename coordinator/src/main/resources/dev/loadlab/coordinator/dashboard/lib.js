@@ -221,13 +221,17 @@ export function chartModel(lines, { width = 560, height = 260, logX = 'auto', ma
     log,
     empty: false,
     xAt: x,
-    xTicks: xValues.map((value) => ({ value, pos: x(value) })),
-    yTicks: yTicks.map((value) => ({ value, pos: y(value) })),
+    xTicks: xValues.map((value) => ({ value, pos: round1(x(value)) })),
+    yTicks: yTicks.map((value) => ({ value, pos: round1(y(value)) })),
     lines: usable.map((line) => ({
       ...line,
-      points: line.points.map((p) => ({ ...p, px: x(p.x), py: y(p.y) })),
+      points: line.points.map((p) => ({ ...p, px: round1(x(p.x)), py: round1(y(p.y)) })),
     })),
   };
+}
+
+function round1(v) {
+  return Math.round(v * 10) / 10;
 }
 
 /** An SVG path ("M x y L x y …") through points with px/py, rounded to 0.1 px. */
