@@ -184,8 +184,9 @@ public final class DemoMain implements Callable<Integer> {
 
         System.out.println("Data: " + coordinator.databaseDescription() + " (kept between runs)");
         System.out.println("Logs: " + logs);
-        System.out.println("See these runs again in the dashboard (charts, every step and second): start a coordinator on"
-                + " the same data, then open " + LATER + DashboardRoutes.PATH);
+        System.out.println(
+                "See these runs again in the dashboard (charts, every step and second): start a coordinator on"
+                        + " the same data, then open " + LATER + DashboardRoutes.PATH);
         System.out.println("  ./loadlab coordinator --data-dir " + dataDir + " &");
         for (String runId : runIds) {
             System.out.println("  Dashboard: " + dashboardLink(LATER, runId));

@@ -498,13 +498,16 @@ function stepsTable(run, index, redraw) {
   if (!steps.length) {
     return h('p', { class: 'muted' }, 'No finished step yet.');
   }
+  const m = run.measurement || {};
+  // Each figure's column header carries how it was measured (also listed in full below the table).
+  const fig = (text, key) => th(text, { class: key === 'generatorBound' ? null : 'num', title: m[key] });
   return h('table', {},
-    h('caption', {}, 'Each finished step; "timeline" shows it second by second below.'),
+    h('caption', {}, 'Each finished step; "timeline" shows it second by second below. A column header\'s tooltip says how its figure was measured.'),
     h('thead', {}, h('tr', {},
       th('#', { class: 'num' }), th('Profile'), th('W', { class: 'num' }), th('Repeat', { class: 'num' }), th('Status'),
-      th('req/s', { class: 'num' }), th('Requests', { class: 'num' }), th('Errors', { class: 'num' }),
-      th('p50 ms', { class: 'num' }), th('p99 ms', { class: 'num' }), th('max ms', { class: 'num' }),
-      th('Target cores', { class: 'num' }), th('Start skew ms', { class: 'num' }), th('Generator'), th(''))),
+      fig('req/s', 'throughputRps'), fig('Requests', 'requests'), fig('Errors', 'errors'),
+      fig('p50 ms', 'latencyMs'), fig('p99 ms', 'latencyMs'), fig('max ms', 'latencyMs'),
+      fig('Target cores', 'targetCpuCores'), fig('Start skew ms', 'startSkewMs'), fig('Generator', 'generatorBound'), th(''))),
     h('tbody', {}, steps.map((s) => h('tr', { class: s.index === index ? 'selected' : null },
       num(s.index + 1), h('td', {}, s.profile || 'as is'), num(s.workers ?? '—'), num(s.repeat + 1),
       h('td', {}, status(s.status), s.failure ? h('div', { class: 'muted' }, s.failure) : null,
@@ -521,12 +524,15 @@ function stepsTable(run, index, redraw) {
       }, 'timeline'))))));
 }
 
+let howOpen = false; // kept across the live re-renders of a running run's page
+
 function howList(measurement, keys) {
   const items = keys.filter((k) => measurement[k]);
   if (!items.length) {
     return null;
   }
-  return h('details', {}, h('summary', {}, 'How these figures were measured'),
+  return h('details', { open: howOpen, ontoggle: (event) => { howOpen = event.target.open; } },
+    h('summary', {}, 'How these figures were measured'),
     h('dl', { class: 'how-list' }, items.map((k) => [h('dt', {}, k), h('dd', {}, measurement[k])])));
 }
 
