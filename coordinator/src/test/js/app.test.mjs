@@ -19,6 +19,7 @@ const replies = {
   [`GET /api/v1/runs/${running.id}/steps/0/timeline`]: fixture('timeline'),
   [`POST /api/v1/runs/${running.id}/cancel`]: { httpStatus: 202, body: { id: running.id, status: 'CANCELLING' } },
   'GET /api/v1/scenarios': fixture('scenarios'),
+  'GET /api/v1/agents': [{ id: 'demo-agent-1', host: 'vm', cores: 2, protocolVersion: 2, version: '0.1.0-SNAPSHOT', state: 'BUSY' }],
   'POST /api/v1/scenarios/smoke/runs': { httpStatus: 202, body: { id: 'new-run', status: 'QUEUED' } },
   'GET /api/v1/compare': fixture('compare'),
 };
@@ -60,6 +61,7 @@ test('the runs page lists runs, escapes what the server sent and offers more', a
   assert.equal(all('img').length, 0);
   assert.equal(all('script').length, 0);
   assert.ok(text().includes('RUNNING'));
+  assert.ok(text().includes('Agents: demo-agent-1 (vm, 2 cores, BUSY)'));
   assert.ok(rows.some((r) => r.textContent.includes('5/10')), 'finished / planned steps of the succeeded run');
   const more = byText('button', 'More');
   assert.ok(more, 'a nextCursor offers more');

@@ -41,7 +41,7 @@ public final class DashboardRoutes {
                     Stream.of("GET /", "GET " + ROOT), FILES.keySet().stream().map(name -> "GET " + PATH + name))
             .toList();
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
             + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private record Asset(String contentType, Buffer body, String etag) {}

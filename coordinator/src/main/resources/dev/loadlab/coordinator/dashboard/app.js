@@ -234,12 +234,18 @@ async function runsPage(params) {
   h('a', { href: '#/runs' }, 'clear'), names);
   const table = h('div', { 'aria-live': 'polite' });
   const more = h('div');
-  replace(main, h('h1', {}, 'Runs'), form, table, more);
+  const agents = h('p', { class: 'muted', 'aria-live': 'polite' });
+  replace(main, h('h1', {}, 'Runs'), agents, form, table, more);
+  document.title = 'Runs · LoadLab';
   call('scenarios').then((answer) => replace(names,
     (answer.scenarios || []).map((s) => h('option', { value: s.name })))).catch(() => {});
 
   let pages = [];
   const draw = async () => {
+    // Who can take work: a run waits in the queue until enough agents are idle.
+    call('agents').then((list) => replace(agents, list.length
+      ? `Agents: ${list.map((a) => `${a.id} (${a.host}, ${a.cores} cores, ${a.state}${a.reason ? `: ${a.reason}` : ''})`).join('; ')}`
+      : 'No agent is registered: runs wait in the queue until one joins.')).catch(() => {});
     const runs = [];
     const seen = new Set();
     for (const run of pages.flatMap((p) => p.runs)) {
@@ -337,6 +343,7 @@ async function runPage(id) {
       }
     }
     replace(main, runView(run, index, timeline, draw));
+    document.title = `${run.name} ${run.status} · LoadLab`;
   };
   await draw();
   every(2000, async () => {
@@ -502,12 +509,12 @@ function stepsTable(run, index, redraw) {
   // Each figure's column header carries how it was measured (also listed in full below the table).
   const fig = (text, key) => th(text, { class: key === 'generatorBound' ? null : 'num', title: m[key] });
   return h('table', {},
-    h('caption', {}, 'Each finished step; "timeline" shows it second by second below. A column header\'s tooltip says how its figure was measured.'),
+    h('caption', {}, 'Each finished step; "show" draws it second by second under Timeline. A column header\'s tooltip says how its figure was measured.'),
     h('thead', {}, h('tr', {},
       th('#', { class: 'num' }), th('Profile'), th('W', { class: 'num' }), th('Repeat', { class: 'num' }), th('Status'),
       fig('req/s', 'throughputRps'), fig('Requests', 'requests'), fig('Errors', 'errors'),
       fig('p50 ms', 'latencyMs'), fig('p99 ms', 'latencyMs'), fig('max ms', 'latencyMs'),
-      fig('Target cores', 'targetCpuCores'), fig('Start skew ms', 'startSkewMs'), fig('Generator', 'generatorBound'), th(''))),
+      fig('Target cores', 'targetCpuCores'), fig('Start skew ms', 'startSkewMs'), fig('Generator', 'generatorBound'), th('Timeline'))),
     h('tbody', {}, steps.map((s) => h('tr', { class: s.index === index ? 'selected' : null },
       num(s.index + 1), h('td', {}, s.profile || 'as is'), num(s.workers ?? '—'), num(s.repeat + 1),
       h('td', {}, status(s.status), s.failure ? h('div', { class: 'muted' }, s.failure) : null,
@@ -521,7 +528,7 @@ function stepsTable(run, index, redraw) {
         class: 'secondary',
         'aria-pressed': s.index === index ? 'true' : 'false',
         onclick: () => { chosenStep.set(run.id, s.index); redraw().catch(show); },
-      }, 'timeline'))))));
+      }, 'show'))))));
 }
 
 let howOpen = false; // kept across the live re-renders of a running run's page
@@ -617,11 +624,12 @@ function timelineSection(run, index, timeline, redraw) {
 async function scenariosPage() {
   const answer = await call('scenarios');
   const scenarios = answer.scenarios || [];
+  document.title = 'Scenarios · LoadLab';
   replace(main,
     h('h1', {}, 'Scenarios'),
     h('p', { class: 'how' }, 'The latest version of each saved scenario. "Run" starts it as saved, or changed by a JSON Merge Patch (RFC 7396) that is validated like a submitted scenario and not saved.'),
     scenarios.length ? h('table', {},
-      h('thead', {}, h('tr', {}, th('Name'), th('Version', { class: 'num' }), th('Saved'), th('Load'), th('Requests'), th('Sweep'), th(''))),
+      h('thead', {}, h('tr', {}, th('Name'), th('Version', { class: 'num' }), th('Saved'), th('Load'), th('Requests'), th('Sweep'), th('Run'))),
       h('tbody', {}, scenarios.map((saved) => scenarioRow(saved)))) : h('p', { class: 'muted' }, 'No saved scenario.'));
 }
 
@@ -708,6 +716,7 @@ async function comparePage(params) {
   h('button', { type: 'submit' }, 'Compare'), options);
   const result = h('div');
   replace(main, h('h1', {}, 'Compare two runs'), form, result);
+  document.title = 'Compare · LoadLab';
   if (!baseline || !candidate) {
     replace(result, h('p', { class: 'muted' }, 'Pick two runs (the list offers the 100 newest).'));
     return;
