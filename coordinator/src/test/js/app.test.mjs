@@ -148,3 +148,14 @@ test('a 401 asks for a token, and the one entered is used next', async () => {
   assert.equal(browser.calls[browser.calls.length - 1].headers.Authorization, 'Bearer other-token');
   assert.ok(text().includes('(built-in)'));
 });
+
+test('a slow answer for a page the user has left does not paint over the page shown now', async () => {
+  const key = `GET /api/v1/runs/${done.id}`;
+  replies[key] = { httpStatus: 200, body: done, delayMs: 50 };
+  const leaving = browser.go(`#/runs/${done.id}`);
+  await browser.go('#/scenarios');
+  await leaving;
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  replies[key] = done;
+  assert.ok(text().startsWith('Scenarios'), text().slice(0, 80));
+});

@@ -113,7 +113,7 @@ export class Element extends Node {
 
 /**
  * Installs the fake browser globals. `replies` maps "METHOD /path?query" (query optional: a key without one
- * matches any query) to a JSON body, or to {httpStatus, body} for another status than 200. Returns the pieces a test drives.
+ * matches any query) to a JSON body, or to {httpStatus, body, delayMs} for another status or a slow answer. Returns the pieces a test drives.
  */
 export function install(replies) {
   const elements = { main: new Element('main'), auth: new Element('span') };
@@ -156,6 +156,9 @@ export function install(replies) {
       body = { title: 'Not found', detail: `no reply recorded for ${method} ${u.pathname}` };
     } else if (reply && reply.httpStatus) {
       ({ httpStatus: status, body } = reply);
+      if (reply.delayMs) {
+        await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+      }
     }
     return { status, ok: status >= 200 && status < 300, text: async () => JSON.stringify(body) };
   };

@@ -152,7 +152,13 @@ function every(ms, refresh, again) {
       return;
     }
     if (again()) {
-      await refresh();
+      try {
+        await refresh();
+      } catch (error) {
+        if (mine === generation) {
+          show(error);
+        }
+      }
       if (mine === generation && again()) {
         timer = setTimeout(tick, ms);
       }
@@ -162,8 +168,10 @@ function every(ms, refresh, again) {
   timer = setTimeout(tick, ms);
 }
 
+// Each navigation starts a new generation; a page whose answers arrive after the user has moved on draws nothing.
 async function render() {
   generation += 1;
+  const mine = generation;
   clearTimeout(timer);
   const fragment = parseFragment(location.hash);
   if (fragment.token) {
@@ -187,7 +195,9 @@ async function render() {
       await runsPage(params);
     }
   } catch (error) {
-    show(error);
+    if (mine === generation) {
+      show(error);
+    }
   }
 }
 
@@ -276,12 +286,8 @@ async function runsPage(params) {
   await draw();
   const live = () => pages.some((p) => p.runs.some((r) => r.status === 'RUNNING' || r.status === 'QUEUED'));
   every(3000, async () => {
-    try {
-      pages[0] = await first();
-      await draw();
-    } catch (error) {
-      show(error);
-    }
+    pages[0] = await first();
+    await draw();
   }, live);
 }
 
@@ -327,6 +333,7 @@ function runsTable(runs) {
 const chosenStep = new Map(); // run id -> the step index whose timeline is shown
 
 async function runPage(id) {
+  const mine = generation;
   const fetchRun = () => call('run', { params: { id } });
   let run = await fetchRun();
   const draw = async () => {
@@ -342,17 +349,16 @@ async function runPage(id) {
         timeline = { error };
       }
     }
+    if (mine !== generation) {
+      return;
+    }
     replace(main, runView(run, index, timeline, draw));
     document.title = `${run.name} ${run.status} · LoadLab`;
   };
   await draw();
   every(2000, async () => {
-    try {
-      run = await fetchRun();
-      await draw();
-    } catch (error) {
-      show(error);
-    }
+    run = await fetchRun();
+    await draw();
   }, () => run.status === 'RUNNING' || run.status === 'QUEUED');
 }
 
@@ -622,7 +628,11 @@ function timelineSection(run, index, timeline, redraw) {
 // ---- Scenarios ----
 
 async function scenariosPage() {
+  const mine = generation;
   const answer = await call('scenarios');
+  if (mine !== generation) {
+    return;
+  }
   const scenarios = answer.scenarios || [];
   document.title = 'Scenarios · LoadLab';
   replace(main,
@@ -701,7 +711,11 @@ function runForm(name) {
 async function comparePage(params) {
   const baseline = params.get('baseline') || '';
   const candidate = params.get('candidate') || '';
+  const mine = generation;
   const recent = await call('runs', { query: { limit: 100 } });
+  if (mine !== generation) {
+    return;
+  }
   const options = h('datalist', { id: 'recent-runs' },
     recent.runs.map((r) => h('option', { value: r.id }, `${r.name} · ${r.status} · ${fmtTime(r.submittedAt)}`)));
   const b = h('input', { id: 'c-baseline', value: baseline, list: 'recent-runs', size: 38, required: true, class: 'mono' });
