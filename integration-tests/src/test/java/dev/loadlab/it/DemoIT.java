@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./loadlab demo} as a newcomer runs it, shortened (1 s cells, no warm-up): it must run both built-in sweeps
- * through the target host, print their scaling tables, findings and where the data lives, leave no process behind and
- * exit 0.
+ * through the target host, print their dashboard links, scaling tables, findings and where the data lives, leave no
+ * process behind and exit 0.
  */
 class DemoIT {
     @TempDir
@@ -83,6 +83,11 @@ class DemoIT {
                 .contains("Findings (computed from the table):")
                 .containsPattern("  - At W=2, [a-z-]+ serves the most: \\d+ requests/s")
                 .contains("Data: embedded PostgreSQL")
+                .containsPattern(
+                        "  Dashboard: http://127\\.0\\.0\\.1:\\d+/dashboard/#/runs/[0-9a-f-]{36}\\?token=\\S+  \\(live")
+                .contains("./loadlab coordinator --data-dir ")
+                .containsPattern(
+                        "  Dashboard: http://127\\.0\\.0\\.1:7070/dashboard/#/runs/[0-9a-f-]{36}\\?token=\\S+\n")
                 .contains("/api-token)\" http://127.0.0.1:7070/api/v1/runs/");
         if (printed.contains("]*")) {
             assertThat(printed).contains("* the load generator was the bottleneck");

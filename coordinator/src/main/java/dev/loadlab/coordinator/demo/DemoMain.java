@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
 import dev.loadlab.coordinator.http.ApiTokenFile;
+import dev.loadlab.coordinator.http.DashboardRoutes;
 import dev.loadlab.protocol.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,8 +31,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code loadlab demo}: starts every part on this machine (the target host with its control API, the coordinator
  * configured with it, one agent), runs short versions of the built-in scenarios {@code gil-cpu} and {@code gil-mixed}
- * through the REST API (a merge patch over the saved scenario), prints each one's scaling table and the findings
- * computed from it, says where the data lives, and stops everything it started, also on Ctrl-C.
+ * through the REST API (a merge patch over the saved scenario), prints each one's dashboard link, scaling table and
+ * the findings computed from it, says where the data lives and how to see it again, and stops everything it started,
+ * also on Ctrl-C.
  */
 @Command(
         name = "loadlab demo",
@@ -44,6 +46,8 @@ public final class DemoMain implements Callable<Integer> {
     private static final Pattern CONTROL_READY = Pattern.compile("control: (http://\\S+)");
     private static final Pattern AGENT_READY = Pattern.compile("loadlab-agent ready: .*");
     private static final List<String> SWEEPS = List.of("gil-cpu", "gil-mixed");
+    /** Where {@code ./loadlab coordinator} listens by default: the demo's own coordinator stops when it ends. */
+    private static final String LATER = "http://127.0.0.1:7070";
 
     @Option(
             names = "--data-dir",
@@ -164,6 +168,7 @@ public final class DemoMain implements Callable<Integer> {
             }
             String runId = Json.lenient().readTree(submitted.body()).get("id").asText();
             runIds.add(runId);
+            System.out.println("  Dashboard: " + dashboardLink(api, runId) + "  (live while the demo runs)");
             JsonNode run = follow(api, runId);
             ScalingResult result = ScalingResult.of(run);
             System.out.println();
@@ -183,14 +188,25 @@ public final class DemoMain implements Callable<Integer> {
 
         System.out.println("Data: " + coordinator.databaseDescription() + " (kept between runs)");
         System.out.println("Logs: " + logs);
-        System.out.println("Read these runs back later (latency, p99 and every step in full):");
+        System.out.println(
+                "See these runs again in the dashboard (charts, every step and second): start a coordinator on"
+                        + " the same data, then open " + LATER + DashboardRoutes.PATH);
         System.out.println("  ./loadlab coordinator --data-dir " + dataDir + " &");
         for (String runId : runIds) {
-            System.out.println("  curl -s -H \"Authorization: Bearer $(cat " + dataDir.resolve(ApiTokenFile.NAME)
-                    + ")\" http://127.0.0.1:7070/api/v1/runs/" + runId);
+            System.out.println("  Dashboard: " + dashboardLink(LATER, runId));
         }
+        System.out.println("  or the JSON: curl -s -H \"Authorization: Bearer $(cat "
+                + dataDir.resolve(ApiTokenFile.NAME) + ")\" " + LATER + "/api/v1/runs/" + runIds.getLast());
         System.out.printf(Locale.ROOT, "demo: done in %.0f s%n", (System.nanoTime() - began) / 1e9);
         return allSucceeded ? 0 : 1;
+    }
+
+    /**
+     * The one place the demo builds a dashboard link, for the coordinator at {@code httpUrl}, with the API token in the
+     * URL fragment: browsers never send a fragment, and the dashboard moves the token out of the address bar.
+     */
+    private String dashboardLink(String httpUrl, String runId) {
+        return DashboardRoutes.runLink(httpUrl, runId) + "?token=" + apiToken;
     }
 
     /** The merge patch that makes a built-in sweep short: fewer worker counts, shorter cells. */

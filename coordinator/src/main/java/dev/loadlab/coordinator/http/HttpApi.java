@@ -79,6 +79,7 @@ public final class HttpApi {
                 .end(openApi));
         router.get("/health/live").handler(ctx -> json(ctx, 200, Map.of("status", "UP")));
         router.get("/health/ready").handler(this::readiness);
+        DashboardRoutes.register(router);
         router.route().last().handler(ctx -> ctx.fail(404));
         router.route().failureHandler(new ProblemHandler(maxBodyBytes));
         return router;

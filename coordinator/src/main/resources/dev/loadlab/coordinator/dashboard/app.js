@@ -1,0 +1,793 @@
+// The LoadLab dashboard: hash-routed pages over the REST API. Every server string reaches the page as a text node
+// (see h()); nothing from the API is parsed as HTML. The bearer token comes from the URL fragment (#token=… or
+// #/route?token=…), which browsers never send to a server, lives in sessionStorage and is sent on every API call.
+import {
+  API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed, fmtLabels,
+  plannedSteps, plannedCell, chartModel, linePath, seriesLines, fmtTick,
+} from './lib.js';
+
+const TOKEN_KEY = 'loadlab.token';
+const SVG = 'http://www.w3.org/2000/svg';
+const main = document.getElementById('main');
+
+// ---- DOM helpers: elements and text nodes only, no HTML strings ----
+
+/** An element with attributes (on* keys become listeners) and children (strings become text nodes). */
+function h(tag, attrs = {}, ...children) {
+  return build(document.createElement(tag), attrs, children);
+}
+
+function svg(tag, attrs = {}, ...children) {
+  return build(document.createElementNS(SVG, tag), attrs, children);
+}
+
+function build(el, attrs, children) {
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (key.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(key.slice(2), value);
+    } else {
+      el.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) {
+      continue;
+    }
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+function replace(target, ...children) {
+  target.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+}
+
+const link = (hash, text) => h('a', { href: hash }, text);
+const status = (s) => h('span', { class: `status status-${s}` }, s);
+const th = (text, attrs = {}) => h('th', { scope: 'col', ...attrs }, text);
+const num = (text, attrs = {}) => h('td', { class: 'num', ...attrs }, text);
+const how = (text) => (text ? h('p', { class: 'how' }, text) : null);
+
+// ---- token and API ----
+
+class AuthError extends Error {}
+
+class ProblemError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+/** Calls one API route from the table in lib.js; resolves to the parsed JSON (or null for an empty body). */
+async function call(route, { params, query, body } = {}) {
+  const [method, template] = API[route];
+  // Relative to the page, so a coordinator behind a path prefix (…/dashboard/ calls …/api/…) still works.
+  const url = new URL(`..${apiPath(template, params)}${queryString(query)}`, document.baseURI);
+  const headers = { Accept: 'application/json' };
+  if (token()) {
+    headers.Authorization = `Bearer ${token()}`;
+  }
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(url, { method, headers, body, cache: 'no-store', credentials: 'omit' });
+  if (response.status === 401) {
+    throw new AuthError();
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = { detail: text.slice(0, 300) };
+  }
+  if (!response.ok) {
+    throw new ProblemError(response.status, json || {});
+  }
+  return json;
+}
+
+function problemBox(error) {
+  if (!(error instanceof ProblemError)) {
+    return h('div', { class: 'problem', role: 'alert' }, `The dashboard could not reach the coordinator: ${error.message}`);
+  }
+  const p = error.problem;
+  const fields = (p.errors || []).map((e) => h('li', {}, h('code', {}, e.field || '$'), ` ${e.message || ''}`));
+  return h('div', { class: 'problem', role: 'alert' },
+    h('strong', {}, `${error.status} ${p.title || ''}`), ' ', p.detail || '',
+    p.field && !fields.length ? [' (field ', h('code', {}, p.field), ')'] : null,
+    fields.length ? h('ul', {}, fields) : null);
+}
+
+function tokenForm() {
+  const input = h('input', { id: 'token', type: 'password', autocomplete: 'off', required: true, size: 40 });
+  const form = h('form', {
+    class: 'inline',
+    onsubmit: (event) => {
+      event.preventDefault();
+      sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+      render();
+    },
+  }, h('label', { for: 'token' }, 'API token', input), h('button', { type: 'submit' }, 'Use token'));
+  return [
+    h('h1', {}, 'This coordinator needs an API token'),
+    h('p', {}, token()
+      ? 'The token this tab holds was refused (401). Enter another one.'
+      : 'Every /api/v1 call needs "Authorization: Bearer <token>". Enter it here, or open the dashboard with #token=… in the address.'),
+    form,
+    h('p', { class: 'how' }, 'The token stays in this tab (sessionStorage) and is sent only in the Authorization header.'),
+  ];
+}
+
+function authStatus() {
+  const slot = document.getElementById('auth');
+  replace(slot, token()
+    ? [h('span', {}, 'token set · '), h('button', {
+      type: 'button',
+      class: 'secondary',
+      onclick: () => { sessionStorage.removeItem(TOKEN_KEY); render(); },
+    }, 'Forget token')]
+    : null);
+}
+
+// ---- routing and refresh ----
+
+let generation = 0;
+let timer = null;
+
+/** Re-runs `refresh` every `ms` while `again()` holds and the page is still the one shown. */
+function every(ms, refresh, again) {
+  const mine = generation;
+  const tick = async () => {
+    if (mine !== generation) {
+      return;
+    }
+    if (again()) {
+      try {
+        await refresh();
+      } catch (error) {
+        if (mine === generation) {
+          show(error);
+        }
+      }
+      if (mine === generation && again()) {
+        timer = setTimeout(tick, ms);
+      }
+    }
+  };
+  clearTimeout(timer);
+  timer = setTimeout(tick, ms);
+}
+
+// Each navigation starts a new generation; a page whose answers arrive after the user has moved on draws nothing.
+async function render() {
+  generation += 1;
+  const mine = generation;
+  clearTimeout(timer);
+  const fragment = parseFragment(location.hash);
+  if (fragment.token) {
+    sessionStorage.setItem(TOKEN_KEY, fragment.token);
+  }
+  if (fragment.token || location.hash !== fragment.hash) {
+    // Take the token out of the address bar (and so out of bookmarks and screenshots).
+    history.replaceState(null, '', `${location.pathname}${location.search}${fragment.hash}`);
+  }
+  authStatus();
+  const { route, params } = fragment;
+  const parts = route.split('/').filter(Boolean);
+  try {
+    if (parts[0] === 'runs' && parts[1]) {
+      await runPage(decodeURIComponent(parts[1]));
+    } else if (parts[0] === 'scenarios') {
+      await scenariosPage();
+    } else if (parts[0] === 'compare') {
+      await comparePage(params);
+    } else {
+      await runsPage(params);
+    }
+  } catch (error) {
+    if (mine === generation) {
+      show(error);
+    }
+  }
+}
+
+function show(error) {
+  if (error instanceof AuthError) {
+    clearTimeout(timer);
+    generation += 1;
+    replace(main, tokenForm());
+  } else {
+    replace(main, problemBox(error));
+  }
+}
+
+// ---- Runs ----
+
+const STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'];
+const PAGE = 25;
+const stepCounts = new Map(); // run id -> "done/planned" for runs that have ended (they no longer change)
+
+async function runsPage(params) {
+  const filter = { scenario: params.get('scenario') || '', status: params.get('status') || '', label: params.getAll('label') };
+  const scenarioInput = h('input', { id: 'f-scenario', name: 'scenario', value: filter.scenario, list: 'scenario-names' });
+  const statusSelect = h('select', { id: 'f-status', name: 'status' },
+    h('option', { value: '' }, 'any'),
+    STATUSES.map((s) => h('option', { value: s, selected: s === filter.status }, s)));
+  const labelInput = h('input', { id: 'f-label', name: 'label', value: filter.label.join(' '), placeholder: 'key:value' });
+  const names = h('datalist', { id: 'scenario-names' });
+  const form = h('form', {
+    class: 'filters',
+    role: 'search',
+    onsubmit: (event) => {
+      event.preventDefault();
+      location.hash = `#/runs${queryString({
+        scenario: scenarioInput.value.trim(),
+        status: statusSelect.value,
+        label: labelInput.value.split(/\s+/).filter(Boolean),
+      })}`;
+    },
+  },
+  h('label', { for: 'f-scenario' }, 'Scenario', scenarioInput),
+  h('label', { for: 'f-status' }, 'Status', statusSelect),
+  h('label', { for: 'f-label' }, 'Labels (key:value, space-separated, all must match)', labelInput),
+  h('button', { type: 'submit' }, 'Filter'),
+  h('a', { href: '#/runs' }, 'clear'), names);
+  const table = h('div', { 'aria-live': 'polite' });
+  const more = h('div');
+  const agents = h('p', { class: 'muted', 'aria-live': 'polite' });
+  replace(main, h('h1', {}, 'Runs'), agents, form, table, more);
+  document.title = 'Runs · LoadLab';
+  call('scenarios').then((answer) => replace(names,
+    (answer.scenarios || []).map((s) => h('option', { value: s.name })))).catch(() => {});
+
+  let pages = [];
+  const draw = async () => {
+    // Who can take work: a run waits in the queue until enough agents are idle.
+    call('agents').then((list) => replace(agents, list.length
+      ? `Agents: ${list.map((a) => `${a.id} (${a.host}, ${a.cores} cores, ${a.state}${a.reason ? `: ${a.reason}` : ''})`).join('; ')}`
+      : 'No agent is registered: runs wait in the queue until one joins.')).catch(() => {});
+    const runs = [];
+    const seen = new Set();
+    for (const run of pages.flatMap((p) => p.runs)) {
+      if (!seen.has(run.id)) {
+        seen.add(run.id);
+        runs.push(run);
+      }
+    }
+    await countSteps(runs);
+    replace(table, runs.length ? runsTable(runs) : h('p', { class: 'muted' }, 'No runs match.'));
+    const cursor = pages[pages.length - 1].nextCursor;
+    replace(more, cursor ? h('button', {
+      type: 'button',
+      class: 'secondary',
+      onclick: async (event) => {
+        event.target.disabled = true;
+        try {
+          pages.push(await call('runs', { query: { ...filter, limit: PAGE, cursor } }));
+          await draw();
+        } catch (error) {
+          show(error);
+        }
+      },
+    }, 'More') : null);
+  };
+  const first = () => call('runs', { query: { ...filter, limit: PAGE } });
+  pages = [await first()];
+  await draw();
+  const live = () => pages.some((p) => p.runs.some((r) => r.status === 'RUNNING' || r.status === 'QUEUED'));
+  every(3000, async () => {
+    pages[0] = await first();
+    await draw();
+  }, live);
+}
+
+/** Fills stepCounts for the runs shown: a run's steps are only in its detail, which is fetched once it has ended. */
+async function countSteps(runs) {
+  await Promise.all(runs.map(async (run) => {
+    const ended = run.status !== 'RUNNING' && run.status !== 'QUEUED';
+    if (stepCounts.has(run.id) && ended) {
+      return;
+    }
+    try {
+      const detail = await call('run', { params: { id: run.id } });
+      const text = `${(detail.steps || []).length}/${plannedSteps(detail.scenario)}`;
+      if (ended) {
+        stepCounts.set(run.id, text);
+      } else {
+        stepCounts.set(`live:${run.id}`, text);
+      }
+    } catch (error) {
+      if (error instanceof AuthError) {
+        throw error;
+      }
+    }
+  }));
+}
+
+function runsTable(runs) {
+  return h('table', {},
+    h('caption', {}, 'Newest first. Steps: finished / planned (profiles × workers × repeats).'),
+    h('thead', {}, h('tr', {}, th('Name'), th('Status'), th('Labels'), th('Submitted'), th('Took'), th('Steps', { class: 'num' }), th('Run id'))),
+    h('tbody', {}, runs.map((r) => h('tr', {},
+      h('td', {}, link(`#/runs/${encodeURIComponent(r.id)}`, r.name)),
+      h('td', {}, status(r.status), r.failure ? h('div', { class: 'muted' }, r.failure) : null),
+      h('td', {}, fmtLabels(r.labels)),
+      h('td', {}, fmtTime(r.submittedAt)),
+      h('td', {}, fmtElapsed(r.startedAt, r.finishedAt)),
+      num(stepCounts.get(r.id) || stepCounts.get(`live:${r.id}`) || '…'),
+      h('td', { class: 'mono' }, r.id)))));
+}
+
+// ---- Run ----
+
+const chosenStep = new Map(); // run id -> the step index whose timeline is shown
+
+async function runPage(id) {
+  const mine = generation;
+  const fetchRun = () => call('run', { params: { id } });
+  let run = await fetchRun();
+  const draw = async () => {
+    const index = chosenStep.has(id) ? chosenStep.get(id) : defaultStep(run);
+    let timeline = null;
+    if (index !== null) {
+      try {
+        timeline = await call('timeline', { params: { id, index } });
+      } catch (error) {
+        if (error instanceof AuthError) {
+          throw error;
+        }
+        timeline = { error };
+      }
+    }
+    if (mine !== generation) {
+      return;
+    }
+    replace(main, runView(run, index, timeline, draw));
+    document.title = `${run.name} ${run.status} · LoadLab`;
+  };
+  await draw();
+  every(2000, async () => {
+    run = await fetchRun();
+    await draw();
+  }, () => run.status === 'RUNNING' || run.status === 'QUEUED');
+}
+
+function defaultStep(run) {
+  if (run.progress) {
+    return run.progress.stepIndex;
+  }
+  return run.steps && run.steps.length ? run.steps[0].index : null;
+}
+
+function runView(run, index, timeline, redraw) {
+  const m = run.measurement || {};
+  const active = run.status === 'RUNNING' || run.status === 'QUEUED';
+  const searching = (run.steps || []).some((s) => s.search) || (run.scenario && run.scenario.load && run.scenario.load.model === 'search');
+  return [
+    h('h1', {}, `${run.name} `, status(run.status)),
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Run id'), h('dd', { class: 'mono' }, run.id),
+      h('dt', {}, 'Scenario'), h('dd', {}, describeScenario(run)),
+      h('dt', {}, 'Labels'), h('dd', {}, fmtLabels(run.labels)),
+      h('dt', {}, 'Submitted'), h('dd', {}, fmtTime(run.submittedAt)),
+      h('dt', {}, 'Started · finished'), h('dd', {}, `${fmtTime(run.startedAt)} · ${fmtTime(run.finishedAt)} (${fmtElapsed(run.startedAt, run.finishedAt)})`),
+      run.queueReason ? [h('dt', {}, 'Waiting because'), h('dd', {}, run.queueReason)] : null,
+      run.failure ? [h('dt', {}, 'Failure'), h('dd', { class: 'failed' }, run.failure)] : null),
+    h('p', {},
+      active ? h('button', { type: 'button', class: 'danger', onclick: (e) => cancel(run, e.target) }, 'Cancel run') : null, ' ',
+      link(`#/compare${queryString({ baseline: run.id })}`, 'Compare with another run…')),
+    active ? progressPanel(run) : null,
+    h('h2', {}, 'Scaling'),
+    scalingCharts(run, searching),
+    how(m.series),
+    h('h2', {}, 'Steps'),
+    stepsTable(run, index, redraw),
+    howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'targetCpuCores', 'startSkewMs', 'generatorBound']),
+    searchSections(run),
+    searching ? how(m.search) : null,
+    h('h2', { id: 'timeline' }, 'Timeline'),
+    timelineSection(run, index, timeline, redraw),
+    how(m.timeline),
+  ];
+}
+
+function describeScenario(run) {
+  const s = run.scenario || {};
+  const load = s.load || {};
+  const target = s.target || {};
+  const requests = ((s.workload || {}).requests || []).map((r) => `${r.method || 'GET'} ${r.path}${r.weight && r.weight !== 1 ? ` ×${r.weight}` : ''}`);
+  const amount = load.model === 'closed' ? `${load.users} users` : `${load.model === 'search' ? 'from ' : ''}${fmtRps(load.rate)} arrivals/s`;
+  return [
+    run.scenarioVersion ? `saved version ${run.scenarioVersion}; ` : '',
+    `${load.model} model, ${amount}, warm-up ${load.warmup || '0s'}, measured ${load.duration}`,
+    s.slo ? `, SLO p99 ≤ ${s.slo.p99Ms} ms and errors ≤ ${fmtPercent(s.slo.errorRate)}` : '',
+    s.repeats > 1 ? `, ${s.repeats} repeats` : '',
+    `, ${s.agents || 1} agent(s). `,
+    h('span', { class: 'mono' }, requests.join(', ')), ` against ${target.baseUrl || ''}`,
+    target.profiles ? `; profiles ${target.profiles.join(', ')}` : '',
+    target.workers ? `; W = ${target.workers.join(', ')}` : '',
+  ];
+}
+
+async function cancel(run, button) {
+  if (!window.confirm(`Cancel ${run.name}? What was measured so far is kept.`)) {
+    return;
+  }
+  button.disabled = true;
+  try {
+    await call('cancel', { params: { id: run.id } });
+    render();
+  } catch (error) {
+    if (error instanceof AuthError) {
+      show(error);
+    } else {
+      button.after(problemBox(error));
+    }
+  }
+}
+
+function progressPanel(run) {
+  const p = run.progress;
+  if (!p) {
+    return h('div', { class: 'panel', role: 'status' }, run.status === 'QUEUED' ? 'Queued.' : 'Starting the next step…');
+  }
+  const cell = plannedCell(run.scenario, p.stepIndex);
+  return h('div', { class: 'panel', role: 'status' },
+    h('strong', {}, `Step ${p.stepIndex + 1} of ${plannedSteps(run.scenario)}`),
+    cell ? ` — ${cell.profile} W=${cell.workers}` : '',
+    p.probe !== null && p.probe !== undefined ? `, probe ${p.probe} at ${fmtRps(p.probeRateRps)} offered requests/s` : '',
+    ': ', p.warmingUp ? 'warming up' : 'measuring', ' ',
+    h('progress', { max: p.plannedSeconds || 1, value: Math.min(p.elapsedSeconds, p.plannedSeconds || p.elapsedSeconds), 'aria-label': 'seconds elapsed of planned' }),
+    ` ${fmtNumber(p.elapsedSeconds, 0)} of ${fmtNumber(p.plannedSeconds, 0)} s, ${p.requests} responses, ${p.errors} errors so far`,
+    h('div', { class: 'how' }, 'Live figures from the per-second intervals received so far (warm-up excluded); the step\'s results come from the final merge.'));
+}
+
+// ---- charts (inline SVG from lib.js geometry) ----
+
+function lineChart(lines, { title, yLabel, xLabel, width = 560, height = 260, marks = [], logX = 'auto' }) {
+  const model = chartModel(lines, { width, height, logX });
+  const { box } = model;
+  const label = `${title}: ${lines.map((l) => `${l.name} ${l.points.filter((p) => p.y !== null && p.y !== undefined).map((p) => `${p.x}→${fmtTick(p.y)}`).join(', ')}`).join('; ')}`;
+  const body = model.empty
+    ? [svg('text', { x: width / 2, y: height / 2, 'text-anchor': 'middle' }, 'no data yet')]
+    : [
+      marks.map((mark) => mark(model)),
+      model.yTicks.map((t) => [
+        svg('line', { class: 'grid', x1: box.left, x2: box.right, y1: t.pos, y2: t.pos }),
+        svg('text', { x: box.left - 6, y: t.pos + 4, 'text-anchor': 'end' }, fmtTick(t.value)),
+      ]),
+      model.xTicks.map((t) => svg('text', { x: t.pos, y: box.bottom + 16, 'text-anchor': 'middle' }, fmtTick(t.value))),
+      svg('line', { class: 'axis', x1: box.left, x2: box.right, y1: box.bottom, y2: box.bottom }),
+      svg('line', { class: 'axis', x1: box.left, x2: box.left, y1: box.top, y2: box.bottom }),
+      model.lines.map((line, i) => svg('g', { class: `c${i % 8}` },
+        svg('path', { class: 'line', d: linePath(line.points) }),
+        // Dots (with their hover text) while they stay readable; a long timeline is a line only.
+        line.points.length > 120 ? null : line.points.map((p) => svg('circle', { class: `dot${p.generatorBound ? ' bound' : ''}`, cx: p.px, cy: p.py, r: 3.5 },
+          svg('title', {}, `${line.name}, ${xLabel} ${p.x}: ${fmtTick(p.y)} ${yLabel}${p.generatorBound ? ' (generator-bound)' : ''}`))))),
+    ];
+  return h('figure', {},
+    h('figcaption', {}, title),
+    svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label },
+      body,
+      svg('text', { x: (box.left + box.right) / 2, y: height - 4, 'text-anchor': 'middle' }, `${xLabel}${model.log ? ' (log scale)' : ''}`),
+      svg('text', { x: 12, y: (box.top + box.bottom) / 2, transform: `rotate(-90 12 ${(box.top + box.bottom) / 2})`, 'text-anchor': 'middle' }, yLabel)),
+    lines.length > 1 ? h('ul', { class: 'legend' }, lines.map((l, i) => h('li', { class: `c${i % 8}` }, l.name))) : null);
+}
+
+function scalingCharts(run, searching) {
+  const series = run.series || [];
+  if (!series.length) {
+    return h('p', { class: 'muted' }, 'No finished step yet.');
+  }
+  const plottable = series.some((s) => s.points.some((p) => p.workers !== null && p.workers !== undefined));
+  if (!plottable) {
+    return h('p', { class: 'muted' }, 'This run used the target as it was (no worker sweep), so there is no scaling curve; see the steps.');
+  }
+  const bound = series.some((s) => s.points.some((p) => p.generatorBound));
+  return [
+    h('div', { class: 'charts' },
+      lineChart(seriesLines(series, 'throughputRps'), { title: 'Throughput by workers (median over repeats)', yLabel: 'requests/s', xLabel: 'workers W' }),
+      searching ? lineChart(seriesLines(series, 'kneeRateRps'), { title: 'Knee: highest rate meeting the SLO', yLabel: 'requests/s', xLabel: 'workers W', width: 420, height: 220 }) : null,
+      lineChart(seriesLines(series, 'targetCpuCores'), { title: 'Target CPU cores used', yLabel: 'cores', xLabel: 'workers W', width: 420, height: 220 }),
+      lineChart(seriesLines(series, 'p99Ms'), { title: 'p99 latency', yLabel: 'ms', xLabel: 'workers W', width: 420, height: 220 })),
+    bound ? h('p', { class: 'flag' }, 'Dashed points were measured while the load generator was the bottleneck: they show the generator\'s limit, not the target\'s.') : null,
+  ];
+}
+
+// ---- steps, search probes, timeline ----
+
+function stepsTable(run, index, redraw) {
+  const steps = run.steps || [];
+  if (!steps.length) {
+    return h('p', { class: 'muted' }, 'No finished step yet.');
+  }
+  const m = run.measurement || {};
+  // Each figure's column header carries how it was measured (also listed in full below the table).
+  const fig = (text, key) => th(text, { class: key === 'generatorBound' ? null : 'num', title: m[key] });
+  return h('table', {},
+    h('caption', {}, 'Each finished step; "show" draws it second by second under Timeline. A column header\'s tooltip says how its figure was measured.'),
+    h('thead', {}, h('tr', {},
+      th('#', { class: 'num' }), th('Profile'), th('W', { class: 'num' }), th('Repeat', { class: 'num' }), th('Status'),
+      fig('req/s', 'throughputRps'), fig('Requests', 'requests'), fig('Errors', 'errors'),
+      fig('p50 ms', 'latencyMs'), fig('p99 ms', 'latencyMs'), fig('max ms', 'latencyMs'),
+      fig('Target cores', 'targetCpuCores'), fig('Start skew ms', 'startSkewMs'), fig('Generator', 'generatorBound'), th('Timeline'))),
+    h('tbody', {}, steps.map((s) => h('tr', { class: s.index === index ? 'selected' : null },
+      num(s.index + 1), h('td', {}, s.profile || 'as is'), num(s.workers ?? '—'), num(s.repeat + 1),
+      h('td', {}, status(s.status), s.failure ? h('div', { class: 'muted' }, s.failure) : null,
+        s.agentsLost && s.agentsLost.length ? h('div', { class: 'flag' }, `lost: ${s.agentsLost.join(', ')}`) : null),
+      num(fmtRps(s.throughputRps)), num(s.requests), num(s.errors),
+      num(s.latencyMs ? s.latencyMs.p50 : '—'), num(s.latencyMs ? s.latencyMs.p99 : '—'), num(s.latencyMs ? s.latencyMs.max : '—'),
+      num(fmtNumber(s.targetCpuCores, 2)), num(s.startSkewMs ?? '—'),
+      h('td', {}, s.generatorBound ? h('span', { class: 'flag' }, `bound: ${s.generatorReason || 'no reason given'}`) : 'ok'),
+      h('td', {}, h('button', {
+        type: 'button',
+        class: 'secondary',
+        'aria-pressed': s.index === index ? 'true' : 'false',
+        onclick: () => { chosenStep.set(run.id, s.index); redraw().catch(show); },
+      }, 'show'))))));
+}
+
+let howOpen = false; // kept across the live re-renders of a running run's page
+
+function howList(measurement, keys) {
+  const items = keys.filter((k) => measurement[k]);
+  if (!items.length) {
+    return null;
+  }
+  return h('details', { open: howOpen, ontoggle: (event) => { howOpen = event.target.open; } },
+    h('summary', {}, 'How these figures were measured'),
+    h('dl', { class: 'how-list' }, items.map((k) => [h('dt', {}, k), h('dd', {}, measurement[k])])));
+}
+
+function searchSections(run) {
+  return (run.steps || []).filter((s) => s.search).map((s) => {
+    const search = s.search;
+    const slo = search.slo || {};
+    return [
+      h('h3', {}, `Search, step ${s.index + 1}${s.profile ? ` (${s.profile} W=${s.workers})` : ''}: knee `,
+        search.kneeRateRps === null || search.kneeRateRps === undefined ? 'not found' : `${fmtRps(search.kneeRateRps)} requests/s (probe ${search.kneeProbe})`),
+      h('p', {}, search.note || '', ` SLO: p99 ≤ ${slo.p99Ms} ms, error rate ≤ ${fmtPercent(slo.errorRate)}, at least 90% of the offered rate served.`),
+      h('table', {},
+        h('thead', {}, h('tr', {}, th('Probe', { class: 'num' }), th('Offered req/s', { class: 'num' }), th('Served req/s', { class: 'num' }),
+          th('Served share', { class: 'num' }), th('p50 ms', { class: 'num' }), th('p99 ms', { class: 'num' }), th('Error rate', { class: 'num' }),
+          th('Target cores', { class: 'num' }), th('Passed'), th('Why not'))),
+        h('tbody', {}, search.probes.map((p) => h('tr', { class: p.number === search.kneeProbe ? 'selected' : null },
+          num(p.number), num(fmtRps(p.rateRps)), num(fmtRps(p.throughputRps)), num(p.rateRps ? fmtPercent(p.throughputRps / p.rateRps, 0) : '—'),
+          num(p.p50Ms), num(p.p99Ms), num(fmtPercent(p.errorRate)), num(fmtNumber(p.targetCpuCores, 2)),
+          h('td', { class: p.passed ? 'passed' : 'failed' }, p.passed ? 'yes' : 'no'),
+          h('td', {}, p.reasons.length ? p.reasons.join('; ') : '—'))))),
+    ];
+  });
+}
+
+function timelineSection(run, index, timeline, redraw) {
+  const indices = new Set((run.steps || []).map((s) => s.index));
+  if (run.progress) {
+    indices.add(run.progress.stepIndex);
+  }
+  if (!indices.size) {
+    return h('p', { class: 'muted' }, 'No step has started yet.');
+  }
+  const select = h('select', {
+    id: 'timeline-step',
+    onchange: () => { chosenStep.set(run.id, Number(select.value)); redraw().catch(show); },
+  }, [...indices].sort((a, b) => a - b).map((i) => {
+    const step = (run.steps || []).find((s) => s.index === i);
+    const cell = step ? { profile: step.profile, workers: step.workers } : plannedCell(run.scenario, i);
+    return h('option', { value: i, selected: i === index }, `step ${i + 1}${cell && cell.profile ? ` ${cell.profile} W=${cell.workers}` : ''}${step ? '' : ' (running)'}`);
+  }));
+  const picker = h('form', { class: 'inline', onsubmit: (e) => e.preventDefault() }, h('label', { for: 'timeline-step' }, 'Step', select));
+  if (!timeline) {
+    return picker;
+  }
+  if (timeline.error) {
+    return [picker, problemBox(timeline.error)];
+  }
+  const seconds = timeline.seconds || [];
+  if (!seconds.length) {
+    return [picker, h('p', { class: 'muted' }, 'No second received yet.')];
+  }
+  const warm = seconds.filter((p) => p.warmup).map((p) => p.second);
+  const probeEdges = seconds.filter((p, i) => i > 0 && p.probe !== null && p.probe !== undefined && p.probe !== seconds[i - 1].probe);
+  const marks = [
+    // Warm-up seconds, shaded: sent but not counted in the step's figures.
+    (model) => warm.map((sec) => {
+      const left = Math.max(model.box.left, model.xAt(sec - 0.5));
+      const right = Math.min(model.box.right, model.xAt(sec + 0.5));
+      return svg('rect', { class: 'warmup', x: left, y: model.box.top, width: Math.max(1, right - left), height: model.box.bottom - model.box.top });
+    }),
+    (model) => probeEdges.map((p) => [
+      svg('line', { class: 'probe-edge', x1: model.xAt(p.second - 0.5), x2: model.xAt(p.second - 0.5), y1: model.box.top, y2: model.box.bottom }),
+      svg('text', { x: model.xAt(p.second - 0.5) + 3, y: model.box.top + 10 }, `probe ${p.probe}`)]),
+  ];
+  const behind = seconds.filter((p) => p.behindSchedule).length;
+  return [
+    picker,
+    h('div', { class: 'charts' },
+      lineChart([{ name: 'requests/s', points: seconds.map((p) => ({ x: p.second, y: p.requests })) },
+        { name: 'errors/s', points: seconds.map((p) => ({ x: p.second, y: p.errors })) }],
+      { title: `Step ${index + 1}, second by second`, yLabel: 'responses in the second', xLabel: 'second of the step', width: 640, marks, logX: false }),
+      lineChart([{ name: 'p99', points: seconds.map((p) => ({ x: p.second, y: p.latencyMs ? p.latencyMs.p99 : null })) },
+        { name: 'p50', points: seconds.map((p) => ({ x: p.second, y: p.latencyMs ? p.latencyMs.p50 : null })) }],
+      { title: 'Latency per second', yLabel: 'ms', xLabel: 'second of the step', width: 480, marks, logX: false })),
+    h('p', { class: 'how' }, `${seconds.length} seconds; shaded: warm-up (sent, not counted)${probeEdges.length ? '; dashed lines: a new search probe starts' : ''}.`,
+      behind ? h('span', { class: 'flag' }, ` In ${behind} second(s) the generator fell behind its open-model schedule.`) : null),
+  ];
+}
+
+// ---- Scenarios ----
+
+async function scenariosPage() {
+  const mine = generation;
+  const answer = await call('scenarios');
+  if (mine !== generation) {
+    return;
+  }
+  const scenarios = answer.scenarios || [];
+  document.title = 'Scenarios · LoadLab';
+  replace(main,
+    h('h1', {}, 'Scenarios'),
+    h('p', { class: 'how' }, 'The latest version of each saved scenario. "Run" starts it as saved, or changed by a JSON Merge Patch (RFC 7396) that is validated like a submitted scenario and not saved.'),
+    scenarios.length ? h('table', {},
+      h('thead', {}, h('tr', {}, th('Name'), th('Version', { class: 'num' }), th('Saved'), th('Load'), th('Requests'), th('Sweep'), th('Run'))),
+      h('tbody', {}, scenarios.map((saved) => scenarioRow(saved)))) : h('p', { class: 'muted' }, 'No saved scenario.'));
+}
+
+function scenarioRow(saved) {
+  const s = saved.scenario || {};
+  const load = s.load || {};
+  const target = s.target || {};
+  const cell = h('td');
+  const open = h('button', {
+    type: 'button',
+    'aria-expanded': 'false',
+    onclick: () => {
+      open.setAttribute('aria-expanded', 'true');
+      open.disabled = true;
+      cell.append(runForm(saved.name));
+    },
+  }, 'Run…');
+  cell.append(open);
+  return h('tr', {},
+    h('td', {}, h('strong', {}, saved.name), saved.builtIn ? h('span', { class: 'muted' }, ' (built-in)') : null),
+    num(saved.version), h('td', {}, fmtTime(saved.createdAt)),
+    h('td', {}, `${load.model}${load.users ? `, ${load.users} users` : ''}${load.rate ? `, ${load.rate}/s` : ''}, ${load.warmup || '0s'} + ${load.duration}`),
+    h('td', { class: 'mono' }, ((s.workload || {}).requests || []).map((r) => `${r.method || 'GET'} ${r.path}`).join(', ')),
+    h('td', {}, target.profiles ? `${target.profiles.join(', ')} × W ${(target.workers || []).join(', ')}` : `${target.baseUrl || ''} as is`),
+    cell);
+}
+
+function runForm(name) {
+  const id = `patch-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const patch = h('textarea', { id, rows: 4, cols: 60, placeholder: '{"target": {"workers": [1, 2]}, "load": {"duration": "3s"}}', spellcheck: 'false' });
+  const labels = h('input', { id: `${id}-labels`, placeholder: 'source:dashboard', size: 30 });
+  const out = h('div', { 'aria-live': 'polite' });
+  return h('form', {
+    class: 'panel',
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const text = patch.value.trim();
+      if (text) {
+        try {
+          JSON.parse(text);
+        } catch (error) {
+          replace(out, h('div', { class: 'problem', role: 'alert' }, `The patch is not JSON: ${error.message}`));
+          return;
+        }
+      }
+      try {
+        const started = await call('startScenario', {
+          params: { name },
+          query: { label: labels.value.split(/\s+/).filter(Boolean) },
+          body: text || undefined,
+        });
+        location.hash = `#/runs/${encodeURIComponent(started.id)}`;
+      } catch (error) {
+        if (error instanceof AuthError) {
+          show(error);
+        } else {
+          replace(out, problemBox(error));
+        }
+      }
+    },
+  },
+  h('label', { for: id }, 'Merge patch (optional JSON; empty runs the scenario as saved)', patch),
+  h('label', { for: `${id}-labels` }, 'Labels (key:value, space-separated, optional)', labels),
+  h('p', {}, h('button', { type: 'submit' }, `Start ${name}`)), out);
+}
+
+// ---- Compare ----
+
+async function comparePage(params) {
+  const baseline = params.get('baseline') || '';
+  const candidate = params.get('candidate') || '';
+  const mine = generation;
+  const recent = await call('runs', { query: { limit: 100 } });
+  if (mine !== generation) {
+    return;
+  }
+  const options = h('datalist', { id: 'recent-runs' },
+    recent.runs.map((r) => h('option', { value: r.id }, `${r.name} · ${r.status} · ${fmtTime(r.submittedAt)}`)));
+  const b = h('input', { id: 'c-baseline', value: baseline, list: 'recent-runs', size: 38, required: true, class: 'mono' });
+  const c = h('input', { id: 'c-candidate', value: candidate, list: 'recent-runs', size: 38, required: true, class: 'mono' });
+  const form = h('form', {
+    class: 'filters',
+    onsubmit: (event) => {
+      event.preventDefault();
+      location.hash = `#/compare${queryString({ baseline: b.value.trim(), candidate: c.value.trim() })}`;
+    },
+  }, h('label', { for: 'c-baseline' }, 'Baseline run id', b), h('label', { for: 'c-candidate' }, 'Candidate run id', c),
+  h('button', { type: 'submit' }, 'Compare'), options);
+  const result = h('div');
+  replace(main, h('h1', {}, 'Compare two runs'), form, result);
+  document.title = 'Compare · LoadLab';
+  if (!baseline || !candidate) {
+    replace(result, h('p', { class: 'muted' }, 'Pick two runs (the list offers the 100 newest).'));
+    return;
+  }
+  try {
+    replace(result, compareView(await call('compare', { query: { baseline, candidate } })));
+  } catch (error) {
+    if (error instanceof AuthError) {
+      throw error;
+    }
+    replace(result, problemBox(error));
+  }
+}
+
+function side(ref) {
+  return [link(`#/runs/${encodeURIComponent(ref.id)}`, ref.name), ' ', status(ref.status), ` submitted ${fmtTime(ref.submittedAt)}`];
+}
+
+function pair(delta, digits, percent = true) {
+  return [
+    num(delta ? `${fmtNumber(delta.baseline, digits)} → ${fmtNumber(delta.candidate, digits)}` : '—'),
+    num(delta ? fmtDelta(delta.delta, percent ? delta.deltaPercent : null, digits) : '—'),
+  ];
+}
+
+function compareView(report) {
+  const unmatched = (list) => list.map((u) => h('li', {}, `step ${u.stepIndex + 1}: ${u.profile || 'as is'}${u.workers ? ` W=${u.workers}` : ''}, ${u.request}${u.repeat ? `, repeat ${u.repeat + 1}` : ''}`));
+  return [
+    h('dl', { class: 'facts' },
+      h('dt', {}, 'Baseline'), h('dd', {}, side(report.baseline)),
+      h('dt', {}, 'Candidate'), h('dd', {}, side(report.candidate)),
+      h('dt', {}, 'Verdict method'), h('dd', {}, `${report.method} (at least ${report.minSamples} measured seconds per side)`),
+      h('dt', {}, 'Latency'), h('dd', {}, report.latencyNote)),
+    report.steps.length ? h('table', {},
+      h('caption', {}, 'Steps matched by profile, workers and request name; delta = candidate − baseline.'),
+      h('thead', {}, h('tr', {}, th('Profile'), th('W', { class: 'num' }), th('Request'),
+        th('req/s', { class: 'num' }), th('Δ req/s', { class: 'num' }), th('p50 ms', { class: 'num' }), th('Δ p50', { class: 'num' }),
+        th('p99 ms', { class: 'num' }), th('Δ p99', { class: 'num' }), th('Error rate', { class: 'num' }), th('Δ errors', { class: 'num' }),
+        th('Verdict'), th('Test'))),
+      h('tbody', {}, report.steps.map((s) => {
+        const t = s.test || {};
+        const bound = [s.baselineStep && s.baselineStep.generatorBound ? 'baseline' : null, s.candidateStep && s.candidateStep.generatorBound ? 'candidate' : null].filter(Boolean);
+        return h('tr', {},
+          h('td', {}, s.profile || 'as is', s.repeat ? ` (repeat ${s.repeat + 1})` : ''), num(s.workers ?? '—'), h('td', {}, s.request),
+          pair(s.throughputRps, 1), pair(s.p50Ms, 0), pair(s.p99Ms, 0),
+          num(s.errorRate ? `${fmtPercent(s.errorRate.baseline)} → ${fmtPercent(s.errorRate.candidate)}` : '—'),
+          num(s.errorRate ? fmtDelta(s.errorRate.delta * 100, null, 2) + ' pt' : '—'),
+          h('td', { class: `verdict-${String(s.verdict).replace(/\s+/g, '-')}` }, h('strong', {}, s.verdict), s.reason ? h('div', { class: 'muted' }, s.reason) : null,
+            bound.length ? h('div', { class: 'flag' }, `generator-bound: ${bound.join(' and ')}`) : null),
+          h('td', { class: 'muted' }, `n = ${t.baselineSamples}/${t.candidateSamples} s, medians ${fmtRps(t.baselineMedianRps)} → ${fmtRps(t.candidateMedianRps)} req/s`,
+            t.pValue !== null && t.pValue !== undefined ? `, U = ${fmtNumber(t.u, 1)}, z = ${fmtNumber(t.z, 2)}, p = ${t.pValue.toPrecision(3)}` : ''));
+      }))) : h('p', { class: 'muted' }, 'No step matched.'),
+    report.onlyInBaseline.length ? [h('h3', {}, 'Only in the baseline'), h('ul', {}, unmatched(report.onlyInBaseline))] : null,
+    report.onlyInCandidate.length ? [h('h3', {}, 'Only in the candidate'), h('ul', {}, unmatched(report.onlyInCandidate))] : null,
+  ];
+}
+
+// Last, so every constant above is initialised before the first page renders.
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,161 @@
+// The dashboard's pages rendered in a fake DOM (fake-dom.mjs) from API replies recorded from a demo run (fixtures/,
+// trimmed, with a search step, a generator-bound step and hostile strings added by hand). Checks what the user sees
+// and what the page sends: the token handling, the 401 form, escaping, and the calls it makes.
+import test, { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { install } from './fake-dom.mjs';
+import { API } from '../../main/resources/dev/loadlab/coordinator/dashboard/lib.js';
+
+const fixture = (name) => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
+const done = fixture('run-succeeded');
+const running = fixture('run-running');
+const replies = {
+  'GET /api/v1/runs': fixture('runs'),
+  [`GET /api/v1/runs/${done.id}`]: done,
+  [`GET /api/v1/runs/${running.id}`]: running,
+  [`GET /api/v1/runs/${done.id}/steps/0/timeline`]: fixture('timeline'),
+  [`GET /api/v1/runs/${done.id}/steps/4/timeline`]: fixture('timeline'),
+  [`GET /api/v1/runs/${running.id}/steps/0/timeline`]: fixture('timeline'),
+  [`POST /api/v1/runs/${running.id}/cancel`]: { httpStatus: 202, body: { id: running.id, status: 'CANCELLING' } },
+  'GET /api/v1/scenarios': fixture('scenarios'),
+  'GET /api/v1/agents': [{ id: 'demo-agent-1', host: 'vm', cores: 2, protocolVersion: 2, version: '0.1.0-SNAPSHOT', state: 'BUSY' }],
+  'POST /api/v1/scenarios/smoke/runs': { httpStatus: 202, body: { id: 'new-run', status: 'QUEUED' } },
+  'GET /api/v1/compare': fixture('compare'),
+};
+const browser = install(replies);
+browser.location.hash = '#/runs?token=s3cret&status=';
+await import('../../main/resources/dev/loadlab/coordinator/dashboard/app.js');
+
+const text = () => browser.main.textContent;
+const all = (tag) => browser.main.findAll((e) => e.tagName === tag);
+const byText = (tag, words) => all(tag).find((e) => e.textContent.includes(words));
+
+after(() => browser.go('#/scenarios')); // leaves a page without auto-refresh, so no timer keeps node alive
+
+test('the token moves from the fragment into sessionStorage and the Authorization header, out of the URL', async () => {
+  await browser.go('#/runs');
+  assert.equal(browser.storage.get('loadlab.token'), 's3cret');
+  assert.equal(browser.location.hash, '#/runs');
+  assert.ok(browser.calls.length > 0);
+  for (const call of browser.calls) {
+    assert.equal(call.headers.Authorization, 'Bearer s3cret');
+    assert.ok(!`${call.path}${call.search}`.includes('s3cret'));
+  }
+});
+
+test('every call the pages make is a route of the API table', async () => {
+  await browser.go(`#/runs/${done.id}`);
+  await browser.go(`#/compare?baseline=${done.id}&candidate=${done.id}`);
+  const routes = Object.values(API).map(([method, template]) => [method, new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`)]);
+  for (const call of browser.calls) {
+    assert.ok(routes.some(([m, path]) => m === call.method && path.test(call.path)), `${call.method} ${call.path}`);
+  }
+});
+
+test('the runs page lists runs, escapes what the server sent and offers more', async () => {
+  await browser.go('#/runs');
+  const rows = all('tr').filter((r) => r.findAll((e) => e.tagName === 'td').length);
+  assert.equal(rows.length, 2);
+  assert.ok(text().includes('note:<img src=x onerror=alert(1)>'), 'the label shows as text');
+  assert.equal(all('img').length, 0);
+  assert.equal(all('script').length, 0);
+  assert.ok(text().includes('RUNNING'));
+  assert.ok(text().includes('Agents: demo-agent-1 (vm, 2 cores, BUSY)'));
+  assert.ok(rows.some((r) => r.textContent.includes('5/10')), 'finished / planned steps of the succeeded run');
+  const more = byText('button', 'More');
+  assert.ok(more, 'a nextCursor offers more');
+  await more.fire('click');
+  assert.ok(browser.calls.some((c) => c.search.includes('cursor=next-page')));
+});
+
+test('a run shows charts from its series, steps with generator reasons, search probes and the measurement texts', async () => {
+  await browser.go(`#/runs/${done.id}`);
+  const charts = all('svg');
+  assert.ok(charts.length >= 4, `scaling, knee, cores, p99 and timeline charts: ${charts.length}`);
+  const scaling = charts[0];
+  assert.equal(scaling.findAll((e) => e.tagName === 'path').length, done.series.length, 'one line per profile');
+  assert.ok(byText('figcaption', 'Knee'), 'a knee chart for a run with a search step');
+  assert.ok(text().includes('bound: agent demo-agent-1 averaged 97% of its cores <b>in the window</b>'));
+  assert.equal(all('b').length, 0);
+  assert.ok(text().includes('knee 94.0 requests/s (probe 3)'));
+  const probes = all('table').find((t) => t.textContent.includes('Offered req/s'));
+  assert.ok(probes.textContent.includes('below 90%'), 'a failed probe says why');
+  assert.ok(text().includes(done.measurement.series));
+  assert.ok(text().includes(done.measurement.generatorBound));
+  assert.ok(text().includes(done.measurement.timeline));
+  assert.ok(!byText('button', 'Cancel'), 'no cancel once a run has ended');
+});
+
+test('choosing another step draws its timeline', async () => {
+  await browser.go(`#/runs/${done.id}`);
+  const select = all('select').find((s) => s.getAttribute('id') === 'timeline-step');
+  select.value = '4';
+  await select.fire('change');
+  assert.ok(browser.calls.some((c) => c.path.endsWith('/steps/4/timeline')));
+  assert.ok(text().includes('Step 5, second by second'));
+});
+
+test('a running run shows its live probe and cancels after confirmation', async () => {
+  await browser.go(`#/runs/${running.id}`);
+  const panel = all('div').find((d) => d.getAttribute('role') === 'status');
+  assert.ok(panel.textContent.includes('probe 2 at 50.0 offered requests/s'), panel.textContent);
+  const cancel = byText('button', 'Cancel run');
+  await cancel.fire('click');
+  assert.ok(browser.calls.some((c) => c.method === 'POST' && c.path === `/api/v1/runs/${running.id}/cancel`));
+});
+
+test('compare names the method and gives each verdict a usable class', async () => {
+  await browser.go(`#/compare?baseline=${done.id}&candidate=${done.id}`);
+  assert.ok(text().includes('Mann-Whitney U'));
+  const verdicts = all('td').filter((td) => (td.getAttribute('class') || '').startsWith('verdict-'));
+  assert.ok(verdicts.length >= 2);
+  for (const td of verdicts) {
+    assert.ok(!/\s/.test(td.getAttribute('class')), td.getAttribute('class'));
+  }
+});
+
+test('a scenario runs with a merge patch and labels, then the page follows the new run', async () => {
+  await browser.go('#/scenarios');
+  assert.ok(text().includes('(built-in)'));
+  const row = all('tr').find((r) => r.textContent.startsWith('smoke'));
+  await row.findAll((e) => e.tagName === 'button')[0].fire('click');
+  const form = row.findAll((e) => e.tagName === 'form')[0];
+  const [patch] = form.findAll((e) => e.tagName === 'textarea');
+  const [labels] = form.findAll((e) => e.tagName === 'input');
+  patch.value = '{"load": {"duration": "1s"}}';
+  labels.value = 'source:dashboard';
+  await form.fire('submit');
+  const post = browser.calls.find((c) => c.method === 'POST' && c.path === '/api/v1/scenarios/smoke/runs');
+  assert.equal(post.body, '{"load": {"duration": "1s"}}');
+  assert.equal(post.search, '?label=source%3Adashboard');
+  assert.equal(post.headers['Content-Type'], 'application/json');
+  assert.equal(browser.location.hash, '#/runs/new-run');
+});
+
+test('a 401 asks for a token, and the one entered is used next', async () => {
+  const saved = replies['GET /api/v1/scenarios'];
+  replies['GET /api/v1/scenarios'] = { httpStatus: 401, body: { title: 'Unauthorized' } };
+  await browser.go('#/scenarios');
+  const input = all('input').find((i) => i.getAttribute('type') === 'password');
+  assert.ok(input, text());
+  assert.ok(all('label').some((l) => l.getAttribute('for') === input.getAttribute('id')));
+  replies['GET /api/v1/scenarios'] = saved;
+  input.value = 'other-token';
+  await all('form')[0].fire('submit');
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.equal(browser.storage.get('loadlab.token'), 'other-token');
+  assert.equal(browser.calls[browser.calls.length - 1].headers.Authorization, 'Bearer other-token');
+  assert.ok(text().includes('(built-in)'));
+});
+
+test('a slow answer for a page the user has left does not paint over the page shown now', async () => {
+  const key = `GET /api/v1/runs/${done.id}`;
+  replies[key] = { httpStatus: 200, body: done, delayMs: 50 };
+  const leaving = browser.go(`#/runs/${done.id}`);
+  await browser.go('#/scenarios');
+  await leaving;
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  replies[key] = done;
+  assert.ok(text().startsWith('Scenarios'), text().slice(0, 80));
+});
