@@ -87,6 +87,27 @@ test('a run shows charts from its series, steps with generator reasons, search p
   assert.ok(!byText('button', 'Cancel'), 'no cancel once a run has ended');
 });
 
+test('with an SLO, each step says whether it met it and which rules it broke', async () => {
+  const judged = structuredClone(done);
+  judged.id = 'judged-run';
+  judged.steps.forEach((step, i) => {
+    step.slo = i === 0
+      ? { slo: { p99Ms: 100, errorRate: 0.01 }, met: false, reasons: ['p99 188 ms is above the SLO\'s 100 ms'] }
+      : { slo: { p99Ms: 100, errorRate: 0.01 }, met: true, reasons: [] };
+  });
+  judged.measurement.slo = 'the step\'s verdict against the scenario\'s slo';
+  replies['GET /api/v1/runs/judged-run'] = judged;
+  replies['GET /api/v1/runs/judged-run/steps/0/timeline'] = fixture('timeline');
+  await browser.go('#/runs/judged-run');
+  const steps = all('table').find((t) => t.textContent.includes('Start skew ms'));
+  assert.ok(steps.findAll((e) => e.tagName === 'th').some((e) => e.textContent === 'SLO'));
+  assert.ok(steps.textContent.includes('missed: p99 188 ms is above the SLO\'s 100 ms'));
+  assert.ok(steps.textContent.includes('met'));
+  await browser.go(`#/runs/${done.id}`);
+  const plain = all('table').find((t) => t.textContent.includes('Start skew ms'));
+  assert.ok(!plain.findAll((e) => e.tagName === 'th').some((e) => e.textContent === 'SLO'), 'no SLO column without an SLO');
+});
+
 test('choosing another step draws its timeline', async () => {
   await browser.go(`#/runs/${done.id}`);
   const select = all('select').find((s) => s.getAttribute('id') === 'timeline-step');

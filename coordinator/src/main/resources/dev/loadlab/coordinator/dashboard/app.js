@@ -392,7 +392,7 @@ function runView(run, index, timeline, redraw) {
     how(m.series),
     h('h2', {}, 'Steps'),
     stepsTable(run, index, redraw),
-    howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'targetCpuCores', 'startSkewMs', 'generatorBound']),
+    howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'targetCpuCores', 'startSkewMs', 'generatorBound', 'slo']),
     searchSections(run),
     searching ? how(m.search) : null,
     h('h2', { id: 'timeline' }, 'Timeline'),
@@ -513,14 +513,17 @@ function stepsTable(run, index, redraw) {
   }
   const m = run.measurement || {};
   // Each figure's column header carries how it was measured (also listed in full below the table).
-  const fig = (text, key) => th(text, { class: key === 'generatorBound' ? null : 'num', title: m[key] });
+  const fig = (text, key) => th(text, { class: key === 'generatorBound' || key === 'slo' ? null : 'num', title: m[key] });
+  // The SLO column only when the scenario has an SLO: met, or the rules the step broke.
+  const withSlo = steps.some((s) => s.slo);
   return h('table', {},
     h('caption', {}, 'Each finished step; "show" draws it second by second under Timeline. A column header\'s tooltip says how its figure was measured.'),
     h('thead', {}, h('tr', {},
       th('#', { class: 'num' }), th('Profile'), th('W', { class: 'num' }), th('Repeat', { class: 'num' }), th('Status'),
       fig('req/s', 'throughputRps'), fig('Requests', 'requests'), fig('Errors', 'errors'),
       fig('p50 ms', 'latencyMs'), fig('p99 ms', 'latencyMs'), fig('max ms', 'latencyMs'),
-      fig('Target cores', 'targetCpuCores'), fig('Start skew ms', 'startSkewMs'), fig('Generator', 'generatorBound'), th('Timeline'))),
+      fig('Target cores', 'targetCpuCores'), fig('Start skew ms', 'startSkewMs'), fig('Generator', 'generatorBound'),
+      withSlo ? fig('SLO', 'slo') : null, th('Timeline'))),
     h('tbody', {}, steps.map((s) => h('tr', { class: s.index === index ? 'selected' : null },
       num(s.index + 1), h('td', {}, s.profile || 'as is'), num(s.workers ?? '—'), num(s.repeat + 1),
       h('td', {}, status(s.status), s.failure ? h('div', { class: 'muted' }, s.failure) : null,
@@ -529,6 +532,7 @@ function stepsTable(run, index, redraw) {
       num(s.latencyMs ? s.latencyMs.p50 : '—'), num(s.latencyMs ? s.latencyMs.p99 : '—'), num(s.latencyMs ? s.latencyMs.max : '—'),
       num(fmtNumber(s.targetCpuCores, 2)), num(s.startSkewMs ?? '—'),
       h('td', {}, s.generatorBound ? h('span', { class: 'flag' }, `bound: ${s.generatorReason || 'no reason given'}`) : 'ok'),
+      withSlo ? h('td', {}, !s.slo ? '—' : s.slo.met ? 'met' : h('span', { class: 'flag' }, `missed: ${s.slo.reasons.join('; ')}`)) : null,
       h('td', {}, h('button', {
         type: 'button',
         class: 'secondary',
