@@ -124,12 +124,16 @@ class DashboardIT {
 
             assertTheScriptsCallOnlyDocumentedServedRoutes(scripts.toString(), coordinator.routes());
 
-            // The two listings the first page reads answer in the shape it expects.
+            // The two listings the first page reads answer in the shape it expects, to the token it sends, and
+            // without it with the 401 that makes the page ask for one; the page itself needs no token.
+            Map<String, String> bearer = Map.of("Authorization", "Bearer " + coordinator.apiToken());
+            assertThat(get(base + "/api/v1/runs?limit=25", Map.of()).statusCode())
+                    .isEqualTo(401);
             JsonNode runs = Json.lenient()
-                    .readTree(get(base + "/api/v1/runs?limit=25", Map.of()).body());
+                    .readTree(get(base + "/api/v1/runs?limit=25", bearer).body());
             assertThat(runs.get("runs").isArray()).as(runs.toString()).isTrue();
             JsonNode scenarios = Json.lenient()
-                    .readTree(get(base + "/api/v1/scenarios", Map.of()).body());
+                    .readTree(get(base + "/api/v1/scenarios", bearer).body());
             assertThat(scenarios.get("scenarios").findValuesAsText("builtIn")).contains("true");
         }
     }
