@@ -76,7 +76,11 @@ final class HostStack implements AutoCloseable {
     JsonNode runToEnd(String scenario, Duration timeout) {
         Api.Reply submitted = api.post("/api/v1/runs", scenario);
         assertThat(submitted.status()).as(String.valueOf(submitted.body())).isEqualTo(202);
-        String id = submitted.body().get("id").asText();
+        return awaitEnd(submitted.body().get("id").asText(), timeout);
+    }
+
+    /** The run once it is final (neither queued nor running). */
+    JsonNode awaitEnd(String id, Duration timeout) {
         return Poll.until("run " + id + " to finish", timeout, () -> {
             JsonNode run = api.get("/api/v1/runs/" + id).body();
             String status = run.get("status").asText();

@@ -121,11 +121,7 @@ class SearchIT {
         assertThat(stack.api.post("/api/v1/runs/" + id + "/cancel", "").status())
                 .isEqualTo(202);
 
-        JsonNode run = Poll.until("the run to end", Duration.ofSeconds(60), () -> {
-            JsonNode r = stack.api.get("/api/v1/runs/" + id).body();
-            String status = r.get("status").asText();
-            return status.equals("QUEUED") || status.equals("RUNNING") ? Optional.empty() : Optional.of(r);
-        });
+        JsonNode run = stack.awaitEnd(id, Duration.ofSeconds(60));
         assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("CANCELLED");
         JsonNode step = run.get("steps").get(0);
         assertThat(step.get("status").asText()).isEqualTo("CANCELLED");
