@@ -70,10 +70,11 @@ final class Findings {
                         ? ", about all " + machineCores + " cores of this machine"
                         : "";
                 // Two points show no growth; only three or more show a plateau.
+                // "Flat" allows up to FLAT_THROUGHPUT more requests/s, so the sentence gives the change, not "none".
                 String shape = start == row.size() - 2
-                        ? "%s stays at %.1f cores from W=%d to W=%d%s: no more CPU, no more requests/s (%.0f -> %.0f)."
-                        : "%s plateaus at %.1f cores from W=%d (measured up to W=%d)%s: more workers add neither CPU"
-                                + " nor requests/s (%.0f -> %.0f).";
+                        ? "%s stays at %.1f cores from W=%d to W=%d%s: no more CPU, requests/s %+.0f%% (%.0f -> %.0f)."
+                        : "%s plateaus at %.1f cores from W=%d (measured up to W=%d)%s: more workers add no CPU,"
+                                + " requests/s %+.0f%% (%.0f -> %.0f).";
                 return Optional.of(String.format(
                         Locale.ROOT,
                         shape,
@@ -82,6 +83,7 @@ final class Findings {
                         from.workers(),
                         last.workers(),
                         limit,
+                        (last.throughputRps() / from.throughputRps() - 1) * 100,
                         from.throughputRps(),
                         last.throughputRps()));
             }

@@ -55,13 +55,13 @@ class FindingsTest {
         List<String> findings = Findings.of(cpuBench(), 2);
 
         assertThat(findings)
-                .contains("threaded-gil plateaus at 1.0 cores from W=1 (measured up to W=4): more workers add"
-                        + " neither CPU nor requests/s (191 -> 185).")
+                .contains("threaded-gil plateaus at 1.0 cores from W=1 (measured up to W=4): more workers add no"
+                        + " CPU, requests/s -3% (191 -> 185).")
                 .contains("threaded stays at 1.8 cores from W=2 to W=4, about all 2 cores of this machine: no more"
-                        + " CPU, no more requests/s (350 -> 363).");
+                        + " CPU, requests/s +4% (350 -> 363).");
         // 1.6 cores is short of the machine's 2, so the machine is not named; growth from W=1 to 2 is no plateau.
         assertThat(findings)
-                .contains("multi-process stays at 1.6 cores from W=2 to W=4: no more CPU, no more requests/s (297 ->"
+                .contains("multi-process stays at 1.6 cores from W=2 to W=4: no more CPU, requests/s -5% (297 ->"
                         + " 282).")
                 .noneMatch(f -> f.startsWith("multi-process") && f.contains("from W=1"));
     }
