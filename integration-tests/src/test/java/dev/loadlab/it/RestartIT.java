@@ -104,6 +104,75 @@ class RestartIT {
         }
     }
 
+    @Test
+    void aSearchAStoppedCoordinatorLeftEndsFailedWithItsStoredProbesAndTheInterruptedProbeIsKept() throws Exception {
+        String cluster = "restart-search-" + UUID.randomUUID();
+        CoordinatorConfig config = CoordinatorConfig.local(dir.resolve("data"), cluster);
+        try (TargetServer target = new TargetServer(TargetConfig.ephemeral(64)).start()) {
+            Coordinator first = Coordinator.start(config);
+            String address = first.clusterAddress();
+            int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+            try (AgentProcess agent = AgentProcess.start("prober", address, cluster, dir.resolve("agents"))) {
+                Api api = Api.of(first);
+                Poll.until(
+                        "the agent to register",
+                        Duration.ofSeconds(60),
+                        () -> api.get("/api/v1/agents").body().size() == 1 ? Optional.of(1) : Optional.empty());
+                String runId = api.post("/api/v1/runs", """
+                        {"name": "search-survives", "target": {"baseUrl": "http://127.0.0.1:%d"},
+                         "workload": {"requests": [{"name": "io", "path": "/io?ms=10"}]},
+                         "load": {"model": "search", "rate": 10, "warmup": "1s", "duration": "2s"},
+                         "slo": {"p99Ms": 500, "errorRate": 0.01}}
+                        """.formatted(target.port()))
+                        .body()
+                        .get("id")
+                        .asText();
+                Poll.until("the second probe", Duration.ofSeconds(90), () -> {
+                    JsonNode progress = api.get("/api/v1/runs/" + runId).body().get("progress");
+                    return progress != null && progress.path("probe").asInt() == 2
+                            ? Optional.of(progress)
+                            : Optional.empty();
+                });
+
+                first.close();
+                Poll.until(
+                        "the agent to finish the second probe with nobody to deliver to",
+                        Duration.ofSeconds(60),
+                        () -> agent.output().split("run " + runId + " step 0 done", -1).length - 1 >= 2
+                                ? Optional.of(true)
+                                : Optional.empty());
+
+                try (Coordinator second = Coordinator.start(config.withHazelcastPort(port))) {
+                    JsonNode run = Api.of(second).get("/api/v1/runs/" + runId).body();
+                    assertThat(run.get("status").asText()).isEqualTo("FAILED");
+                    JsonNode step = run.get("steps").get(0);
+                    assertThat(step.get("status").asText()).isEqualTo("FAILED");
+                    JsonNode search = step.get("search");
+                    assertThat(search.get("note").asText()).startsWith("the coordinator stopped during this search");
+                    assertThat(search.get("probes")).hasSize(1);
+                    assertThat(search.get("probes").get(0).get("rateRps").asDouble())
+                            .isEqualTo(10.0);
+                    assertThat(search.get("kneeRateRps").asDouble()).isEqualTo(10.0);
+                    assertThat(step.get("slo").get("met").asBoolean()).isTrue();
+                    // The interrupted probe's result, re-delivered by the agent, is stored beside the first's.
+                    Poll.until(
+                            "the second probe's result to be re-delivered and stored",
+                            Duration.ofSeconds(60),
+                            () -> rowsOf(second, runId) == 2 ? Optional.of(true) : Optional.empty());
+                    assertThat(rows(second, "steps", runId)).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    private static long rowsOf(Coordinator coordinator, String runId) {
+        try {
+            return rows(coordinator, "step_agent_results", runId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Plays an agent sending the same stored result once more. The coordinator handles one sender's messages in order
      * on one thread, so the answer to a hello sent right after it proves the result was handled.

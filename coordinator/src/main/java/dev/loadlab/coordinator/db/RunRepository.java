@@ -106,6 +106,33 @@ public final class RunRepository {
         });
     }
 
+    /** A search step of a run that is still RUNNING but has no step row yet: a search a stopped coordinator left. */
+    public record OpenSearch(UUID runId, int stepIndex) {}
+
+    /** Search steps left unfinished by a previous coordinator: their runs are RUNNING, their step row is missing. */
+    public List<OpenSearch> openSearches() {
+        return transaction(c -> {
+            List<OpenSearch> open = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT k.run_id, k.step_index FROM (SELECT run_id,"
+                    + " step_index FROM step_probes UNION SELECT run_id, step_index FROM step_agent_results WHERE"
+                    + " probe > 0) k JOIN runs r ON r.id = k.run_id WHERE r.status = 'RUNNING' AND NOT EXISTS (SELECT"
+                    + " 1 FROM steps s WHERE s.run_id = k.run_id AND s.step_index = k.step_index)"
+                    + " ORDER BY k.run_id, k.step_index")) {
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        open.add(new OpenSearch(r.getObject(1, UUID.class), r.getInt(2)));
+                    }
+                }
+            }
+            return open;
+        });
+    }
+
+    /** The probes stored for one search step, in the order they ran. */
+    public List<Probe> probes(UUID runId, int stepIndex) {
+        return transaction(c -> SearchRows.probes(c, runId, stepIndex));
+    }
+
     /** The scenario a run was submitted with (token included: for the scheduler only), if the run exists. */
     public Optional<Scenario> scenario(UUID runId) {
         return transaction(c -> {

@@ -66,32 +66,14 @@ final class SearchRows {
         }
     }
 
+    /** The probes of one search step, in the order they ran. */
+    static List<Probe> probes(Connection c, UUID runId, int stepIndex) throws SQLException {
+        return probesWhere(c, runId, stepIndex).getOrDefault(stepIndex, List.of());
+    }
+
     /** The outcome of every search step of a run, by step index; steps that did not search are absent. */
     static Map<Integer, SearchOutcome> outcomes(Connection c, UUID runId) throws SQLException {
-        Map<Integer, List<Probe>> probes = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT step_index, probe, rate_rps, requests, errors,"
-                + " error_rate, throughput_rps, p50_ms, p99_ms, target_cpu_cores, generator_bound, passed, reasons"
-                + " FROM step_probes WHERE run_id = ? ORDER BY step_index, probe")) {
-            s.setObject(1, runId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    probes.computeIfAbsent(r.getInt(1), i -> new ArrayList<>())
-                            .add(new Probe(
-                                    r.getInt(2),
-                                    r.getDouble(3),
-                                    r.getLong(4),
-                                    r.getLong(5),
-                                    r.getDouble(6),
-                                    r.getDouble(7),
-                                    r.getLong(8),
-                                    r.getLong(9),
-                                    r.getObject(10, Double.class),
-                                    r.getBoolean(11),
-                                    r.getBoolean(12),
-                                    List.of(Json.read(r.getString(13), String[].class))));
-                }
-            }
-        }
+        Map<Integer, List<Probe>> probes = probesWhere(c, runId, null);
         Map<Integer, SearchOutcome> outcomes = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT step_index, knee_rate_rps, knee_probe, search_note, slo"
                 + " FROM steps WHERE run_id = ? AND search_note IS NOT NULL")) {
@@ -111,5 +93,37 @@ final class SearchRows {
             }
         }
         return outcomes;
+    }
+
+    private static Map<Integer, List<Probe>> probesWhere(Connection c, UUID runId, Integer stepIndex)
+            throws SQLException {
+        Map<Integer, List<Probe>> probes = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT step_index, probe, rate_rps, requests, errors,"
+                + " error_rate, throughput_rps, p50_ms, p99_ms, target_cpu_cores, generator_bound, passed, reasons"
+                + " FROM step_probes WHERE run_id = ? AND (?::integer IS NULL OR step_index = ?)"
+                + " ORDER BY step_index, probe")) {
+            s.setObject(1, runId);
+            s.setObject(2, stepIndex, Types.INTEGER);
+            s.setObject(3, stepIndex, Types.INTEGER);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    probes.computeIfAbsent(r.getInt(1), i -> new ArrayList<>())
+                            .add(new Probe(
+                                    r.getInt(2),
+                                    r.getDouble(3),
+                                    r.getLong(4),
+                                    r.getLong(5),
+                                    r.getDouble(6),
+                                    r.getDouble(7),
+                                    r.getLong(8),
+                                    r.getLong(9),
+                                    r.getObject(10, Double.class),
+                                    r.getBoolean(11),
+                                    r.getBoolean(12),
+                                    List.of(Json.read(r.getString(13), String[].class))));
+                }
+            }
+        }
+        return probes;
     }
 }

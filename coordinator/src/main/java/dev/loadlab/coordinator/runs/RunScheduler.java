@@ -78,6 +78,7 @@ public final class RunScheduler implements AutoCloseable {
 
     /** Recovers from a previous process: runs it left RUNNING failed, runs it left QUEUED queued again. */
     public void start() {
+        InterruptedSearches.conclude(repository, clock.instant());
         int failed = repository.failInterrupted(
                 "the coordinator stopped while this run was running; its finished steps are kept", clock.instant());
         if (failed > 0) {

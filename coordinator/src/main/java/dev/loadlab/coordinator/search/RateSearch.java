@@ -66,10 +66,18 @@ public final class RateSearch {
 
     /** What the search found so far (all of it once {@link #nextRate()} is empty). */
     public SearchOutcome outcome() {
-        Optional<Probe> knee = lowestFailure()
-                .map(fail -> highestPassBelow(fail.rateRps()))
-                .orElseGet(() -> highestPassBelow(Double.MAX_VALUE));
-        String text = note != null ? note : "the search is still running";
+        return outcome(slo, probes, note != null ? note : "the search is still running");
+    }
+
+    /**
+     * What {@code probes} (judged against {@code slo}) found, ended with {@code note}: for a search that could not
+     * finish, such as one a stopped coordinator left, rebuilt from its stored probes.
+     */
+    public static SearchOutcome outcome(Slo slo, List<Probe> probes, String note) {
+        Optional<Probe> knee = lowestFailure(probes)
+                .map(fail -> highestPassBelow(probes, fail.rateRps()))
+                .orElseGet(() -> highestPassBelow(probes, Double.MAX_VALUE));
+        String text = note;
         if (probes.stream().anyMatch(Probe::generatorBound)) {
             text += "; at least one probe was generator-bound, so the upper end of the bracket may be the load"
                     + " generator's limit rather than the target's";
@@ -79,8 +87,8 @@ public final class RateSearch {
     }
 
     private Double decide() {
-        Optional<Probe> fail = lowestFailure();
-        Optional<Probe> pass = highestPassBelow(fail.map(Probe::rateRps).orElse(Double.MAX_VALUE));
+        Optional<Probe> fail = lowestFailure(probes);
+        Optional<Probe> pass = highestPassBelow(probes, fail.map(Probe::rateRps).orElse(Double.MAX_VALUE));
         if (pass.isPresent() && fail.isPresent()) {
             double lo = pass.get().rateRps();
             double hi = fail.get().rateRps();
@@ -128,11 +136,11 @@ public final class RateSearch {
         return true;
     }
 
-    private Optional<Probe> lowestFailure() {
+    private static Optional<Probe> lowestFailure(List<Probe> probes) {
         return probes.stream().filter(p -> !p.passed()).min(Comparator.comparingDouble(Probe::rateRps));
     }
 
-    private Optional<Probe> highestPassBelow(double ceiling) {
+    private static Optional<Probe> highestPassBelow(List<Probe> probes, double ceiling) {
         return probes.stream()
                 .filter(p -> p.passed() && p.rateRps() < ceiling)
                 .max(Comparator.comparingDouble(Probe::rateRps));
