@@ -121,15 +121,19 @@ class RestartIT {
                 String runId = api.post("/api/v1/runs", """
                         {"name": "search-survives", "target": {"baseUrl": "http://127.0.0.1:%d"},
                          "workload": {"requests": [{"name": "io", "path": "/io?ms=10"}]},
-                         "load": {"model": "search", "rate": 10, "warmup": "1s", "duration": "2s"},
+                         "load": {"model": "search", "rate": 10, "warmup": "1s", "duration": "5s"},
                          "slo": {"p99Ms": 500, "errorRate": 0.01}}
                         """.formatted(target.port()))
                         .body()
                         .get("id")
                         .asText();
-                Poll.until("the second probe", Duration.ofSeconds(90), () -> {
+                // Running, not only prepared: a second of the probe has arrived, so the agent has its start time; the
+                // probe's 5 s left leave the coordinator ample time to stop before the probe ends.
+                Poll.until("the second probe to run", Duration.ofSeconds(90), () -> {
                     JsonNode progress = api.get("/api/v1/runs/" + runId).body().get("progress");
-                    return progress != null && progress.path("probe").asInt() == 2
+                    return progress != null
+                                    && progress.path("probe").asInt() == 2
+                                    && progress.path("elapsedSeconds").asDouble() >= 1
                             ? Optional.of(progress)
                             : Optional.empty();
                 });
