@@ -1,6 +1,7 @@
 package dev.loadlab.target;
 
 import dev.loadlab.target.http.JsonText;
+import dev.loadlab.target.http.Responses;
 import dev.loadlab.target.work.CpuCalibration;
 
 /**
@@ -12,17 +13,7 @@ final class Json {
 
     /** An {@code application/problem+json} body (RFC 9457); {@code parameter} is omitted when {@code null}. */
     static String problem(int status, String title, String detail, String parameter) {
-        StringBuilder json = new StringBuilder(160)
-                .append("{\"type\":\"about:blank\",\"title\":")
-                .append(JsonText.quote(title))
-                .append(",\"status\":")
-                .append(status)
-                .append(",\"detail\":")
-                .append(JsonText.quote(detail));
-        if (parameter != null) {
-            json.append(",\"parameter\":").append(JsonText.quote(parameter));
-        }
-        return json.append('}').toString();
+        return Responses.problemBody(status, title, detail, parameter);
     }
 
     static String stats(StatsSnapshot stats, int workers, CpuCalibration calibration) {

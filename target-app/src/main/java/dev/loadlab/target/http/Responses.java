@@ -41,9 +41,15 @@ public final class Responses {
 
     /** A problem+json answer (RFC 9457); {@code parameter} is omitted when {@code null}. */
     public static byte[] problem(int status, String detail, String parameter, boolean keepAlive, String extraHeader) {
+        String json = problemBody(status, reason(status), detail, parameter);
+        return encode(status, PROBLEM, json.getBytes(StandardCharsets.UTF_8), keepAlive, extraHeader);
+    }
+
+    /** The body of a problem+json answer (RFC 9457); {@code parameter} is omitted when {@code null}. */
+    public static String problemBody(int status, String title, String detail, String parameter) {
         StringBuilder json = new StringBuilder(160)
                 .append("{\"type\":\"about:blank\",\"title\":")
-                .append(JsonText.quote(reason(status)))
+                .append(JsonText.quote(title))
                 .append(",\"status\":")
                 .append(status)
                 .append(",\"detail\":")
@@ -51,8 +57,7 @@ public final class Responses {
         if (parameter != null) {
             json.append(",\"parameter\":").append(JsonText.quote(parameter));
         }
-        json.append('}');
-        return encode(status, PROBLEM, json.toString().getBytes(StandardCharsets.UTF_8), keepAlive, extraHeader);
+        return json.append('}').toString();
     }
 
     static String reason(int status) {
