@@ -113,11 +113,12 @@ public final class RunRepository {
     public List<OpenSearch> openSearches() {
         return transaction(c -> {
             List<OpenSearch> open = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT k.run_id, k.step_index FROM (SELECT run_id,"
-                    + " step_index FROM step_probes UNION SELECT run_id, step_index FROM step_agent_results WHERE"
-                    + " probe > 0) k JOIN runs r ON r.id = k.run_id WHERE r.status = 'RUNNING' AND NOT EXISTS (SELECT"
-                    + " 1 FROM steps s WHERE s.run_id = k.run_id AND s.step_index = k.step_index)"
-                    + " ORDER BY k.run_id, k.step_index")) {
+            // From the few RUNNING runs (an index) into each table by its primary key, never a scan of all probes.
+            String from = " FROM runs r JOIN %s k ON k.run_id = r.id WHERE r.status = 'RUNNING'%s AND NOT EXISTS"
+                    + " (SELECT 1 FROM steps s WHERE s.run_id = k.run_id AND s.step_index = k.step_index)";
+            try (PreparedStatement s = c.prepareStatement("SELECT k.run_id, k.step_index"
+                    + from.formatted("step_probes", "") + " UNION SELECT k.run_id, k.step_index"
+                    + from.formatted("step_agent_results", " AND k.probe > 0") + " ORDER BY 1, 2")) {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         open.add(new OpenSearch(r.getObject(1, UUID.class), r.getInt(2)));
@@ -432,7 +433,7 @@ public final class RunRepository {
     }
 
     private static List<StepView> steps(Connection c, UUID runId, Scenario scenario) throws SQLException {
-        Map<Integer, SearchOutcome> searches = SearchRows.outcomes(c, runId);
+        Map<Integer, List<Probe>> probes = SearchRows.probesByStep(c, runId);
         Map<Integer, Map<String, RequestView>> byRequest = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT step_index, name, requests, errors, p50_ms, p90_ms,"
                 + " p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind FROM step_requests WHERE run_id = ?"
@@ -471,7 +472,7 @@ public final class RunRepository {
                 + " measured_from, measured_to, requests, errors, warmup_requests, throughput_rps, p50_ms, p90_ms,"
                 + " p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, failure, profile, workers, target_cpu_cores,"
                 + " target_usage, start_skew_ms, agents_lost, generator_bound, generator_reason, agent_cpu_share,"
-                + " repeat FROM steps WHERE run_id = ?"
+                + " repeat, knee_rate_rps, knee_probe, search_note, slo FROM steps WHERE run_id = ?"
                 + " ORDER BY step_index")) {
             s.setObject(1, runId);
             try (ResultSet r = s.executeQuery()) {
@@ -484,7 +485,7 @@ public final class RunRepository {
                             : Math.round(Duration.between(from, to).toMillis() / 10.0) / 100.0;
                     String usage = r.getString(23);
                     LatencyMs latency = latency(r, 12);
-                    SearchOutcome search = searches.get(index);
+                    SearchOutcome search = SearchRows.outcome(r, 30, probes.getOrDefault(index, List.of()));
                     SloVerdict slo = scenario.slo() == null
                             ? null
                             : search != null

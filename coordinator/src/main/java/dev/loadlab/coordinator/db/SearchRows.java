@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * The search's rows: one per probe in {@code step_probes}, and a search step's outcome in its {@code steps} row
- * (knee rate, knee probe, note, SLO). Statements on a connection the caller's transaction owns. Stateless.
+ * (knee rate, knee probe, note, SLO), read with the rest of that row. Statements on a connection the caller's
+ * transaction owns. Stateless.
  */
 final class SearchRows {
     private SearchRows() {}
@@ -71,28 +72,25 @@ final class SearchRows {
         return probesWhere(c, runId, stepIndex).getOrDefault(stepIndex, List.of());
     }
 
-    /** The outcome of every search step of a run, by step index; steps that did not search are absent. */
-    static Map<Integer, SearchOutcome> outcomes(Connection c, UUID runId) throws SQLException {
-        Map<Integer, List<Probe>> probes = probesWhere(c, runId, null);
-        Map<Integer, SearchOutcome> outcomes = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT step_index, knee_rate_rps, knee_probe, search_note, slo"
-                + " FROM steps WHERE run_id = ? AND search_note IS NOT NULL")) {
-            s.setObject(1, runId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    int index = r.getInt(1);
-                    outcomes.put(
-                            index,
-                            new SearchOutcome(
-                                    r.getObject(2, Double.class),
-                                    r.getObject(3, Integer.class),
-                                    r.getString(4),
-                                    Json.read(r.getString(5), Slo.class),
-                                    probes.getOrDefault(index, List.of())));
-                }
-            }
-        }
-        return outcomes;
+    /** Every probe of a run's search steps, by step index. */
+    static Map<Integer, List<Probe>> probesByStep(Connection c, UUID runId) throws SQLException {
+        return probesWhere(c, runId, null);
+    }
+
+    /**
+     * A search step's outcome from its steps row, whose knee rate, knee probe, note and SLO columns start at
+     * {@code first}; null for a step that did not search.
+     */
+    static SearchOutcome outcome(ResultSet r, int first, List<Probe> probes) throws SQLException {
+        String note = r.getString(first + 2);
+        return note == null
+                ? null
+                : new SearchOutcome(
+                        r.getObject(first, Double.class),
+                        r.getObject(first + 1, Integer.class),
+                        note,
+                        Json.read(r.getString(first + 3), Slo.class),
+                        probes);
     }
 
     private static Map<Integer, List<Probe>> probesWhere(Connection c, UUID runId, Integer stepIndex)
