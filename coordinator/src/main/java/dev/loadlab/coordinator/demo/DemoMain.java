@@ -90,6 +90,8 @@ public final class DemoMain implements Callable<Integer> {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     /** The coordinator's REST API token, once it runs. */
     private String apiToken;
+    /** One client for every call: the demo polls once a second, and a client per call is a thread pool per call. */
+    private final HttpClient client = HttpClient.newHttpClient();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new DemoMain()).execute(args));
@@ -281,12 +283,11 @@ public final class DemoMain implements Callable<Integer> {
     }
 
     private HttpResponse<String> http(HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient()
-                .send(
-                        request.header("Authorization", "Bearer " + apiToken)
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                request.header("Authorization", "Bearer " + apiToken)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private <T extends AutoCloseable> T track(T part) {
