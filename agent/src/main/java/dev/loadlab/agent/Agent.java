@@ -10,6 +10,7 @@ import dev.loadlab.protocol.message.Hello;
 import dev.loadlab.protocol.message.Refused;
 import dev.loadlab.protocol.message.ResultAck;
 import dev.loadlab.protocol.message.Start;
+import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
@@ -49,9 +50,9 @@ public final class Agent {
     private final GatlingStepRunner runner;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("loadlab-step").factory());
-    private final Map<String, StepResult> unacknowledged = new ConcurrentHashMap<>();
-    // The step (or search probe) prepared or running, as runId/stepIndex[/probe-N]; null when idle.
-    private final AtomicReference<String> current = new AtomicReference<>();
+    private final Map<StepKey, StepResult> unacknowledged = new ConcurrentHashMap<>();
+    // The step (or search probe) prepared or running; null when idle.
+    private final AtomicReference<StepKey> current = new AtomicReference<>();
     private volatile boolean stopped;
     private volatile AgentCluster cluster;
 
@@ -131,26 +132,20 @@ public final class Agent {
                 }
                 case Assignment a -> accept(a);
                 case Start s -> {
-                    if (!runner.start(s.runId(), s.stepIndex(), s.probe(), s.startAtClusterMs())) {
-                        LOG.warn(
-                                "start for run {} step {} ignored: that step is not prepared here",
-                                s.runId(),
-                                s.stepIndex());
+                    if (!runner.start(s.key(), s.startAtClusterMs())) {
+                        LOG.warn("start for {} ignored: that step is not prepared here", s.key());
                     }
                 }
                 case Cancel c -> {
                     // Only the step prepared or running here: a stale cancel must not hit a later re-assignment.
-                    if (key(c.runId(), c.stepIndex(), c.probe()).equals(current.get())) {
-                        LOG.info("cancelling run {} step {}", c.runId(), c.stepIndex());
-                        runner.cancel(c.runId(), c.stepIndex(), c.probe());
+                    if (c.key().equals(current.get())) {
+                        LOG.info("cancelling {}", c.key());
+                        runner.cancel(c.key());
                     } else {
-                        LOG.info(
-                                "cancel for run {} step {} ignored: that step is not prepared or running here",
-                                c.runId(),
-                                c.stepIndex());
+                        LOG.info("cancel for {} ignored: that step is not prepared or running here", c.key());
                     }
                 }
-                case ResultAck ack -> unacknowledged.remove(key(ack.runId(), ack.stepIndex(), ack.probe()));
+                case ResultAck ack -> unacknowledged.remove(ack.key());
             }
         }
         if (joined.coordinatorLost()) {
@@ -161,12 +156,12 @@ public final class Agent {
 
     /** One step at a time: an assignment for another step while one is prepared or running is answered as failed. */
     private void accept(Assignment assignment) {
-        String key = key(assignment.runId(), assignment.stepIndex(), assignment.probe());
+        StepKey key = assignment.key();
         if (current.compareAndSet(null, key)) {
             worker.execute(() -> runStep(assignment, key));
             return;
         }
-        String busyWith = current.get();
+        StepKey busyWith = current.get();
         if (key.equals(busyWith)) {
             LOG.warn(
                     "assignment for run {} step {} received again; it is already prepared or running here",
@@ -185,7 +180,7 @@ public final class Agent {
         send(refused);
     }
 
-    private void runStep(Assignment assignment, String key) {
+    private void runStep(Assignment assignment, StepKey key) {
         try {
             LOG.info(
                     "preparing run {} step {} ({} users, {} /s)",
@@ -258,10 +253,6 @@ public final class Agent {
             }
         }
         return false;
-    }
-
-    private static String key(String runId, int stepIndex, int probe) {
-        return probe == 0 ? runId + "/" + stepIndex : runId + "/" + stepIndex + "/probe-" + probe;
     }
 
     private static String hostName() {

@@ -192,7 +192,7 @@ public final class QueryBench implements Callable<Integer> {
                         second);
             }
             StepResult result = new StepResult(
-                    id.toString(),
+                    id,
                     0,
                     0,
                     "a1",

@@ -20,9 +20,12 @@ import dev.loadlab.protocol.scenario.ScenarioCodec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
+    private static final UUID RUN = UUID.fromString("6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b");
+
     private static final String SCENARIO = """
             {"name": "s", "target": {"baseUrl": "http://127.0.0.1:9000"},
              "workload": {"requests": [{"name": "hello", "path": "/hello"}]},
@@ -34,10 +37,10 @@ class MessagesTest {
         List<ToAgent> messages = List.of(
                 new Welcome(1),
                 new Refused(1, "speaks v2"),
-                new Assignment("run", 0, 3, ScenarioCodec.decode(SCENARIO), 2, 2, null),
-                new Start("run", 0, 3, 1_700_000_000_000L),
-                new Cancel("run", 0, 3),
-                new ResultAck("run", 0, 3));
+                new Assignment(RUN, 0, 3, ScenarioCodec.decode(SCENARIO), 2, 2, null),
+                new Start(RUN, 0, 3, 1_700_000_000_000L),
+                new Cancel(RUN, 0, 3),
+                new ResultAck(RUN, 0, 3));
 
         for (ToAgent message : messages) {
             String json = Messages.encode(message);
@@ -52,7 +55,7 @@ class MessagesTest {
         List<ToCoordinator> messages = List.of(
                 new Hello(new AgentInfo("a1", "host", 2, 1, "dev", "uuid")),
                 new StepResult(
-                        "run",
+                        RUN,
                         0,
                         3,
                         "a1",
@@ -65,8 +68,8 @@ class MessagesTest {
                         0.5,
                         false,
                         false),
-                new Ready("run", 0, 3, "a1"),
-                new Interval("run", 0, 3, "a1", 4, false, List.of(), 0.25, true));
+                new Ready(RUN, 0, 3, "a1"),
+                new Interval(RUN, 0, 3, "a1", 4, false, List.of(), 0.25, true));
 
         for (ToCoordinator message : messages) {
             assertThat(Messages.toCoordinator(Messages.encode(message))).isEqualTo(message);

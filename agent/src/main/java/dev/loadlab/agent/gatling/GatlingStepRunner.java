@@ -2,6 +2,7 @@ package dev.loadlab.agent.gatling;
 
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Ready;
+import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.scenario.RequestSpec;
@@ -44,7 +45,7 @@ public final class GatlingStepRunner {
     private final Path workDir;
     private final Duration startTimeout;
     private final AtomicReference<RunContext> running = new AtomicReference<>();
-    private final AtomicReference<String> pendingCancel = new AtomicReference<>();
+    private final AtomicReference<StepKey> pendingCancel = new AtomicReference<>();
 
     /** {@code workDir} holds Gatling's results folder ({@code gatling-results}); it is created when needed. */
     public GatlingStepRunner(Path workDir) {
@@ -88,9 +89,9 @@ public final class GatlingStepRunner {
      * Starts the prepared step at {@code startAtClusterMs} (cluster time). False, and nothing happens, when that step
      * is not prepared and waiting here (unknown, not ready yet, started already, cancelled, timed out).
      */
-    public boolean start(String runId, int stepIndex, int probe, long startAtClusterMs) {
+    public boolean start(StepKey step, long startAtClusterMs) {
         RunContext run = running.get();
-        return run != null && run.isStep(runId, stepIndex, probe) && run.start(startAtClusterMs);
+        return run != null && run.isStep(step) && run.start(startAtClusterMs);
     }
 
     /**
@@ -98,10 +99,10 @@ public final class GatlingStepRunner {
      * they are in and leave, open-model arrivals stop. {@link #run} then returns what was measured, marked cancelled. A
      * cancel for a step whose {@link #run} has not begun yet is kept for it. Never blocks.
      */
-    public void cancel(String runId, int stepIndex, int probe) {
-        pendingCancel.set(key(runId, stepIndex, probe));
+    public void cancel(StepKey step) {
+        pendingCancel.set(step);
         RunContext run = running.get();
-        if (run != null && run.isStep(runId, stepIndex, probe)) {
+        if (run != null && run.isStep(step)) {
             run.cancel();
         }
     }
@@ -145,34 +146,29 @@ public final class GatlingStepRunner {
         } catch (IOException e) {
             return failed(assignment, agentId, "cannot create Gatling's results folder " + resultsDir + ": " + e);
         }
-        String runId = assignment.runId();
-        int stepIndex = assignment.stepIndex();
-        int probe = assignment.probe();
+        StepKey step = assignment.key();
         List<String> names = plan.requests().stream().map(RequestSpec::name).toList();
         RunContext run = new RunContext(
-                runId,
-                stepIndex,
-                probe,
+                step,
                 plan,
                 new StepRecorder(names, plan.warmup(), System::currentTimeMillis),
                 clusterClockMs,
                 startTimeout,
-                () -> events.accept(new Ready(runId, stepIndex, probe, agentId)));
-        IntervalTicker ticker = new IntervalTicker(run, runId, stepIndex, probe, agentId, events::accept);
+                () -> events.accept(new Ready(step.runId(), step.stepIndex(), step.probe(), agentId)));
+        IntervalTicker ticker = new IntervalTicker(run, agentId, events::accept);
         Instant launched = Instant.now();
         String crash;
         RunContext.install(run);
         running.set(run);
         try {
             // After publishing the run, so that a cancel racing with this call is seen by one side or the other.
-            if (pendingCancel.compareAndSet(key(runId, stepIndex, probe), null)) {
+            if (pendingCancel.compareAndSet(step, null)) {
                 run.cancel();
             }
             ticker.start();
             LOG.info(
-                    "step {}#{}: {} model, {} for {} after {} warm-up",
-                    runId,
-                    stepIndex,
+                    "step {}: {} model, {} for {} after {} warm-up",
+                    step,
                     plan.model().wireName(),
                     plan.users() > 0 ? plan.users() + " users" : plan.rate() + " arrivals/s",
                     plan.duration(),
@@ -182,7 +178,7 @@ public final class GatlingStepRunner {
             running.set(null);
             RunContext.uninstall(run);
         }
-        pendingCancel.compareAndSet(key(runId, stepIndex, probe), null);
+        pendingCancel.compareAndSet(step, null);
         boolean started = run.phase() == RunContext.Phase.STARTED;
         boolean stopped = run.stopRequested();
         ticker.finish(started && !stopped);
@@ -192,9 +188,8 @@ public final class GatlingStepRunner {
                 StepSimulation.SETUP_ESTIMATE_NANOS.set(setup);
             }
             LOG.info(
-                    "step {}#{}: start skew {} ms, Gatling set-up {} ms",
-                    runId,
-                    stepIndex,
+                    "step {}: start skew {} ms, Gatling set-up {} ms",
+                    step,
                     run.startSkewMs(),
                     TimeUnit.NANOSECONDS.toMillis(setup));
         }
@@ -229,7 +224,7 @@ public final class GatlingStepRunner {
         Instant from = recorder.measuredFrom() != null ? recorder.measuredFrom() : launched;
         Instant to = recorder.measuredTo() != null ? recorder.measuredTo() : from;
         if (failure != null) {
-            LOG.warn("step {}#{} failed: {}", assignment.runId(), assignment.stepIndex(), failure);
+            LOG.warn("step {} failed: {}", assignment.key(), failure);
         }
         return new StepResult(
                 assignment.runId(),
@@ -250,9 +245,5 @@ public final class GatlingStepRunner {
     private static StepResult failed(Assignment assignment, String agentId, String failure) {
         return StepResult.notRun(
                 assignment.runId(), assignment.stepIndex(), assignment.probe(), agentId, failure, Instant.now());
-    }
-
-    private static String key(String runId, int stepIndex, int probe) {
-        return runId + "/" + stepIndex + "/" + probe;
     }
 }

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One short Gatling run against a throwaway HTTP server of its own on the loopback interface, never against a target:
@@ -23,7 +24,10 @@ import java.util.List;
  * Stateless.
  */
 final class GatlingWarmUp {
-    static final String RUN_ID = "loadlab-warm-up";
+    static final String NAME = "loadlab-warm-up";
+    /** A run id no coordinator hands out (version 4 UUIDs are random): the warm-up is never a real step. */
+    static final UUID RUN_ID = new UUID(0, 0);
+
     private static final Duration LENGTH = Duration.ofMillis(500);
 
     private GatlingWarmUp() {}
@@ -47,15 +51,15 @@ final class GatlingWarmUp {
             String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
             Load load = new Load(LoadModel.CLOSED, 1, null, Duration.ZERO, LENGTH);
             Scenario scenario = new Scenario(
-                    RUN_ID,
+                    NAME,
                     new Target(baseUrl),
                     new Workload(List.of(new RequestSpec("warm-up", "GET", "/", 1))),
                     load,
                     1);
             Assignment assignment = new Assignment(RUN_ID, 0, 0, scenario, 1, 1, null);
-            StepResult result = runner.run(assignment, RUN_ID, System::currentTimeMillis, message -> {
+            StepResult result = runner.run(assignment, NAME, System::currentTimeMillis, message -> {
                 if (message instanceof Ready ready) {
-                    runner.start(ready.runId(), ready.stepIndex(), ready.probe(), System.currentTimeMillis());
+                    runner.start(ready.key(), System.currentTimeMillis());
                 }
             });
             return result.failure();

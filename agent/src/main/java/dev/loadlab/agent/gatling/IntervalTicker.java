@@ -1,6 +1,7 @@
 package dev.loadlab.agent.gatling;
 
 import dev.loadlab.protocol.message.Interval;
+import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.scenario.LoadModel;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,7 @@ final class IntervalTicker {
 
     private final RunContext run;
     private final String agentId;
-    private final String runId;
-    private final int stepIndex;
-    private final int probe;
+    private final StepKey step;
     private final Consumer<Interval> sink;
     private final Thread thread;
 
@@ -34,11 +33,9 @@ final class IntervalTicker {
     private CpuMeter.Sample end;
     private boolean behind;
 
-    IntervalTicker(RunContext run, String runId, int stepIndex, int probe, String agentId, Consumer<Interval> sink) {
+    IntervalTicker(RunContext run, String agentId, Consumer<Interval> sink) {
         this.run = run;
-        this.runId = runId;
-        this.stepIndex = stepIndex;
-        this.probe = probe;
+        this.step = run.step();
         this.agentId = agentId;
         this.sink = sink;
         this.thread = Thread.ofPlatform().daemon().name("loadlab-intervals").unstarted(this::tick);
@@ -111,9 +108,9 @@ final class IntervalTicker {
                 behind |= behindNow;
             }
             Interval interval = new Interval(
-                    runId,
-                    stepIndex,
-                    probe,
+                    step.runId(),
+                    step.stepIndex(),
+                    step.probe(),
                     agentId,
                     second.index(),
                     second.warmup(),

@@ -1,5 +1,6 @@
 package dev.loadlab.agent.gatling;
 
+import dev.loadlab.protocol.message.StepKey;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +31,7 @@ final class RunContext {
         TIMED_OUT
     }
 
-    private final String runId;
-    private final int stepIndex;
-    private final int probe;
+    private final StepKey step;
     private final StepPlan plan;
     private final StepRecorder recorder;
     private final WeightedPicker picker;
@@ -52,17 +51,13 @@ final class RunContext {
     private volatile long injectionDelayNanos;
 
     RunContext(
-            String runId,
-            int stepIndex,
-            int probe,
+            StepKey step,
             StepPlan plan,
             StepRecorder recorder,
             LongSupplier clusterClockMs,
             Duration startTimeout,
             Runnable onReady) {
-        this.runId = runId;
-        this.stepIndex = stepIndex;
-        this.probe = probe;
+        this.step = step;
         this.plan = plan;
         this.recorder = recorder;
         this.clusterClockMs = clusterClockMs;
@@ -72,8 +67,12 @@ final class RunContext {
                 new WeightedPicker(plan.requests().stream().map(r -> r.weight()).toList());
     }
 
-    boolean isStep(String runId, int stepIndex, int probe) {
-        return this.runId.equals(runId) && this.stepIndex == stepIndex && this.probe == probe;
+    boolean isStep(StepKey key) {
+        return step.equals(key);
+    }
+
+    StepKey step() {
+        return step;
     }
 
     StepPlan plan() {

@@ -1,6 +1,7 @@
 package dev.loadlab.agent.gatling;
 
 import dev.loadlab.protocol.message.Assignment;
+import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.scenario.Load;
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.RequestSpec;
@@ -9,21 +10,28 @@ import dev.loadlab.protocol.scenario.Target;
 import dev.loadlab.protocol.scenario.Workload;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 /** Builds test assignments for one agent. */
 public final class Assignments {
+    /** The run id every test assignment carries. */
+    public static final UUID RUN = UUID.fromString("00000000-0000-4000-8000-000000000001");
+
+    /** The key of that run's step 0. */
+    public static final StepKey STEP = StepKey.of(RUN, 0);
+
     private Assignments() {}
 
     public static Assignment closed(
             String baseUrl, int users, Duration warmup, Duration duration, RequestSpec... requests) {
         Load load = new Load(LoadModel.CLOSED, users, null, warmup, duration);
-        return new Assignment("run-test", 0, 0, scenario(baseUrl, load, requests), 1, users, null);
+        return new Assignment(RUN, 0, 0, scenario(baseUrl, load, requests), 1, users, null);
     }
 
     public static Assignment open(
             String baseUrl, double rate, Duration warmup, Duration duration, RequestSpec... requests) {
         Load load = new Load(LoadModel.OPEN, null, rate, warmup, duration);
-        return new Assignment("run-test", 0, 0, scenario(baseUrl, load, requests), 1, null, rate);
+        return new Assignment(RUN, 0, 0, scenario(baseUrl, load, requests), 1, null, rate);
     }
 
     public static RequestSpec get(String name, String path, int weight) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
 import dev.loadlab.protocol.message.Interval;
+import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -228,7 +230,7 @@ class GatlingStepRunnerIT {
         assertThat(refused.failure()).contains("already running");
 
         long cancelledAt = System.nanoTime();
-        runner.cancel("run-test", 0, 0);
+        runner.cancel(Assignments.STEP);
         StepResult cancelled = first.get();
         assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
         assertThat(cancelled.failure()).isNull();
@@ -248,7 +250,7 @@ class GatlingStepRunnerIT {
         assertThat(run.measuring.await(30, TimeUnit.SECONDS)).isTrue();
 
         long cancelledAt = System.nanoTime();
-        runner.cancel("run-test", 0, 0);
+        runner.cancel(Assignments.STEP);
         StepResult stopped = run.get();
         assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
         assertThat(stopped.failure()).isNull();
@@ -264,11 +266,11 @@ class GatlingStepRunnerIT {
         StepDriver driver = StepDriver.run(
                 runner, closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(5), get("fast", "/fast", 1)), -1);
         driver.ready.get(30, TimeUnit.SECONDS);
-        assertThat(runner.start("another-run", 0, 0, System.currentTimeMillis()))
+        assertThat(runner.start(StepKey.of(UUID.randomUUID(), 0), System.currentTimeMillis()))
                 .isFalse();
 
         long cancelledAt = System.nanoTime();
-        runner.cancel("run-test", 0, 0);
+        runner.cancel(Assignments.STEP);
         StepResult result = driver.get();
         assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(2));
         assertThat(result.cancelled()).isTrue();
@@ -276,7 +278,7 @@ class GatlingStepRunnerIT {
         assertThat(result.startSkewMs()).isNull();
         assertThat(server.receivedTotal()).isZero();
         assertThat(driver.intervals).isEmpty();
-        assertThat(runner.start("run-test", 0, 0, System.currentTimeMillis())).isFalse();
+        assertThat(runner.start(Assignments.STEP, System.currentTimeMillis())).isFalse();
     }
 
     @Test

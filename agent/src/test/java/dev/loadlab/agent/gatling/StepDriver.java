@@ -63,8 +63,7 @@ final class StepDriver {
             case Ready r -> {
                 if (startInMs >= 0) {
                     startAtMs = System.currentTimeMillis() + startInMs;
-                    assertThat(runner.start(r.runId(), r.stepIndex(), r.probe(), startAtMs))
-                            .isTrue();
+                    assertThat(runner.start(r.key(), startAtMs)).isTrue();
                 }
                 ready.complete(r);
             }

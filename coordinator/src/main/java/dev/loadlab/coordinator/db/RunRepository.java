@@ -210,7 +210,7 @@ public final class RunRepository {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO step_agent_results (run_id, step_index,"
                     + " agent_id, result, received_at, probe) SELECT ?, ?, ?, ?::jsonb, ?, ? WHERE EXISTS (SELECT 1"
                     + " FROM runs WHERE id = ?) ON CONFLICT DO NOTHING")) {
-                UUID runId = UUID.fromString(result.runId());
+                UUID runId = result.runId();
                 s.setObject(1, runId);
                 s.setInt(2, result.stepIndex());
                 s.setString(3, result.agentId());

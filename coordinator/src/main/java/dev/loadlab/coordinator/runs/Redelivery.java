@@ -29,7 +29,7 @@ final class Redelivery {
 
     /** Stores what is new in {@code result}; returns false when its run does not exist (nothing to keep it in). */
     boolean accept(StepResult result) {
-        UUID runId = UUID.fromString(result.runId());
+        UUID runId = result.runId();
         Optional<Scenario> scenario = repository.scenario(runId);
         if (scenario.isEmpty()) {
             LOG.warn("dropping a result for unknown run {} from agent {}", runId, result.agentId());

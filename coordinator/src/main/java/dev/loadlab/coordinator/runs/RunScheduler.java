@@ -180,21 +180,21 @@ public final class RunScheduler implements AutoCloseable {
     }
 
     private void onReady(Ready ready) {
-        ActiveRun run = active.get(UUID.fromString(ready.runId()));
+        ActiveRun run = active.get(ready.runId());
         if (run != null) {
             steps.onReady(run, ready);
         }
     }
 
     private void onInterval(Interval interval) {
-        ActiveRun run = active.get(UUID.fromString(interval.runId()));
+        ActiveRun run = active.get(interval.runId());
         if (run != null) {
             steps.onInterval(run, interval);
         }
     }
 
     private void onResult(StepResult result) {
-        ActiveRun run = active.get(UUID.fromString(result.runId()));
+        ActiveRun run = active.get(result.runId());
         boolean awaited = StepDriver.awaits(run, result);
         try {
             if (!awaited) {

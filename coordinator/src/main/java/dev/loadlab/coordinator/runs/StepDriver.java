@@ -143,7 +143,7 @@ final class StepDriver {
     private void cancelAwaited(ActiveRun run, ActiveStep step) {
         step.assignments.keySet().stream()
                 .filter(step::awaits)
-                .forEach(agentId -> send.accept(agentId, new Cancel(run.id.toString(), step.index, step.probe)));
+                .forEach(agentId -> send.accept(agentId, new Cancel(run.id, step.index, step.probe)));
     }
 
     /** Prepares {@code plan} (or a search step's next probe) on the run's agents, or ends it at once if it cannot run. */
@@ -176,7 +176,7 @@ final class StepDriver {
         for (int i = 0; i < run.agents.size(); i++) {
             String agentId = run.agents.get(i);
             Assignment assignment = new Assignment(
-                    run.id.toString(),
+                    run.id,
                     step.index,
                     step.probe,
                     scenario,
@@ -212,8 +212,7 @@ final class StepDriver {
         long startAt = cluster.clusterTimeMs() + START_MARGIN.toMillis();
         step.assignments.keySet().stream()
                 .filter(step::awaits)
-                .forEach(
-                        agentId -> send.accept(agentId, new Start(run.id.toString(), step.index, step.probe, startAt)));
+                .forEach(agentId -> send.accept(agentId, new Start(run.id, step.index, step.probe, startAt)));
         step.deadline.cancel(false);
         Duration limit = START_MARGIN
                 .plus(step.scenario.load().warmup())
@@ -231,7 +230,7 @@ final class StepDriver {
             if (step.awaits(agentId) && !step.ready.contains(agentId)) {
                 step.missing.put(agentId, "not ready within " + READY_TIMEOUT.toSeconds() + " s");
             } else if (step.awaits(agentId)) {
-                send.accept(agentId, new Cancel(run.id.toString(), step.index, step.probe));
+                send.accept(agentId, new Cancel(run.id, step.index, step.probe));
             }
         }
         step.deadline = thread.schedule(() -> onDeadline(run, step, grace), grace.toMillis(), TimeUnit.MILLISECONDS);

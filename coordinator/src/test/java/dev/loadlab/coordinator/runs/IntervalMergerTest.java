@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class IntervalMergerTest {
+    private static final UUID RUN = UUID.randomUUID();
+
     private final List<IntervalMerger.Merged> out = new ArrayList<>();
     private final IntervalMerger merger = new IntervalMerger(Set.of("a", "b"), null, out::add);
 
@@ -66,7 +69,7 @@ class IntervalMergerTest {
         Histogram h = HistogramCodec.newHistogram();
         h.recordValueWithCount(latency, count);
         return new Interval(
-                "r",
+                RUN,
                 0,
                 0,
                 agent,

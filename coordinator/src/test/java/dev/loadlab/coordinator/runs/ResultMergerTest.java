@@ -19,6 +19,8 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class ResultMergerTest {
+    private static final UUID RUN = UUID.randomUUID();
+
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
     @Test
@@ -59,7 +61,7 @@ class ResultMergerTest {
         Histogram h = HistogramCodec.newHistogram();
         h.recordValue(10);
         StepResult a = new StepResult(
-                "r",
+                RUN,
                 0,
                 0,
                 "a",
@@ -75,7 +77,7 @@ class ResultMergerTest {
                 false,
                 false);
         StepResult b = new StepResult(
-                "r",
+                RUN,
                 0,
                 0,
                 "b",
@@ -89,7 +91,7 @@ class ResultMergerTest {
                 false,
                 false);
         Map<String, Assignment> assignments = Map.of(
-                "a", new Assignment("r", 0, 0, null, 2, 17, null), "b", new Assignment("r", 0, 0, null, 2, 16, null));
+                "a", new Assignment(RUN, 0, 0, null, 2, 17, null), "b", new Assignment(RUN, 0, 0, null, 2, 16, null));
 
         StepRecord merged =
                 ResultMerger.merge(UUID.randomUUID(), 0, T0, T0, assignments, List.of(a, b), StepOutcome.normal());
@@ -163,7 +165,7 @@ class ResultMergerTest {
     @Test
     void aMissingOrFailedAgentFailsTheStepAndIsNamed() {
         StepResult failed =
-                new StepResult("r", 0, 0, "a", "every request failed", T0, T0, 0, List.of(), null, null, false, false);
+                new StepResult(RUN, 0, 0, "a", "every request failed", T0, T0, 0, List.of(), null, null, false, false);
 
         StepRecord merged = merge(
                 List.of(failed), new StepOutcome(Set.of(), Map.of("b", "did not report"), false, OnAgentLoss.CONTINUE));
@@ -186,7 +188,7 @@ class ResultMergerTest {
     private static StepResult result(
             String agent, long count, long warmup, Histogram h, Long skew, double cpu, boolean behind) {
         return new StepResult(
-                "r",
+                RUN,
                 0,
                 0,
                 agent,

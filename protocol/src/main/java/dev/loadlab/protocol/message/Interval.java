@@ -2,6 +2,7 @@ package dev.loadlab.protocol.message;
 
 import dev.loadlab.protocol.result.RequestResult;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One second of one agent's step: per request name, the responses that completed in that second with their errors
@@ -10,7 +11,7 @@ import java.util.List;
  * included; {@code warmup} says which seconds belong to it). Immutable.
  */
 public record Interval(
-        String runId,
+        UUID runId,
         int stepIndex,
         int probe,
         String agentId,
@@ -19,7 +20,7 @@ public record Interval(
         List<RequestResult> requests,
         double cpuShare,
         boolean behindSchedule)
-        implements ToCoordinator {
+        implements ToCoordinator, StepMessage {
     public Interval {
         requests = List.copyOf(requests);
     }

@@ -1,4 +1,6 @@
 package dev.loadlab.protocol.message;
 
+import java.util.UUID;
+
 /** The coordinator has stored the agent's {@link StepResult} in PostgreSQL; the agent may forget it. */
-public record ResultAck(String runId, int stepIndex, int probe) implements ToAgent {}
+public record ResultAck(UUID runId, int stepIndex, int probe) implements ToAgent, StepMessage {}

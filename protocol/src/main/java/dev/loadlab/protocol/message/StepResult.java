@@ -3,6 +3,7 @@ package dev.loadlab.protocol.message;
 import dev.loadlab.protocol.result.RequestResult;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One agent's final result for one step. The measured window runs from {@code measuredFrom} (end of warm-up) to
@@ -14,7 +15,7 @@ import java.util.List;
  * Immutable.
  */
 public record StepResult(
-        String runId,
+        UUID runId,
         int stepIndex,
         int probe,
         String agentId,
@@ -27,14 +28,13 @@ public record StepResult(
         Double cpuShare,
         boolean behindSchedule,
         boolean cancelled)
-        implements ToCoordinator {
+        implements ToCoordinator, StepMessage {
     public StepResult {
         requests = List.copyOf(requests);
     }
 
     /** A result for a step this agent could not even start: nothing measured, {@code failure} says why. */
-    public static StepResult notRun(
-            String runId, int stepIndex, int probe, String agentId, String failure, Instant now) {
+    public static StepResult notRun(UUID runId, int stepIndex, int probe, String agentId, String failure, Instant now) {
         return new StepResult(
                 runId, stepIndex, probe, agentId, failure, now, now, 0, List.of(), null, null, false, false);
     }
