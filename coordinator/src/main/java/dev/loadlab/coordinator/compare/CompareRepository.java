@@ -3,9 +3,9 @@ package dev.loadlab.coordinator.compare;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loadlab.coordinator.db.DatabaseException;
 import dev.loadlab.coordinator.db.Transactions;
-import dev.loadlab.coordinator.runs.TimelinePoint;
+import dev.loadlab.coordinator.model.StorageException;
+import dev.loadlab.coordinator.model.TimelinePoint;
 import dev.loadlab.protocol.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 
 /**
  * The reads behind comparisons and trends. Each public method is one transaction, so a run is read as one consistent
- * snapshot. Thread-safe (the pool is). Throws {@link DatabaseException} when PostgreSQL fails.
+ * snapshot. Thread-safe (the pool is). Throws {@link StorageException} when PostgreSQL fails.
  */
 public final class CompareRepository {
     private static final ObjectMapper JSON = Json.lenient();

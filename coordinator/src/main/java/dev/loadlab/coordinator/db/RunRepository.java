@@ -1,24 +1,25 @@
 package dev.loadlab.coordinator.db;
 
-import dev.loadlab.coordinator.runs.AgentShare;
-import dev.loadlab.coordinator.runs.RequestRecord;
-import dev.loadlab.coordinator.runs.RequestView;
-import dev.loadlab.coordinator.runs.RunCursor;
-import dev.loadlab.coordinator.runs.RunFilter;
-import dev.loadlab.coordinator.runs.RunPage;
-import dev.loadlab.coordinator.runs.RunStatus;
-import dev.loadlab.coordinator.runs.RunSummary;
-import dev.loadlab.coordinator.runs.RunView;
-import dev.loadlab.coordinator.runs.ScalingSeries;
-import dev.loadlab.coordinator.runs.StepHealth;
-import dev.loadlab.coordinator.runs.StepRecord;
-import dev.loadlab.coordinator.runs.StepStatus;
-import dev.loadlab.coordinator.runs.StepView;
+import dev.loadlab.coordinator.model.AgentShare;
+import dev.loadlab.coordinator.model.RequestRecord;
+import dev.loadlab.coordinator.model.RequestView;
+import dev.loadlab.coordinator.model.RunCursor;
+import dev.loadlab.coordinator.model.RunFilter;
+import dev.loadlab.coordinator.model.RunPage;
+import dev.loadlab.coordinator.model.RunStatus;
+import dev.loadlab.coordinator.model.RunSummary;
+import dev.loadlab.coordinator.model.RunView;
+import dev.loadlab.coordinator.model.ScalingSeries;
+import dev.loadlab.coordinator.model.StepHealth;
+import dev.loadlab.coordinator.model.StepRecord;
+import dev.loadlab.coordinator.model.StepStatus;
+import dev.loadlab.coordinator.model.StepView;
+import dev.loadlab.coordinator.model.StorageException;
+import dev.loadlab.coordinator.model.TargetUsage;
 import dev.loadlab.coordinator.search.Measured;
 import dev.loadlab.coordinator.search.Probe;
 import dev.loadlab.coordinator.search.SearchOutcome;
 import dev.loadlab.coordinator.search.SloVerdict;
-import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.Messages;
 import dev.loadlab.protocol.message.StepResult;
@@ -45,7 +46,7 @@ import javax.sql.DataSource;
 
 /**
  * Every read and write of runs and results. Each public method is one transaction. Thread-safe (the pool is).
- * Throws {@link DatabaseException} when PostgreSQL fails, so callers can tell storage faults from bad input.
+ * Throws {@link StorageException} when PostgreSQL fails, so callers can tell storage faults from bad input.
  */
 public final class RunRepository {
     private static final String SUMMARY = "SELECT id, name, status, submitted_at, started_at, finished_at, failure,"

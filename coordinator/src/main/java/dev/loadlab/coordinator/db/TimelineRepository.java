@@ -2,7 +2,8 @@ package dev.loadlab.coordinator.db;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loadlab.coordinator.runs.TimelinePoint;
+import dev.loadlab.coordinator.model.StorageException;
+import dev.loadlab.coordinator.model.TimelinePoint;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;
@@ -51,7 +52,7 @@ public final class TimelineRepository {
             s.setInt(12, point.probe() == null ? 0 : point.probe());
             s.executeUpdate();
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new StorageException(e);
         }
     }
 
@@ -81,7 +82,7 @@ public final class TimelineRepository {
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new StorageException(e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a stored timeline row is not the JSON this code writes", e);
         }

@@ -1,12 +1,13 @@
 package dev.loadlab.coordinator.db;
 
+import dev.loadlab.coordinator.model.StorageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
  * Runs a unit of JDBC work in one transaction: committed when it returns, rolled back when it throws, and any
- * {@link SQLException} turned into a {@link DatabaseException}. Stateless.
+ * {@link SQLException} turned into a {@link StorageException}. Stateless.
  */
 public final class Transactions {
     /** A unit of work on one connection. */
@@ -43,7 +44,7 @@ public final class Transactions {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new StorageException(e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.loadlab.coordinator.http;
 
+import dev.loadlab.coordinator.model.RunCursor;
+import dev.loadlab.coordinator.model.RunFilter;
+import dev.loadlab.coordinator.model.RunStatus;
 import dev.loadlab.coordinator.runs.Labels;
-import dev.loadlab.coordinator.runs.RunCursor;
-import dev.loadlab.coordinator.runs.RunFilter;
-import dev.loadlab.coordinator.runs.RunStatus;
 import dev.loadlab.protocol.InvalidInputException;
 import io.vertx.core.MultiMap;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.loadlab.coordinator.http;
 
 import dev.loadlab.coordinator.cluster.AgentRegistry;
 import dev.loadlab.coordinator.compare.CompareRoutes;
-import dev.loadlab.coordinator.runs.CancelOutcome;
+import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.runs.Labels;
 import dev.loadlab.coordinator.runs.RunService;
 import dev.loadlab.coordinator.scenarios.ScenarioService;

@@ -1,7 +1,7 @@
 package dev.loadlab.coordinator.http;
 
 import dev.loadlab.coordinator.compare.CompareNotFoundException;
-import dev.loadlab.coordinator.db.DatabaseException;
+import dev.loadlab.coordinator.model.StorageException;
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.Json;
@@ -43,7 +43,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
                         Problem.of(409, "conflict", "Conflict", conflict.getMessage(), path);
                     case UnavailableException down ->
                         Problem.of(503, "unavailable", "Unavailable", down.getMessage(), path);
-                    case DatabaseException db -> {
+                    case StorageException db -> {
                         LOG.error("storage fault on {} {}", ctx.request().method(), path, db);
                         yield Problem.of(
                                 503,

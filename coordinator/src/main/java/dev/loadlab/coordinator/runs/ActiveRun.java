@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.target.TargetControlClient;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.util.ArrayList;

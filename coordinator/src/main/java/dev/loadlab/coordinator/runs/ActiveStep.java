@@ -1,5 +1,7 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.model.LiveProgress;
+import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.target.TargetSampler;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Interval;

@@ -2,6 +2,9 @@ package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.RunRepository.OpenSearch;
+import dev.loadlab.coordinator.model.StepPlan;
+import dev.loadlab.coordinator.model.StepRecord;
+import dev.loadlab.coordinator.model.StepStatus;
 import dev.loadlab.coordinator.search.Probe;
 import dev.loadlab.coordinator.search.RateSearch;
 import dev.loadlab.coordinator.search.SearchOutcome;

@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.model.TimelinePoint;
 import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;

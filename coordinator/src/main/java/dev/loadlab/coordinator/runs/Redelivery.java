@@ -1,6 +1,8 @@
 package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.db.RunRepository;
+import dev.loadlab.coordinator.model.StepPlan;
+import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Clock;

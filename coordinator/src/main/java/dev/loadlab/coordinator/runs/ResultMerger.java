@@ -1,5 +1,11 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.model.AgentShare;
+import dev.loadlab.coordinator.model.RequestRecord;
+import dev.loadlab.coordinator.model.StepHealth;
+import dev.loadlab.coordinator.model.StepPlan;
+import dev.loadlab.coordinator.model.StepRecord;
+import dev.loadlab.coordinator.model.StepStatus;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;

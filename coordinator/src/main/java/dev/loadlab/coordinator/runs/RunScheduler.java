@@ -2,10 +2,16 @@ package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.cluster.AgentRegistry;
 import dev.loadlab.coordinator.cluster.ClusterBridge;
-import dev.loadlab.coordinator.db.DatabaseException;
 import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.RunRepository.PendingRun;
 import dev.loadlab.coordinator.db.TimelineRepository;
+import dev.loadlab.coordinator.model.CancelOutcome;
+import dev.loadlab.coordinator.model.LiveProgress;
+import dev.loadlab.coordinator.model.RunStatus;
+import dev.loadlab.coordinator.model.StepPlan;
+import dev.loadlab.coordinator.model.StepRecord;
+import dev.loadlab.coordinator.model.StepStatus;
+import dev.loadlab.coordinator.model.StorageException;
 import dev.loadlab.coordinator.target.TargetControlClient;
 import dev.loadlab.coordinator.target.TargetControlException;
 import dev.loadlab.protocol.ProtocolVersion;
@@ -207,7 +213,7 @@ public final class RunScheduler implements AutoCloseable {
                         result.stepIndex(),
                         result.agentId());
             }
-        } catch (DatabaseException e) {
+        } catch (StorageException e) {
             // Not acknowledged: the agent keeps its result and sends it again.
             LOG.error(
                     "cannot store the result of agent {} for run {} step {}; awaiting its re-delivery",
@@ -244,7 +250,7 @@ public final class RunScheduler implements AutoCloseable {
         try {
             repository.finishRun(id, RunStatus.FAILED, clock.instant(), reason);
             LOG.warn("run {} failed: {}", id, reason);
-        } catch (DatabaseException e) {
+        } catch (StorageException e) {
             LOG.error("cannot fail run {}: {}", id, reason, e);
         }
     }
@@ -252,7 +258,7 @@ public final class RunScheduler implements AutoCloseable {
     private void startRun(PendingRun pending, List<String> chosen) {
         try {
             repository.markRunning(pending.id(), clock.instant());
-        } catch (DatabaseException e) {
+        } catch (StorageException e) {
             LOG.error("cannot mark run {} running; it stays queued", pending.id(), e);
             queue.putBack(pending);
             return;
@@ -300,7 +306,7 @@ public final class RunScheduler implements AutoCloseable {
                         : record.status() == StepStatus.FAILED ? RunStatus.FAILED : RunStatus.SUCCEEDED;
         try {
             repository.storeStep(record, runStatus, clock.instant());
-        } catch (DatabaseException e) {
+        } catch (StorageException e) {
             // The agents' own results are already stored; only the merged step waits for the database to come back.
             LOG.error("cannot store run {} step {}; retrying in {}", run.id, record.index(), STORE_RETRY, e);
             thread.schedule(() -> store(run, record), STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);

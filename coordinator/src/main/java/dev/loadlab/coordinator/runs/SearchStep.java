@@ -1,5 +1,7 @@
 package dev.loadlab.coordinator.runs;
 
+import dev.loadlab.coordinator.model.StepRecord;
+import dev.loadlab.coordinator.model.StepStatus;
 import dev.loadlab.coordinator.search.Measured;
 import dev.loadlab.coordinator.search.Probe;
 import dev.loadlab.coordinator.search.RateSearch;

@@ -1,12 +1,16 @@
 package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.cluster.ClusterBridge;
-import dev.loadlab.coordinator.db.DatabaseException;
 import dev.loadlab.coordinator.db.RunRepository;
 import dev.loadlab.coordinator.db.TimelineRepository;
+import dev.loadlab.coordinator.model.LiveProgress;
+import dev.loadlab.coordinator.model.StepPlan;
+import dev.loadlab.coordinator.model.StepRecord;
+import dev.loadlab.coordinator.model.StorageException;
+import dev.loadlab.coordinator.model.TargetUsage;
 import dev.loadlab.coordinator.search.Probe;
 import dev.loadlab.coordinator.target.TargetSampler;
-import dev.loadlab.coordinator.target.TargetUsage;
+import dev.loadlab.coordinator.target.UsageWindow;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Cancel;
 import dev.loadlab.protocol.message.Interval;
@@ -266,7 +270,7 @@ final class StepDriver {
                 step.outcome());
         TargetUsage usage = step.sampler == null
                 ? null
-                : TargetUsage.of(step.sampler.stop(), merged.measuredFrom(), merged.measuredTo())
+                : UsageWindow.of(step.sampler.stop(), merged.measuredFrom(), merged.measuredTo())
                         .orElse(null);
         run.step = null;
         if (run.search != null) {
@@ -293,7 +297,7 @@ final class StepDriver {
                     probe.passed() ? "met the SLO" : String.join("; ", probe.reasons()));
             try {
                 repository.storeProbe(run.id, step.index, probe);
-            } catch (DatabaseException e) {
+            } catch (StorageException e) {
                 // The step's row carries every probe too; they are written again with it.
                 LOG.error("cannot store run {} step {} probe {} yet", run.id, step.index, probe.number(), e);
             }
@@ -309,7 +313,7 @@ final class StepDriver {
     private void storeSecond(ActiveStep step, IntervalMerger.Merged merged) {
         try {
             timeline.insert(step.runId, step.index, merged.point(), merged.histogram());
-        } catch (DatabaseException e) {
+        } catch (StorageException e) {
             // The step's final result does not depend on it; the timeline has a gap, which the log records.
             LOG.error("cannot store second {} of run {} step {}", merged.point().second(), step.runId, step.index, e);
         }

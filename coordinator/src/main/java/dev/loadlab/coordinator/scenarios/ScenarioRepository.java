@@ -1,7 +1,7 @@
 package dev.loadlab.coordinator.scenarios;
 
-import dev.loadlab.coordinator.db.DatabaseException;
 import dev.loadlab.coordinator.db.Transactions;
+import dev.loadlab.coordinator.model.StorageException;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.scenario.Scenario;
 import dev.loadlab.protocol.scenario.ScenarioCodec;
@@ -123,7 +123,7 @@ public final class ScenarioRepository {
                 return r.next() ? Optional.of(read(r)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new StorageException(e);
         }
     }
 
@@ -138,7 +138,7 @@ public final class ScenarioRepository {
                 all.add(read(r));
             }
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new StorageException(e);
         }
         return all;
     }
@@ -152,7 +152,7 @@ public final class ScenarioRepository {
             s.setString(2, name);
             return s.executeUpdate() > 0;
         } catch (SQLException e) {
-            throw new DatabaseException(e);
+            throw new StorageException(e);
         }
     }
 

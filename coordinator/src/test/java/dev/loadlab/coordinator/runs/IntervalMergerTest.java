@@ -2,6 +2,7 @@ package dev.loadlab.coordinator.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.coordinator.model.TimelinePoint;
 import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;

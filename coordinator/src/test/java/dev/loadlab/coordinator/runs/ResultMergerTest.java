@@ -2,6 +2,10 @@ package dev.loadlab.coordinator.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.coordinator.model.AgentShare;
+import dev.loadlab.coordinator.model.RequestRecord;
+import dev.loadlab.coordinator.model.StepRecord;
+import dev.loadlab.coordinator.model.StepStatus;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;

@@ -2,6 +2,9 @@ package dev.loadlab.coordinator.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.coordinator.model.ScalingSeries;
+import dev.loadlab.coordinator.model.StepStatus;
+import dev.loadlab.coordinator.model.StepView;
 import dev.loadlab.coordinator.search.SearchOutcome;
 import dev.loadlab.protocol.result.LatencyMs;
 import dev.loadlab.protocol.scenario.Slo;

@@ -2,6 +2,10 @@ package dev.loadlab.coordinator.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.coordinator.model.StepHealth;
+import dev.loadlab.coordinator.model.StepPlan;
+import dev.loadlab.coordinator.model.StepRecord;
+import dev.loadlab.coordinator.model.StepStatus;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.scenario.Load;
 import dev.loadlab.protocol.scenario.LoadModel;

@@ -2,6 +2,7 @@ package dev.loadlab.coordinator.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.protocol.scenario.ScenarioCodec;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.loadlab.coordinator.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.coordinator.model.TargetUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class TargetUsageTest {
                 sample(4, 14.5, 130, Map.of(1L, 90L, 2L, 30L)),
                 sample(5, 16.0, 130, Map.of(1L, 120L, 2L, 40L)));
 
-        TargetUsage usage = TargetUsage.of(samples, T0.plusMillis(1500), T0.plusMillis(4500))
+        TargetUsage usage = UsageWindow.of(samples, T0.plusMillis(1500), T0.plusMillis(4500))
                 .orElseThrow();
 
         assertThat(usage.cpuCores()).isEqualTo(1.5);
@@ -36,17 +37,17 @@ class TargetUsageTest {
         List<TargetSample> samples =
                 List.of(sample(0, 0, 1, Map.of()), sample(2, 0, 1, Map.of()), sample(4, 2.0, 1, Map.of()));
 
-        assertThat(TargetUsage.of(samples, T0, T0.plusSeconds(4)).orElseThrow().cpuCores())
+        assertThat(UsageWindow.of(samples, T0, T0.plusSeconds(4)).orElseThrow().cpuCores())
                 .isEqualTo(0.5);
     }
 
     @Test
     void fewerThanTwoSamplesOrNoWindowGiveNothing() {
-        assertThat(TargetUsage.of(List.of(sample(0, 1, 1, Map.of())), T0, T0.plusSeconds(1)))
+        assertThat(UsageWindow.of(List.of(sample(0, 1, 1, Map.of())), T0, T0.plusSeconds(1)))
                 .isEmpty();
-        assertThat(TargetUsage.of(List.of(sample(0, 1, 1, Map.of()), sample(1, 2, 1, Map.of())), T0, T0))
+        assertThat(UsageWindow.of(List.of(sample(0, 1, 1, Map.of()), sample(1, 2, 1, Map.of())), T0, T0))
                 .isEmpty();
-        assertThat(TargetUsage.of(List.of(sample(0, 1, 1, Map.of()), sample(1, 2, 1, Map.of())), null, T0))
+        assertThat(UsageWindow.of(List.of(sample(0, 1, 1, Map.of()), sample(1, 2, 1, Map.of())), null, T0))
                 .isEmpty();
     }
 

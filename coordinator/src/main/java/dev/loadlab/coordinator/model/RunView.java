@@ -1,6 +1,5 @@
-package dev.loadlab.coordinator.runs;
+package dev.loadlab.coordinator.model;
 
-import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Instant;
 import java.util.List;

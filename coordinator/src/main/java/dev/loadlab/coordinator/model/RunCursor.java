@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.runs;
+package dev.loadlab.coordinator.model;
 
 import dev.loadlab.protocol.InvalidInputException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.runs;
+package dev.loadlab.coordinator.model;
 
 /** How a step ended. DEGRADED: finished, but without every agent it started with. */
 public enum StepStatus {

@@ -1,7 +1,6 @@
-package dev.loadlab.coordinator.runs;
+package dev.loadlab.coordinator.model;
 
 import dev.loadlab.coordinator.search.SearchOutcome;
-import dev.loadlab.coordinator.target.TargetUsage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

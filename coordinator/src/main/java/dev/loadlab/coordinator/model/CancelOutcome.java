@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.runs;
+package dev.loadlab.coordinator.model;
 
 /** What a cancel request did: stopped a queued run at once, is stopping a running one, or found it already final. */
 public enum CancelOutcome {

@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.runs;
+package dev.loadlab.coordinator.model;
 
 /**
  * The running step's progress from the per-second intervals received so far: measured responses and errors (warm-up

@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.runs;
+package dev.loadlab.coordinator.model;
 
 /**
  * One agent's part of a step: the load it was given ({@code users} or {@code rate}) and what it measured. Immutable.

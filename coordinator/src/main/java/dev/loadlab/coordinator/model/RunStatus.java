@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.runs;
+package dev.loadlab.coordinator.model;
 
 /** Where a run is in its life. QUEUED → RUNNING → one of the three final states. */
 public enum RunStatus {

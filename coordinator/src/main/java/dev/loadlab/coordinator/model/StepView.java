@@ -1,8 +1,7 @@
-package dev.loadlab.coordinator.runs;
+package dev.loadlab.coordinator.model;
 
 import dev.loadlab.coordinator.search.SearchOutcome;
 import dev.loadlab.coordinator.search.SloVerdict;
-import dev.loadlab.coordinator.target.TargetUsage;
 import dev.loadlab.protocol.result.LatencyMs;
 import java.time.Instant;
 import java.util.List;
