@@ -2,17 +2,18 @@ package dev.loadlab.bench;
 
 import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.db.Database;
-import dev.loadlab.coordinator.db.RunRepository;
-import dev.loadlab.coordinator.db.TimelineRepository;
-import dev.loadlab.coordinator.runs.ResultMerger;
+import dev.loadlab.coordinator.db.RunQueries;
+import dev.loadlab.coordinator.db.RunStore;
+import dev.loadlab.coordinator.db.StepStore;
 import dev.loadlab.coordinator.model.RunCursor;
 import dev.loadlab.coordinator.model.RunFilter;
 import dev.loadlab.coordinator.model.RunPage;
 import dev.loadlab.coordinator.model.RunStatus;
-import dev.loadlab.coordinator.runs.StepOutcome;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.TimelinePoint;
+import dev.loadlab.coordinator.runs.ResultMerger;
+import dev.loadlab.coordinator.runs.StepOutcome;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;
@@ -78,20 +79,21 @@ public final class QueryBench implements Callable<Integer> {
                         Optional.of("postgres"),
                         Optional.of("postgres"),
                         dir)) {
-            RunRepository repository = new RunRepository(database.dataSource());
-            TimelineRepository timeline = new TimelineRepository(database.dataSource());
+            RunStore repository = new RunStore(database.dataSource());
+            StepStore timeline = new StepStore(database.dataSource());
             long loadStart = System.nanoTime();
             UUID[] ids = store(repository, timeline);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             CompareService compare = CompareService.over(database.dataSource());
             Random random = new Random(7);
 
-            double[] firstPage = time(() -> repository.listRuns(filter(random), 50, null));
+            RunQueries history = new RunQueries(database.dataSource());
+            double[] firstPage = time(() -> history.listRuns(filter(random), 50, null));
             double[] secondPage = time(() -> {
-                RunPage page = repository.listRuns(filter(random), 50, null);
+                RunPage page = history.listRuns(filter(random), 50, null);
                 return page.nextCursor() == null
                         ? page
-                        : repository.listRuns(filter(random), 50, RunCursor.decode(page.nextCursor()));
+                        : history.listRuns(filter(random), 50, RunCursor.decode(page.nextCursor()));
             });
             double[] compared =
                     time(() -> compare.compare(ids[random.nextInt(ids.length)], ids[random.nextInt(ids.length)]));
@@ -101,8 +103,8 @@ public final class QueryBench implements Callable<Integer> {
                     "## History and compare queries over %,d stored runs (issue 6)%n%n"
                             + "Command: `./loadlab bench queries`. Measured %s on %d cores, Java %d, embedded PostgreSQL"
                             + " 14 on this machine. %,d runs (%d scenario names, labels `branch:main|dev|release`), each"
-                            + " with one step and %d per-second timeline rows, stored through `RunRepository` and"
-                            + " `TimelineRepository` in %.0f s. Each figure: %d calls through the repository/service"
+                            + " with one step and %d per-second timeline rows, stored through `RunStore` and"
+                            + " `StepStore` in %.0f s. Each figure: %d calls through the repository/service"
                             + " layer (no HTTP), wall time per call, after 20 warm-up calls.%n%n"
                             + "| query | p50 ms | p95 ms | max ms |%n|---|---|---|---|%n"
                             + "| history, filtered by scenario + label + status, first page of 50 | %s |%n"
@@ -159,7 +161,7 @@ public final class QueryBench implements Callable<Integer> {
                 sorted[sorted.length - 1]);
     }
 
-    private UUID[] store(RunRepository repository, TimelineRepository timeline) {
+    private UUID[] store(RunStore repository, StepStore timeline) {
         Random random = new Random(42);
         UUID[] ids = new UUID[runs];
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -175,7 +177,7 @@ public final class QueryBench implements Callable<Integer> {
                 Histogram second = HistogramCodec.newHistogram();
                 second.recordValueWithCount(10 + random.nextInt(20), rps);
                 histogram.add(second);
-                timeline.insert(
+                timeline.storeSecond(
                         id,
                         0,
                         new TimelinePoint(
@@ -214,7 +216,7 @@ public final class QueryBench implements Callable<Integer> {
                             List.of(result),
                             StepOutcome.normal())
                     .with(new StepPlan(0, "async", 1 + i % 4), null);
-            repository.storeStep(step, RunStatus.SUCCEEDED, submitted.plusSeconds(SECONDS));
+            timeline.storeStep(step, RunStatus.SUCCEEDED, submitted.plusSeconds(SECONDS));
             if ((i + 1) % 1000 == 0) {
                 System.err.printf(Locale.ROOT, "stored %,d runs%n", i + 1);
             }

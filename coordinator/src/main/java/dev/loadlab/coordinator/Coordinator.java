@@ -5,8 +5,9 @@ import dev.loadlab.coordinator.cluster.ClusterBridge;
 import dev.loadlab.coordinator.compare.CompareRoutes;
 import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.db.Database;
-import dev.loadlab.coordinator.db.RunRepository;
-import dev.loadlab.coordinator.db.TimelineRepository;
+import dev.loadlab.coordinator.db.RunQueries;
+import dev.loadlab.coordinator.db.RunStore;
+import dev.loadlab.coordinator.db.StepStore;
 import dev.loadlab.coordinator.http.ApiTokenFile;
 import dev.loadlab.coordinator.http.HttpApi;
 import dev.loadlab.coordinator.runs.RunScheduler;
@@ -65,12 +66,12 @@ public final class Coordinator implements AutoCloseable {
             ClusterBridge cluster =
                     ClusterBridge.start(config.hazelcastHost(), config.hazelcastPort(), config.clusterName());
             resources.push(cluster);
-            RunRepository repository = new RunRepository(database.dataSource());
+            RunStore runStore = new RunStore(database.dataSource());
+            StepStore stepStore = new StepStore(database.dataSource());
             AgentRegistry agents = new AgentRegistry();
-            TimelineRepository timeline = new TimelineRepository(database.dataSource());
             RunScheduler scheduler = new RunScheduler(
-                    repository,
-                    timeline,
+                    runStore,
+                    stepStore,
                     agents,
                     cluster,
                     config.stepGrace(),
@@ -87,7 +88,8 @@ public final class Coordinator implements AutoCloseable {
             Vertx vertx = Vertx.vertx();
             resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
             ScenarioRepository savedScenarios = new ScenarioRepository(database.dataSource());
-            RunService runs = new RunService(repository, timeline, savedScenarios, scheduler, config.allowedTargets());
+            RunService runs = new RunService(
+                    new RunQueries(database.dataSource()), savedScenarios, scheduler, config.allowedTargets());
             ScenarioService scenarios = new ScenarioService(savedScenarios, runs::validate, Clock.systemUTC());
             scenarios
                     .seedBuiltIns(BuiltInScenarios.resolve(config.targetHost()))

@@ -1,7 +1,7 @@
 package dev.loadlab.it;
 
-import dev.loadlab.coordinator.db.RunRepository;
-import dev.loadlab.coordinator.db.TimelineRepository;
+import dev.loadlab.coordinator.db.RunStore;
+import dev.loadlab.coordinator.db.StepStore;
 import dev.loadlab.coordinator.model.RequestRecord;
 import dev.loadlab.coordinator.model.RunStatus;
 import dev.loadlab.coordinator.model.StepHealth;
@@ -22,13 +22,13 @@ import java.util.UUID;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs for {@link CompareIT}, stored through the application's own code ({@link RunRepository#insertRun},
- * {@link RunRepository#storeStep}, {@link TimelineRepository#insert}) with known differences between a baseline and a
+ * Runs for {@link CompareIT}, stored through the application's own code ({@link RunStore#insertRun},
+ * {@link StepStore#storeStep}, {@link StepStore#storeSecond}) with known differences between a baseline and a
  * candidate run, plus later and unrelated runs for the trend. Not thread-safe; one per test class.
  */
 final class CompareFixture {
-    private final RunRepository runs;
-    private final TimelineRepository timeline;
+    private final RunStore runs;
+    private final StepStore steps;
     private final String name;
     private final Instant t0;
 
@@ -36,9 +36,9 @@ final class CompareFixture {
     UUID candidate;
     UUID later;
 
-    CompareFixture(RunRepository runs, TimelineRepository timeline, String name, Instant t0) {
+    CompareFixture(RunStore runs, StepStore timeline, String name, Instant t0) {
         this.runs = runs;
-        this.timeline = timeline;
+        this.steps = timeline;
         this.name = name;
         this.t0 = t0;
     }
@@ -131,7 +131,7 @@ final class CompareFixture {
             long requests = warmup ? warmupRps : measured[second - 2];
             long errors = warmup ? 0 : errorsPerSecond;
             long cpu = Math.round(requests * 0.6);
-            timeline.insert(
+            steps.storeSecond(
                     run,
                     index,
                     new TimelinePoint(
@@ -180,6 +180,6 @@ final class CompareFixture {
                 null,
                 StepHealth.UNKNOWN,
                 null);
-        runs.storeStep(step, last ? RunStatus.SUCCEEDED : null, to);
+        steps.storeStep(step, last ? RunStatus.SUCCEEDED : null, to);
     }
 }

@@ -15,8 +15,8 @@ import dev.loadlab.coordinator.compare.TrendMetric;
 import dev.loadlab.coordinator.compare.TrendPoint;
 import dev.loadlab.coordinator.compare.Verdict;
 import dev.loadlab.coordinator.db.Database;
-import dev.loadlab.coordinator.db.RunRepository;
-import dev.loadlab.coordinator.db.TimelineRepository;
+import dev.loadlab.coordinator.db.RunStore;
+import dev.loadlab.coordinator.db.StepStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,8 +63,8 @@ class CompareIT {
                 Optional.of("postgres"),
                 dir);
         service = CompareService.over(database.dataSource());
-        CompareFixture fixture = new CompareFixture(
-                new RunRepository(database.dataSource()), new TimelineRepository(database.dataSource()), NAME, T0);
+        CompareFixture fixture =
+                new CompareFixture(new RunStore(database.dataSource()), new StepStore(database.dataSource()), NAME, T0);
         fixture.storeRuns();
         baseline = fixture.baseline;
         candidate = fixture.candidate;

@@ -75,6 +75,26 @@ public record RunView(
                             + " generator-bound step (its figures say nothing about the target); a search step meets it when"
                             + " the search found a knee"));
 
+    /** This run with its steps as judged and the series derived from them. */
+    public RunView withSteps(List<StepView> judgedSteps, List<ScalingSeries> derivedSeries) {
+        return new RunView(
+                id,
+                name,
+                scenarioVersion,
+                labels,
+                status,
+                submittedAt,
+                startedAt,
+                finishedAt,
+                failure,
+                scenario,
+                judgedSteps,
+                derivedSeries,
+                queueReason,
+                progress,
+                measurement);
+    }
+
     /** This run with what only the scheduler knows: why it waits, how far its running step is. */
     public RunView withLive(String reason, LiveProgress live) {
         return new RunView(

@@ -1,6 +1,7 @@
 package dev.loadlab.coordinator.model;
 
 import dev.loadlab.coordinator.search.SearchOutcome;
+import dev.loadlab.protocol.result.LatencyMs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.UUID;
 import org.HdrHistogram.Histogram;
 
 /**
- * A finished step as it is stored: totals over every agent, the merged histogram, the per-request breakdown and each
+ * A finished step as it is stored: totals over every agent, the merged histogram and the percentiles computed once from it, the per-request breakdown and each
  * agent's share, the plan it ran under and what the target used. {@code throughputRps} is measured responses divided by the measured window's length. Not thread-safe
  * (histograms).
  */
@@ -26,6 +27,7 @@ public record StepRecord(
         double throughputRps,
         Map<String, Long> errorsByKind,
         Histogram histogram,
+        LatencyMs latencyMs,
         List<RequestRecord> byRequest,
         List<AgentShare> agents,
         String failure,
@@ -37,6 +39,52 @@ public record StepRecord(
         errorsByKind = Map.copyOf(errorsByKind);
         byRequest = List.copyOf(byRequest);
         agents = List.copyOf(agents);
+    }
+
+    /** A record whose percentiles are computed here, once, from the exactly merged {@code histogram}. */
+    public StepRecord(
+            UUID runId,
+            int index,
+            StepStatus status,
+            Instant startedAt,
+            Instant finishedAt,
+            Instant measuredFrom,
+            Instant measuredTo,
+            long requests,
+            long errors,
+            long warmupRequests,
+            double throughputRps,
+            Map<String, Long> errorsByKind,
+            Histogram histogram,
+            List<RequestRecord> byRequest,
+            List<AgentShare> agents,
+            String failure,
+            StepPlan plan,
+            TargetUsage targetUsage,
+            StepHealth health,
+            SearchOutcome search) {
+        this(
+                runId,
+                index,
+                status,
+                startedAt,
+                finishedAt,
+                measuredFrom,
+                measuredTo,
+                requests,
+                errors,
+                warmupRequests,
+                throughputRps,
+                errorsByKind,
+                histogram,
+                LatencyMs.of(histogram),
+                byRequest,
+                agents,
+                failure,
+                plan,
+                targetUsage,
+                health,
+                search);
     }
 
     /**
@@ -59,6 +107,7 @@ public record StepRecord(
                 throughputRps,
                 errorsByKind,
                 histogram,
+                latencyMs,
                 byRequest,
                 agents,
                 failure,
@@ -84,6 +133,7 @@ public record StepRecord(
                 throughputRps,
                 errorsByKind,
                 histogram,
+                latencyMs,
                 byRequest,
                 agents,
                 failure,

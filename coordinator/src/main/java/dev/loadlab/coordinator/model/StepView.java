@@ -41,4 +41,38 @@ public record StepView(
         Double agentCpuShare,
         String failure,
         SearchOutcome search,
-        SloVerdict slo) {}
+        SloVerdict slo) {
+    /** This step with its verdict against the scenario's SLO. */
+    public StepView withSlo(SloVerdict verdict) {
+        return new StepView(
+                index,
+                status,
+                profile,
+                workers,
+                repeat,
+                targetCpuCores,
+                agents,
+                startedAt,
+                finishedAt,
+                measuredFrom,
+                measuredTo,
+                measuredSeconds,
+                requests,
+                errors,
+                warmupRequests,
+                throughputRps,
+                latencyMs,
+                errorsByKind,
+                byRequest,
+                agentShares,
+                target,
+                startSkewMs,
+                agentsLost,
+                generatorBound,
+                generatorReason,
+                agentCpuShare,
+                failure,
+                search,
+                verdict);
+    }
+}

@@ -1,7 +1,8 @@
 package dev.loadlab.coordinator.runs;
 
-import dev.loadlab.coordinator.db.RunRepository;
-import dev.loadlab.coordinator.db.RunRepository.OpenSearch;
+import dev.loadlab.coordinator.model.OpenSearch;
+import dev.loadlab.coordinator.model.RunJournal;
+import dev.loadlab.coordinator.model.StepJournal;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.StepStatus;
@@ -26,10 +27,10 @@ final class InterruptedSearches {
     private InterruptedSearches() {}
 
     /** Writes a step row for every open search; returns how many. */
-    static int conclude(RunRepository repository, Instant now) {
-        List<OpenSearch> open = repository.openSearches();
+    static int conclude(RunJournal runs, StepJournal steps, Instant now) {
+        List<OpenSearch> open = steps.openSearches();
         for (OpenSearch search : open) {
-            Optional<Scenario> scenario = repository.scenario(search.runId());
+            Optional<Scenario> scenario = runs.scenario(search.runId());
             if (scenario.isEmpty() || scenario.get().slo() == null) {
                 continue;
             }
@@ -37,13 +38,13 @@ final class InterruptedSearches {
             StepPlan plan = search.stepIndex() < plans.size()
                     ? plans.get(search.stepIndex())
                     : new StepPlan(search.stepIndex(), null, null);
-            List<Probe> probes = repository.probes(search.runId(), search.stepIndex());
+            List<Probe> probes = steps.probes(search.runId(), search.stepIndex());
             String note = "the coordinator stopped during this search, after " + probes.size()
                     + " judged probe(s); they are kept, the search did not finish";
             SearchOutcome outcome = RateSearch.outcome(scenario.get().slo(), probes, note);
             StepRecord step = ResultMerger.notStarted(search.runId(), plan, now, now, note, false)
                     .asSearch(StepStatus.FAILED, now, now, outcome);
-            repository.replaceStep(step);
+            steps.replaceStep(step);
             LOG.warn("run {} step {}: {}", search.runId(), search.stepIndex(), note);
         }
         return open.size();

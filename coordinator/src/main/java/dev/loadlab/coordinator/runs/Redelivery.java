@@ -1,8 +1,10 @@
 package dev.loadlab.coordinator.runs;
 
-import dev.loadlab.coordinator.db.RunRepository;
+import dev.loadlab.coordinator.model.RunJournal;
+import dev.loadlab.coordinator.model.StepJournal;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.StepRecord;
+import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Clock;
@@ -21,23 +23,25 @@ import org.slf4j.LoggerFactory;
 final class Redelivery {
     private static final Logger LOG = LoggerFactory.getLogger(Redelivery.class);
 
-    private final RunRepository repository;
+    private final RunJournal runs;
+    private final StepJournal steps;
     private final Clock clock;
 
-    Redelivery(RunRepository repository, Clock clock) {
-        this.repository = repository;
+    Redelivery(RunJournal runs, StepJournal steps, Clock clock) {
+        this.runs = runs;
+        this.steps = steps;
         this.clock = clock;
     }
 
     /** Stores what is new in {@code result}; returns false when its run does not exist (nothing to keep it in). */
     boolean accept(StepResult result) {
         UUID runId = result.runId();
-        Optional<Scenario> scenario = repository.scenario(runId);
+        Optional<Scenario> scenario = runs.scenario(runId);
         if (scenario.isEmpty()) {
             LOG.warn("dropping a result for unknown run {} from agent {}", runId, result.agentId());
             return false;
         }
-        boolean added = repository.storeAgentResult(result, clock.instant());
+        boolean added = steps.storeAgentResult(result, clock.instant());
         if (result.probe() > 0) {
             // One probe of a search: kept, but a search step is only ever concluded by the search that ran it.
             LOG.info(
@@ -48,10 +52,10 @@ final class Redelivery {
                     result.agentId());
             return true;
         }
-        if (!added && repository.stepStored(runId, result.stepIndex())) {
+        if (!added && steps.stepStored(runId, result.stepIndex())) {
             return true;
         }
-        List<StepResult> all = repository.agentResults(runId, result.stepIndex(), 0);
+        List<StepResult> all = steps.agentResults(StepKey.of(runId, result.stepIndex()));
         List<StepPlan> plans = StepPlan.of(scenario.get());
         StepPlan plan = result.stepIndex() < plans.size()
                 ? plans.get(result.stepIndex())
@@ -65,7 +69,7 @@ final class Redelivery {
                         all,
                         StepOutcome.normal())
                 .with(plan, null);
-        repository.replaceStep(merged);
+        steps.replaceStep(merged);
         LOG.info(
                 "stored re-delivered result(s) for run {} step {}: {} agent(s), {} requests",
                 runId,

@@ -1,6 +1,6 @@
 package dev.loadlab.coordinator.runs;
 
-import dev.loadlab.coordinator.db.RunRepository.PendingRun;
+import dev.loadlab.coordinator.model.PendingRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -2,12 +2,12 @@ package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.cluster.AgentRegistry;
 import dev.loadlab.coordinator.cluster.ClusterBridge;
-import dev.loadlab.coordinator.db.RunRepository;
-import dev.loadlab.coordinator.db.RunRepository.PendingRun;
-import dev.loadlab.coordinator.db.TimelineRepository;
 import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.model.LiveProgress;
+import dev.loadlab.coordinator.model.PendingRun;
+import dev.loadlab.coordinator.model.RunJournal;
 import dev.loadlab.coordinator.model.RunStatus;
+import dev.loadlab.coordinator.model.StepJournal;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.StepStatus;
@@ -53,7 +53,8 @@ public final class RunScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunScheduler.class);
     private static final Duration STORE_RETRY = Duration.ofSeconds(2);
 
-    private final RunRepository repository;
+    private final RunJournal runs;
+    private final StepJournal journal;
     private final AgentRegistry agents;
     private final ClusterBridge cluster;
     private final Clock clock;
@@ -66,31 +67,32 @@ public final class RunScheduler implements AutoCloseable {
     private final StepDriver steps;
 
     public RunScheduler(
-            RunRepository repository,
-            TimelineRepository timeline,
+            RunJournal runs,
+            StepJournal journal,
             AgentRegistry agents,
             ClusterBridge cluster,
             Duration grace,
             Duration placementTimeout,
             Clock clock) {
-        this.repository = repository;
+        this.runs = runs;
+        this.journal = journal;
         this.agents = agents;
         this.cluster = cluster;
         this.queue = new RunQueue(placementTimeout);
         this.clock = clock;
-        this.redelivery = new Redelivery(repository, clock);
-        this.steps = new StepDriver(repository, timeline, cluster, thread, clock, grace, live, this::send, this::store);
+        this.redelivery = new Redelivery(runs, journal, clock);
+        this.steps = new StepDriver(journal, cluster, thread, clock, grace, live, this::send, this::store);
     }
 
     /** Recovers from a previous process: runs it left RUNNING failed, runs it left QUEUED queued again. */
     public void start() {
-        InterruptedSearches.conclude(repository, clock.instant());
-        int failed = repository.failInterrupted(
+        InterruptedSearches.conclude(runs, journal, clock.instant());
+        int failed = runs.failInterrupted(
                 "the coordinator stopped while this run was running; its finished steps are kept", clock.instant());
         if (failed > 0) {
             LOG.warn("{} run(s) interrupted by a coordinator restart were marked FAILED", failed);
         }
-        List<PendingRun> queued = repository.queued();
+        List<PendingRun> queued = runs.queued();
         thread.execute(() -> {
             queued.forEach(queue::add);
             dispatch();
@@ -103,7 +105,7 @@ public final class RunScheduler implements AutoCloseable {
     public UUID submit(Scenario scenario, Integer scenarioVersion, Map<String, String> labels) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        repository.insertRun(id, scenario, scenarioVersion, labels, now);
+        runs.insertRun(id, scenario, scenarioVersion, labels, now);
         queue.announce(id);
         thread.execute(() -> {
             queue.add(new PendingRun(id, scenario, now));
@@ -130,7 +132,7 @@ public final class RunScheduler implements AutoCloseable {
 
     private CancelOutcome cancelNow(UUID runId) {
         if (queue.remove(runId)) {
-            repository.finishRun(runId, RunStatus.CANCELLED, clock.instant(), "cancelled before it started");
+            runs.finishRun(runId, RunStatus.CANCELLED, clock.instant(), "cancelled before it started");
             dispatch();
             return CancelOutcome.CANCELLED;
         }
@@ -206,7 +208,7 @@ public final class RunScheduler implements AutoCloseable {
             if (!awaited) {
                 // A re-delivery (say, after a coordinator restart): stored once, merged again, acknowledged.
                 redelivery.accept(result);
-            } else if (!repository.storeAgentResult(result, clock.instant())) {
+            } else if (!journal.storeAgentResult(result, clock.instant())) {
                 LOG.info(
                         "run {} step {}: agent {} delivered its result again",
                         result.runId(),
@@ -248,7 +250,7 @@ public final class RunScheduler implements AutoCloseable {
 
     private void failQueued(UUID id, String reason) {
         try {
-            repository.finishRun(id, RunStatus.FAILED, clock.instant(), reason);
+            runs.finishRun(id, RunStatus.FAILED, clock.instant(), reason);
             LOG.warn("run {} failed: {}", id, reason);
         } catch (StorageException e) {
             LOG.error("cannot fail run {}: {}", id, reason, e);
@@ -257,7 +259,7 @@ public final class RunScheduler implements AutoCloseable {
 
     private void startRun(PendingRun pending, List<String> chosen) {
         try {
-            repository.markRunning(pending.id(), clock.instant());
+            runs.markRunning(pending.id(), clock.instant());
         } catch (StorageException e) {
             LOG.error("cannot mark run {} running; it stays queued", pending.id(), e);
             queue.putBack(pending);
@@ -305,7 +307,7 @@ public final class RunScheduler implements AutoCloseable {
                         ? RunStatus.CANCELLED
                         : record.status() == StepStatus.FAILED ? RunStatus.FAILED : RunStatus.SUCCEEDED;
         try {
-            repository.storeStep(record, runStatus, clock.instant());
+            journal.storeStep(record, runStatus, clock.instant());
         } catch (StorageException e) {
             // The agents' own results are already stored; only the merged step waits for the database to come back.
             LOG.error("cannot store run {} step {}; retrying in {}", run.id, record.index(), STORE_RETRY, e);

@@ -2,12 +2,11 @@ package dev.loadlab.coordinator.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loadlab.coordinator.db.RunRepository;
-import dev.loadlab.coordinator.db.TimelineRepository;
 import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.model.RunCursor;
 import dev.loadlab.coordinator.model.RunFilter;
 import dev.loadlab.coordinator.model.RunPage;
+import dev.loadlab.coordinator.model.RunReader;
 import dev.loadlab.coordinator.model.RunView;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.TimelinePoint;
@@ -35,21 +34,15 @@ import java.util.UUID;
 public final class RunService {
     public static final int MAX_LIST_LIMIT = 500;
 
-    private final RunRepository repository;
-    private final TimelineRepository timeline;
+    private final RunReader reader;
     private final ScenarioRepository scenarios;
     private final RunScheduler scheduler;
     private final List<String> allowedTargets;
 
     public RunService(
-            RunRepository repository,
-            TimelineRepository timeline,
-            ScenarioRepository scenarios,
-            RunScheduler scheduler,
-            List<String> allowedTargets) {
-        this.repository = repository;
+            RunReader reader, ScenarioRepository scenarios, RunScheduler scheduler, List<String> allowedTargets) {
+        this.reader = reader;
         this.scenarios = scenarios;
-        this.timeline = timeline;
         this.scheduler = scheduler;
         this.allowedTargets =
                 allowedTargets.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
@@ -130,8 +123,8 @@ public final class RunService {
 
     /** The run with its steps and, while it waits or runs, why it waits or how far it is. */
     public Optional<RunView> find(UUID id) {
-        return repository
-                .findRun(id)
+        return reader.findRun(id)
+                .map(RunViews::of)
                 .map(run -> run.status().isFinal()
                         ? run
                         : run.withLive(
@@ -141,7 +134,7 @@ public final class RunService {
 
     /** Cancels a run; empty when there is no such run. */
     public Optional<CancelOutcome> cancel(UUID id) {
-        Optional<RunView> run = repository.findRun(id);
+        Optional<RunView> run = reader.findRun(id);
         if (run.isEmpty()) {
             return Optional.empty();
         }
@@ -153,19 +146,19 @@ public final class RunService {
 
     /** The stored per-second timeline of one step; empty when the run or the step does not exist. */
     public Optional<List<TimelinePoint>> timeline(UUID id, int stepIndex) {
-        Optional<RunView> run = repository.findRun(id);
+        Optional<RunView> run = reader.findRun(id);
         if (run.isEmpty()
                 || stepIndex < 0
                 || stepIndex >= StepPlan.of(run.get().scenario()).size()) {
             return Optional.empty();
         }
-        return Optional.of(timeline.timeline(id, stepIndex));
+        return Optional.of(reader.timeline(id, stepIndex));
     }
 
     public RunPage list(RunFilter filter, int limit, RunCursor cursor) {
         if (limit < 1 || limit > MAX_LIST_LIMIT) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIST_LIMIT + ", was " + limit);
         }
-        return repository.listRuns(filter, limit, cursor);
+        return reader.listRuns(filter, limit, cursor);
     }
 }

@@ -55,7 +55,7 @@ final class SearchStep {
             search.stop(
                     "probe " + probe + " at " + rate + "/s failed: " + record.failure() + "; the search stopped there");
         } else {
-            LatencyMs latency = LatencyMs.of(record.histogram());
+            LatencyMs latency = record.latencyMs();
             judged = search.record(new Measured(
                     record.requests(),
                     record.errors(),

@@ -1,9 +1,8 @@
 package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.cluster.ClusterBridge;
-import dev.loadlab.coordinator.db.RunRepository;
-import dev.loadlab.coordinator.db.TimelineRepository;
 import dev.loadlab.coordinator.model.LiveProgress;
+import dev.loadlab.coordinator.model.StepJournal;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.StorageException;
@@ -48,8 +47,7 @@ final class StepDriver {
     /** Time for the Start message to reach every agent before the agreed start. */
     private static final Duration START_MARGIN = Duration.ofMillis(500);
 
-    private final RunRepository repository;
-    private final TimelineRepository timeline;
+    private final StepJournal journal;
     private final ClusterBridge cluster;
     private final ScheduledExecutorService thread;
     private final Clock clock;
@@ -59,8 +57,7 @@ final class StepDriver {
     private final BiConsumer<ActiveRun, StepRecord> finished;
 
     StepDriver(
-            RunRepository repository,
-            TimelineRepository timeline,
+            StepJournal journal,
             ClusterBridge cluster,
             ScheduledExecutorService thread,
             Clock clock,
@@ -68,8 +65,7 @@ final class StepDriver {
             Map<UUID, LiveProgress> live,
             BiConsumer<String, ToAgent> send,
             BiConsumer<ActiveRun, StepRecord> finished) {
-        this.repository = repository;
-        this.timeline = timeline;
+        this.journal = journal;
         this.cluster = cluster;
         this.thread = thread;
         this.clock = clock;
@@ -296,7 +292,7 @@ final class StepDriver {
                     probe.p99Ms(),
                     probe.passed() ? "met the SLO" : String.join("; ", probe.reasons()));
             try {
-                repository.storeProbe(run.id, step.index, probe);
+                journal.storeProbe(run.id, step.index, probe);
             } catch (StorageException e) {
                 // The step's row carries every probe too; they are written again with it.
                 LOG.error("cannot store run {} step {} probe {} yet", run.id, step.index, probe.number(), e);
@@ -312,7 +308,7 @@ final class StepDriver {
 
     private void storeSecond(ActiveStep step, IntervalMerger.Merged merged) {
         try {
-            timeline.insert(step.runId, step.index, merged.point(), merged.histogram());
+            journal.storeSecond(step.runId, step.index, merged.point(), merged.histogram());
         } catch (StorageException e) {
             // The step's final result does not depend on it; the timeline has a gap, which the log records.
             LOG.error("cannot store second {} of run {} step {}", merged.point().second(), step.runId, step.index, e);

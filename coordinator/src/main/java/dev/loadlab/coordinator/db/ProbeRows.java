@@ -17,11 +17,11 @@ import java.util.UUID;
 
 /**
  * The search's rows: one per probe in {@code step_probes}, and a search step's outcome in its {@code steps} row
- * (knee rate, knee probe, note, SLO), read with the rest of that row. Statements on a connection the caller's
- * transaction owns. Stateless.
+ * (knee rate, knee probe, note, SLO), read with the rest of that row by column name. Statements on a connection the
+ * caller's transaction owns. Stateless.
  */
-final class SearchRows {
-    private SearchRows() {}
+final class ProbeRows {
+    private ProbeRows() {}
 
     /** Stores one probe; storing the same probe again changes nothing. */
     static void insertProbe(Connection c, UUID runId, int stepIndex, Probe probe) throws SQLException {
@@ -77,19 +77,16 @@ final class SearchRows {
         return probesWhere(c, runId, null);
     }
 
-    /**
-     * A search step's outcome from its steps row, whose knee rate, knee probe, note and SLO columns start at
-     * {@code first}; null for a step that did not search.
-     */
-    static SearchOutcome outcome(ResultSet r, int first, List<Probe> probes) throws SQLException {
-        String note = r.getString(first + 2);
+    /** A search step's outcome from its steps row ({@code search_note} null: a step that did not search). */
+    static SearchOutcome outcome(ResultSet r, List<Probe> probes) throws SQLException {
+        String note = r.getString("search_note");
         return note == null
                 ? null
                 : new SearchOutcome(
-                        r.getObject(first, Double.class),
-                        r.getObject(first + 1, Integer.class),
+                        r.getObject("knee_rate_rps", Double.class),
+                        r.getObject("knee_probe", Integer.class),
                         note,
-                        Json.read(r.getString(first + 3), Slo.class),
+                        Json.read(r.getString("slo"), Slo.class),
                         probes);
     }
 
@@ -105,20 +102,20 @@ final class SearchRows {
             s.setObject(3, stepIndex, Types.INTEGER);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    probes.computeIfAbsent(r.getInt(1), i -> new ArrayList<>())
+                    probes.computeIfAbsent(r.getInt("step_index"), i -> new ArrayList<>())
                             .add(new Probe(
-                                    r.getInt(2),
-                                    r.getDouble(3),
-                                    r.getLong(4),
-                                    r.getLong(5),
-                                    r.getDouble(6),
-                                    r.getDouble(7),
-                                    r.getLong(8),
-                                    r.getLong(9),
-                                    r.getObject(10, Double.class),
-                                    r.getBoolean(11),
-                                    r.getBoolean(12),
-                                    List.of(Json.read(r.getString(13), String[].class))));
+                                    r.getInt("probe"),
+                                    r.getDouble("rate_rps"),
+                                    r.getLong("requests"),
+                                    r.getLong("errors"),
+                                    r.getDouble("error_rate"),
+                                    r.getDouble("throughput_rps"),
+                                    r.getLong("p50_ms"),
+                                    r.getLong("p99_ms"),
+                                    r.getObject("target_cpu_cores", Double.class),
+                                    r.getBoolean("generator_bound"),
+                                    r.getBoolean("passed"),
+                                    List.of(Json.read(r.getString("reasons"), String[].class))));
                 }
             }
         }
