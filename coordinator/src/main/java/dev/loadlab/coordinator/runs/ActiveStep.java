@@ -2,26 +2,40 @@ package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.model.LiveProgress;
 import dev.loadlab.coordinator.model.StepPlan;
+import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.target.TargetSampler;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Interval;
+import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 
 /**
- * A step in flight: who was asked to do what, who is ready, who has answered or was lost, the merged timeline so far
- * and the latest figures for live display. Owned by the scheduler's thread; not thread-safe.
+ * A step (or one probe of a search step) in flight, with an explicit phase: PREPARING (assignments sent, waiting for
+ * every agent's READY), RUNNING (one start time given), FINISHING (every agent has reported, been lost or missed its
+ * deadline: merged once, then gone). Who was asked to do what, who is ready, who answered or was lost, and the merged
+ * timeline so far are changed only through its methods. Owned by the scheduler's thread; not thread-safe.
  */
 final class ActiveStep {
+    enum Phase {
+        PREPARING,
+        RUNNING,
+        FINISHING
+    }
+
     final UUID runId;
+    /** What the agents run: for a search probe, the scenario with the probe's open-model load. */
     final Scenario scenario;
+
     final StepPlan plan;
     final int index;
     /** 0 for a plain step; a search step's probe number otherwise. */
@@ -29,23 +43,30 @@ final class ActiveStep {
 
     final Instant startedAt;
     final TargetSampler sampler;
-    final Map<String, Assignment> assignments = new LinkedHashMap<>();
-    final Set<String> ready = new HashSet<>();
-    final Map<String, StepResult> results = new LinkedHashMap<>();
-    final Set<String> lost = new HashSet<>();
-    final Map<String, String> missing = new LinkedHashMap<>();
-    IntervalMerger timeline;
-    long measuredRequests;
-    long measuredErrors;
-    long lastSecond = -1;
-    boolean lastWarmup = true;
-    boolean started;
-    boolean cancelled;
-    boolean aborted;
-    ScheduledFuture<?> deadline;
+    private final Map<String, Assignment> assignments = new LinkedHashMap<>();
+    private final Set<String> ready = new HashSet<>();
+    private final Map<String, StepResult> results = new LinkedHashMap<>();
+    private final Set<String> lost = new HashSet<>();
+    private final Map<String, String> missing = new LinkedHashMap<>();
+    private final IntervalMerger timeline;
+    private Phase phase = Phase.PREPARING;
+    private long measuredRequests;
+    private long measuredErrors;
+    private long lastSecond = -1;
+    private boolean lastWarmup = true;
+    private boolean cancelled;
+    private boolean aborted;
+    private ScheduledFuture<?> deadline;
 
-    /** {@code scenario} is what the agents run: for a search probe, the scenario with the probe's open-model load. */
-    ActiveStep(UUID runId, Scenario scenario, StepPlan plan, int probe, Instant startedAt, TargetSampler sampler) {
+    ActiveStep(
+            UUID runId,
+            Scenario scenario,
+            StepPlan plan,
+            int probe,
+            Instant startedAt,
+            TargetSampler sampler,
+            List<String> agents,
+            Consumer<IntervalMerger.Merged> seconds) {
         this.runId = runId;
         this.scenario = scenario;
         this.plan = plan;
@@ -53,11 +74,29 @@ final class ActiveStep {
         this.probe = probe;
         this.startedAt = startedAt;
         this.sampler = sampler;
+        this.timeline = new IntervalMerger(Set.copyOf(agents), probe == 0 ? null : probe, seconds);
     }
 
-    /** Whether a message about ({@code stepIndex}, {@code probeNumber}) is about this step. */
-    boolean is(int stepIndex, int probeNumber) {
-        return index == stepIndex && probe == probeNumber;
+    StepKey key() {
+        return new StepKey(runId, index, probe);
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Records what {@code agentId} was asked to do. */
+    void assign(String agentId, Assignment assignment) {
+        assignments.put(agentId, assignment);
+    }
+
+    /** Whether a message about {@code key} is about this step. */
+    boolean is(StepKey key) {
+        return key().equals(key);
     }
 
     boolean awaits(String agentId) {
@@ -67,16 +106,47 @@ final class ActiveStep {
                 && !missing.containsKey(agentId);
     }
 
-    /** Every agent that is still expected to take part has said it is ready. */
-    boolean allReady() {
-        return assignments.keySet().stream().filter(this::awaits).allMatch(ready::contains);
+    /** The agents still expected to take part, in assignment order. */
+    List<String> awaited() {
+        return assignments.keySet().stream().filter(this::awaits).toList();
     }
 
-    boolean complete() {
-        return results.size() + lost.size() + missing.size() == assignments.size();
+    /** An awaited agent is ready. */
+    void ready(String agentId) {
+        if (awaits(agentId)) {
+            ready.add(agentId);
+        }
+    }
+
+    /** Whether the step may start now: still preparing, not stopped, and every agent still in it ready. */
+    boolean canStart() {
+        List<String> awaited = awaited();
+        return phase == Phase.PREPARING
+                && !cancelled
+                && !aborted
+                && !awaited.isEmpty()
+                && ready.containsAll(awaited);
+    }
+
+    /** PREPARING -> RUNNING, with the deadline by which every agent must have reported. */
+    void start(ScheduledFuture<?> resultDeadline) {
+        if (phase != Phase.PREPARING) {
+            throw new IllegalStateException("step " + key() + " cannot start: it is " + phase);
+        }
+        phase = Phase.RUNNING;
+        replaceDeadline(resultDeadline);
+    }
+
+    /** The deadline now in force (readiness while preparing, results while running); the one before is cancelled. */
+    void replaceDeadline(ScheduledFuture<?> next) {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        deadline = next;
     }
 
     void onInterval(Interval interval) {
+        timeline.add(interval);
         if (!interval.warmup()) {
             interval.requests().forEach(r -> {
                 measuredRequests += r.requests();
@@ -85,6 +155,68 @@ final class ActiveStep {
         }
         lastSecond = Math.max(lastSecond, interval.second());
         lastWarmup = interval.warmup();
+    }
+
+    /** An awaited agent's final result (already stored). */
+    void result(StepResult result) {
+        results.put(result.agentId(), result);
+        timeline.agentGone(result.agentId());
+    }
+
+    /** {@code agentId} left the cluster; false when it was not awaited. */
+    boolean lose(String agentId) {
+        if (!awaits(agentId)) {
+            return false;
+        }
+        lost.add(agentId);
+        timeline.agentGone(agentId);
+        return true;
+    }
+
+    /** {@code agentId} did not do what it was due to by a deadline. */
+    void miss(String agentId, String reason) {
+        missing.put(agentId, reason);
+        timeline.agentGone(agentId);
+    }
+
+    boolean isReady(String agentId) {
+        return ready.contains(agentId);
+    }
+
+    /** The user cancelled: the step ends CANCELLED with what its agents measured. */
+    void cancel() {
+        cancelled = true;
+    }
+
+    /**
+     * The step cannot be what was asked (an agent failed to prepare, or one was lost under {@code onAgentLoss:
+     * abort}); true the first time, when the others must be stopped.
+     */
+    boolean abort() {
+        if (aborted) {
+            return false;
+        }
+        aborted = true;
+        return true;
+    }
+
+    boolean complete() {
+        return phase != Phase.FINISHING && results.size() + lost.size() + missing.size() == assignments.size();
+    }
+
+    /** -> FINISHING: the last seconds are flushed and the agents' results merged, once. */
+    StepRecord finish(Instant now) {
+        phase = Phase.FINISHING;
+        replaceDeadline(null);
+        timeline.finish();
+        return ResultMerger.merge(
+                runId,
+                index,
+                startedAt,
+                now,
+                assignments,
+                List.copyOf(results.values()),
+                new StepOutcome(lost, missing, cancelled, scenario.onAgentLoss()));
     }
 
     /** Live figures from the intervals merged so far: before the first one, a step that is still warming up. */
@@ -101,9 +233,5 @@ final class ActiveStep {
                 measuredErrors,
                 lastSecond + 1.0,
                 planned);
-    }
-
-    StepOutcome outcome() {
-        return new StepOutcome(lost, missing, cancelled, scenario.onAgentLoss());
     }
 }

@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One step's life on its agents: PREPARE every agent (a search step: one probe after another), wait until all are
+ * One step's life on its agents, through the {@link ActiveStep}'s phases: PREPARE every agent (a search step: one probe after another), wait until all are
  * READY, give them one start time in cluster time, merge their per-second intervals as they arrive, and hand the
  * merged step to {@code finished} when every agent has reported, been lost or missed its deadline. Runs on the
  * scheduler's thread only (it is given that thread to schedule its deadlines on), so it needs no locks; not
@@ -78,22 +78,21 @@ final class StepDriver {
     /** Whether {@code result} is one the run's step in flight still waits for. */
     static boolean awaits(ActiveRun run, StepResult result) {
         ActiveStep step = run == null ? null : run.step;
-        return step != null && step.is(result.stepIndex(), result.probe()) && step.awaits(result.agentId());
+        return step != null && step.is(result.key()) && step.awaits(result.agentId());
     }
 
     void onReady(ActiveRun run, Ready ready) {
         ActiveStep step = run.step;
-        if (step != null && step.is(ready.stepIndex(), ready.probe()) && step.awaits(ready.agentId())) {
-            step.ready.add(ready.agentId());
+        if (step != null && step.is(ready.key())) {
+            step.ready(ready.agentId());
             maybeStart(run);
         }
     }
 
     void onInterval(ActiveRun run, Interval interval) {
         ActiveStep step = run.step;
-        if (step != null && step.is(interval.stepIndex(), interval.probe()) && step.timeline != null) {
+        if (step != null && step.is(interval.key())) {
             step.onInterval(interval);
-            step.timeline.add(interval);
             live.put(step.runId, step.live());
         }
     }
@@ -101,14 +100,10 @@ final class StepDriver {
     /** An awaited agent's final result, already stored and acknowledged. */
     void onResult(ActiveRun run, StepResult result) {
         ActiveStep step = run.step;
-        step.results.put(result.agentId(), result);
-        if (!step.started && !step.aborted) {
-            // An agent could not even prepare: the step cannot be what was asked, so stop the others.
-            step.aborted = true;
-            cancelAwaited(run, step);
-        }
-        if (step.timeline != null) {
-            step.timeline.agentGone(result.agentId());
+        step.result(result);
+        // An agent that could not even prepare: the step cannot be what was asked, so stop the others.
+        if (step.phase() == ActiveStep.Phase.PREPARING && step.abort()) {
+            cancelAwaited(step);
         }
         completeIfDone(run);
     }
@@ -116,16 +111,11 @@ final class StepDriver {
     /** {@code agentId} left the cluster: no longer awaited; with {@code onAgentLoss: abort} the others stop too. */
     void onAgentLost(ActiveRun run, String agentId) {
         ActiveStep step = run.step;
-        if (step == null || !step.awaits(agentId)) {
+        if (step == null || !step.lose(agentId)) {
             return;
         }
-        step.lost.add(agentId);
-        if (step.timeline != null) {
-            step.timeline.agentGone(agentId);
-        }
-        if (run.scenario.onAgentLoss() == OnAgentLoss.ABORT && !step.aborted) {
-            step.aborted = true;
-            cancelAwaited(run, step);
+        if (run.scenario.onAgentLoss() == OnAgentLoss.ABORT && step.abort()) {
+            cancelAwaited(step);
         }
         maybeStart(run);
         completeIfDone(run);
@@ -135,15 +125,14 @@ final class StepDriver {
     void cancel(ActiveRun run) {
         ActiveStep step = run.step;
         if (step != null) {
-            step.cancelled = true;
-            cancelAwaited(run, step);
+            step.cancel();
+            cancelAwaited(step);
         }
     }
 
-    private void cancelAwaited(ActiveRun run, ActiveStep step) {
-        step.assignments.keySet().stream()
-                .filter(step::awaits)
-                .forEach(agentId -> send.accept(agentId, new Cancel(run.id, step.index, step.probe)));
+    private void cancelAwaited(ActiveStep step) {
+        Cancel cancel = new Cancel(step.runId, step.index, step.probe);
+        step.awaited().forEach(agentId -> send.accept(agentId, cancel));
     }
 
     /** Prepares {@code plan} (or a search step's next probe) on the run's agents, or ends it at once if it cannot run. */
@@ -169,10 +158,9 @@ final class StepDriver {
             scenario = run.search.probeScenario(scenario);
         }
         TargetSampler sampler = run.control == null ? null : TargetSampler.start(run.control, SAMPLE_EVERY);
-        ActiveStep step = new ActiveStep(run.id, scenario, plan, probe, startedAt, sampler);
+        ActiveStep step = new ActiveStep(
+                run.id, scenario, plan, probe, startedAt, sampler, run.agents, merged -> storeSecond(run.id, plan, merged));
         run.step = step;
-        step.timeline = new IntervalMerger(
-                Set.copyOf(run.agents), probe == 0 ? null : probe, merged -> storeSecond(step, merged));
         for (int i = 0; i < run.agents.size(); i++) {
             String agentId = run.agents.get(i);
             Assignment assignment = new Assignment(
@@ -183,12 +171,12 @@ final class StepDriver {
                     run.agents.size(),
                     LoadSplit.usersOrNull(scenario.load(), run.agents.size(), i),
                     LoadSplit.rateOrNull(scenario.load(), run.agents.size()));
-            step.assignments.put(agentId, assignment);
+            step.assign(agentId, assignment);
             send.accept(agentId, assignment);
         }
         live.put(run.id, step.live());
-        step.deadline =
-                thread.schedule(() -> onReadyTimeout(run, step), READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        step.replaceDeadline(
+                thread.schedule(() -> onReadyTimeout(run, step), READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
         LOG.info(
                 "run {} {}{} prepared on {}",
                 run.id,
@@ -200,40 +188,34 @@ final class StepDriver {
     /** Once every agent still in the step is ready: one start time, in cluster time, for all. */
     private void maybeStart(ActiveRun run) {
         ActiveStep step = run.step;
-        if (step == null
-                || step.started
-                || step.cancelled
-                || step.aborted
-                || !step.allReady()
-                || step.assignments.keySet().stream().noneMatch(step::awaits)) {
+        if (step == null || !step.canStart()) {
             return;
         }
-        step.started = true;
         long startAt = cluster.clusterTimeMs() + START_MARGIN.toMillis();
-        step.assignments.keySet().stream()
-                .filter(step::awaits)
-                .forEach(agentId -> send.accept(agentId, new Start(run.id, step.index, step.probe, startAt)));
-        step.deadline.cancel(false);
+        Start start = new Start(step.runId, step.index, step.probe, startAt);
+        step.awaited().forEach(agentId -> send.accept(agentId, start));
         Duration limit = START_MARGIN
                 .plus(step.scenario.load().warmup())
                 .plus(step.scenario.load().duration())
                 .plus(grace);
-        step.deadline = thread.schedule(() -> onDeadline(run, step, limit), limit.toMillis(), TimeUnit.MILLISECONDS);
+        step.start(thread.schedule(() -> onDeadline(run, step, limit), limit.toMillis(), TimeUnit.MILLISECONDS));
         LOG.info("run {} step {} starts at cluster time {}", run.id, step.index, startAt);
     }
 
     private void onReadyTimeout(ActiveRun run, ActiveStep step) {
-        if (run.step != step || step.started) {
+        if (run.step != step || step.phase() != ActiveStep.Phase.PREPARING) {
             return;
         }
-        for (String agentId : step.assignments.keySet()) {
-            if (step.awaits(agentId) && !step.ready.contains(agentId)) {
-                step.missing.put(agentId, "not ready within " + READY_TIMEOUT.toSeconds() + " s");
-            } else if (step.awaits(agentId)) {
-                send.accept(agentId, new Cancel(run.id, step.index, step.probe));
+        Cancel cancel = new Cancel(step.runId, step.index, step.probe);
+        for (String agentId : step.awaited()) {
+            if (!step.isReady(agentId)) {
+                step.miss(agentId, "not ready within " + READY_TIMEOUT.toSeconds() + " s");
+            } else {
+                send.accept(agentId, cancel);
             }
         }
-        step.deadline = thread.schedule(() -> onDeadline(run, step, grace), grace.toMillis(), TimeUnit.MILLISECONDS);
+        step.replaceDeadline(
+                thread.schedule(() -> onDeadline(run, step, grace), grace.toMillis(), TimeUnit.MILLISECONDS));
         completeIfDone(run);
     }
 
@@ -241,10 +223,8 @@ final class StepDriver {
         if (run.step != step) {
             return;
         }
-        for (String agentId : step.assignments.keySet()) {
-            if (step.awaits(agentId)) {
-                step.missing.put(agentId, "did not report a result within " + limit.toSeconds() + " s");
-            }
+        for (String agentId : step.awaited()) {
+            step.miss(agentId, "did not report a result within " + limit.toSeconds() + " s");
         }
         completeIfDone(run);
     }
@@ -254,16 +234,7 @@ final class StepDriver {
         if (step == null || !step.complete()) {
             return;
         }
-        step.deadline.cancel(false);
-        step.timeline.finish();
-        StepRecord merged = ResultMerger.merge(
-                step.runId,
-                step.index,
-                step.startedAt,
-                clock.instant(),
-                step.assignments,
-                List.copyOf(step.results.values()),
-                step.outcome());
+        StepRecord merged = step.finish(clock.instant());
         TargetUsage usage = step.sampler == null
                 ? null
                 : UsageWindow.of(step.sampler.stop(), merged.measuredFrom(), merged.measuredTo())
@@ -279,7 +250,7 @@ final class StepDriver {
     /** Stores the probe as judged, then runs the next probe (same cell: no target switch) or stores the step. */
     private void onProbeDone(ActiveRun run, ActiveStep step, StepRecord record) {
         SearchStep.Next next = run.search.onProbeDone(
-                step.probe, step.scenario.load().rate(), record, step.cancelled || run.cancelling, clock.instant());
+                step.probe, step.scenario.load().rate(), record, step.cancelled() || run.cancelling, clock.instant());
         Probe probe = next.judged();
         if (probe != null) {
             LOG.info(
@@ -306,12 +277,12 @@ final class StepDriver {
         finished.accept(run, next.finished());
     }
 
-    private void storeSecond(ActiveStep step, IntervalMerger.Merged merged) {
+    private void storeSecond(UUID runId, StepPlan plan, IntervalMerger.Merged merged) {
         try {
-            journal.storeSecond(step.runId, step.index, merged.point(), merged.histogram());
+            journal.storeSecond(runId, plan.index(), merged.point(), merged.histogram());
         } catch (StorageException e) {
             // The step's final result does not depend on it; the timeline has a gap, which the log records.
-            LOG.error("cannot store second {} of run {} step {}", merged.point().second(), step.runId, step.index, e);
+            LOG.error("cannot store second {} of run {} step {}", merged.point().second(), runId, plan.index(), e);
         }
     }
 }
