@@ -1,6 +1,7 @@
 package dev.loadlab.bench;
 
 import dev.loadlab.coordinator.compare.CompareService;
+import dev.loadlab.coordinator.db.CompareQueries;
 import dev.loadlab.coordinator.db.Database;
 import dev.loadlab.coordinator.db.RunQueries;
 import dev.loadlab.coordinator.db.RunStore;
@@ -84,7 +85,7 @@ public final class QueryBench implements Callable<Integer> {
             long loadStart = System.nanoTime();
             UUID[] ids = store(repository, timeline);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            CompareService compare = CompareService.over(database.dataSource());
+            CompareService compare = new CompareService(new CompareQueries(database.dataSource()));
             Random random = new Random(7);
 
             RunQueries history = new RunQueries(database.dataSource());

@@ -4,16 +4,18 @@ import dev.loadlab.coordinator.cluster.AgentRegistry;
 import dev.loadlab.coordinator.cluster.ClusterBridge;
 import dev.loadlab.coordinator.compare.CompareRoutes;
 import dev.loadlab.coordinator.compare.CompareService;
+import dev.loadlab.coordinator.db.CompareQueries;
 import dev.loadlab.coordinator.db.Database;
 import dev.loadlab.coordinator.db.RunQueries;
 import dev.loadlab.coordinator.db.RunStore;
+import dev.loadlab.coordinator.db.ScenarioStore;
 import dev.loadlab.coordinator.db.StepStore;
 import dev.loadlab.coordinator.http.ApiTokenFile;
 import dev.loadlab.coordinator.http.HttpApi;
+import dev.loadlab.coordinator.model.ScenarioCatalog;
 import dev.loadlab.coordinator.runs.RunScheduler;
 import dev.loadlab.coordinator.runs.RunService;
 import dev.loadlab.coordinator.scenarios.BuiltInScenarios;
-import dev.loadlab.coordinator.scenarios.ScenarioRepository;
 import dev.loadlab.coordinator.scenarios.ScenarioService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -87,14 +89,14 @@ public final class Coordinator implements AutoCloseable {
             }
             Vertx vertx = Vertx.vertx();
             resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
-            ScenarioRepository savedScenarios = new ScenarioRepository(database.dataSource());
+            ScenarioCatalog savedScenarios = new ScenarioStore(database.dataSource());
             RunService runs = new RunService(
                     new RunQueries(database.dataSource()), savedScenarios, scheduler, config.allowedTargets());
             ScenarioService scenarios = new ScenarioService(savedScenarios, runs::validate, Clock.systemUTC());
             scenarios
                     .seedBuiltIns(BuiltInScenarios.resolve(config.targetHost()))
                     .forEach((name, seeded) -> {
-                        if (seeded == ScenarioRepository.Seeded.USER_VERSION_KEPT) {
+                        if (seeded == ScenarioCatalog.Seeded.USER_VERSION_KEPT) {
                             LOG.warn("built-in scenario {} not seeded: its latest version was saved by a user", name);
                         } else {
                             LOG.info("built-in scenario {}: {}", name, seeded);
@@ -104,7 +106,7 @@ public final class Coordinator implements AutoCloseable {
                     vertx,
                     runs,
                     scenarios,
-                    new CompareRoutes(CompareService.over(database.dataSource())),
+                    new CompareRoutes(new CompareService(new CompareQueries(database.dataSource()))),
                     agents,
                     () -> database.isUsable() && cluster.isRunning(),
                     CoordinatorConfig.MAX_BODY_BYTES,

@@ -11,12 +11,13 @@ import dev.loadlab.coordinator.compare.CompareNotFoundException;
 import dev.loadlab.coordinator.compare.CompareReport;
 import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.compare.StepComparison;
-import dev.loadlab.coordinator.compare.TrendMetric;
-import dev.loadlab.coordinator.compare.TrendPoint;
 import dev.loadlab.coordinator.compare.Verdict;
+import dev.loadlab.coordinator.db.CompareQueries;
 import dev.loadlab.coordinator.db.Database;
 import dev.loadlab.coordinator.db.RunStore;
 import dev.loadlab.coordinator.db.StepStore;
+import dev.loadlab.coordinator.model.TrendMetric;
+import dev.loadlab.coordinator.model.TrendPoint;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,7 +63,7 @@ class CompareIT {
                 Optional.of("postgres"),
                 Optional.of("postgres"),
                 dir);
-        service = CompareService.over(database.dataSource());
+        service = new CompareService(new CompareQueries(database.dataSource()));
         CompareFixture fixture =
                 new CompareFixture(new RunStore(database.dataSource()), new StepStore(database.dataSource()), NAME, T0);
         fixture.storeRuns();

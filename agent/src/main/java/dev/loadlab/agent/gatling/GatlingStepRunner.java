@@ -134,9 +134,9 @@ public final class GatlingStepRunner {
 
     private StepResult runAlone(
             Assignment assignment, String agentId, LongSupplier clusterClockMs, Consumer<ToCoordinator> events) {
-        StepPlan plan;
+        AgentWork plan;
         try {
-            plan = StepPlan.from(assignment);
+            plan = AgentWork.from(assignment);
         } catch (IllegalArgumentException e) {
             return failed(assignment, agentId, "cannot run this assignment: " + e.getMessage());
         }

@@ -132,7 +132,7 @@ final class IntervalTicker {
     }
 
     private boolean behindSchedule(CpuMeter.Sample now) {
-        StepPlan plan = run.plan();
+        AgentWork plan = run.plan();
         if (plan.model() != LoadModel.OPEN || run.stopRequested()) {
             return false;
         }

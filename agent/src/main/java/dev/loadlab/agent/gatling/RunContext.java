@@ -32,7 +32,7 @@ final class RunContext {
     }
 
     private final StepKey step;
-    private final StepPlan plan;
+    private final AgentWork plan;
     private final StepRecorder recorder;
     private final WeightedPicker picker;
     private final LongSupplier clusterClockMs;
@@ -52,7 +52,7 @@ final class RunContext {
 
     RunContext(
             StepKey step,
-            StepPlan plan,
+            AgentWork plan,
             StepRecorder recorder,
             LongSupplier clusterClockMs,
             Duration startTimeout,
@@ -75,7 +75,7 @@ final class RunContext {
         return step;
     }
 
-    StepPlan plan() {
+    AgentWork plan() {
         return plan;
     }
 

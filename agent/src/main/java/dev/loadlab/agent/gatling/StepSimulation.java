@@ -58,7 +58,7 @@ public final class StepSimulation extends Simulation {
 
     public StepSimulation() throws InterruptedException {
         RunContext run = RunContext.current();
-        StepPlan plan = run.plan();
+        AgentWork plan = run.plan();
         HttpProtocolBuilder protocol = http.baseUrl(plan.baseUrl())
                 // Gatling's default warm-up calls https://gatling.io; agents may have no internet and it is not load.
                 .disableWarmUp()

@@ -51,7 +51,7 @@ class GatlingStepRunnerIT {
 
     @Test
     void closedModelCountsExactlyWhatTheServerReceivedAndIntervalsAddUp() throws Exception {
-        StepDriver driver = StepDriver.runToEnd(
+        StepHarness driver = StepHarness.runToEnd(
                 runner,
                 closed(
                         server.baseUrl(),
@@ -101,7 +101,7 @@ class GatlingStepRunnerIT {
 
     @Test
     void openModelSendsTheRateCountsExactlyAndIsOnSchedule() throws Exception {
-        StepDriver driver = StepDriver.runToEnd(
+        StepHarness driver = StepHarness.runToEnd(
                 runner,
                 open(
                         server.baseUrl(),
@@ -130,7 +130,7 @@ class GatlingStepRunnerIT {
     void aStartInTheFutureIsHonouredAndItsSkewMeasured() throws Exception {
         for (boolean closedModel : new boolean[] {true, false}) {
             try (CountingServer target = new CountingServer()) {
-                StepDriver driver = StepDriver.run(
+                StepHarness driver = StepHarness.run(
                         runner,
                         closedModel
                                 ? closed(
@@ -158,7 +158,7 @@ class GatlingStepRunnerIT {
 
     @Test
     void serverErrorsAreCountedAsHttp5xxAndTimed() throws Exception {
-        StepDriver driver = StepDriver.runToEnd(
+        StepHarness driver = StepHarness.runToEnd(
                 runner, closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(1), get("fail", "/fail", 1)));
         StepResult result = driver.get();
 
@@ -178,7 +178,7 @@ class GatlingStepRunnerIT {
             nobodyListens = "http://127.0.0.1:" + socket.getLocalPort();
         }
 
-        StepDriver driver = StepDriver.runToEnd(
+        StepHarness driver = StepHarness.runToEnd(
                 runner, closed(nobodyListens, 2, Duration.ZERO, Duration.ofSeconds(1), get("fast", "/fast", 1)));
         StepResult result = driver.get();
 
@@ -194,7 +194,7 @@ class GatlingStepRunnerIT {
     void runsBackToBackInOneJvmAndKeepsLoggingAlive() throws Exception {
         for (int i = 0; i < 2; i++) {
             long before = server.receivedTotal();
-            StepResult result = StepDriver.runToEnd(
+            StepResult result = StepHarness.runToEnd(
                             runner,
                             closed(server.baseUrl(), 4, Duration.ZERO, Duration.ofSeconds(1), get("fast", "/fast", 1)))
                     .get();
@@ -215,7 +215,7 @@ class GatlingStepRunnerIT {
 
     @Test
     void aSecondRunWhileOneRunsIsRefusedAndCancelEndsTheFirstWithinTwoSeconds() throws Exception {
-        StepDriver first = StepDriver.run(
+        StepHarness first = StepHarness.run(
                 runner,
                 closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(60), get("io", "/io?ms=5", 1)),
                 300);
@@ -243,7 +243,7 @@ class GatlingStepRunnerIT {
 
     @Test
     void cancelEndsAnOpenModelRunSoon() throws Exception {
-        StepDriver run = StepDriver.run(
+        StepHarness run = StepHarness.run(
                 runner,
                 open(server.baseUrl(), 20, Duration.ZERO, Duration.ofSeconds(60), get("fast", "/fast", 1)),
                 300);
@@ -263,7 +263,7 @@ class GatlingStepRunnerIT {
 
     @Test
     void aCancelBeforeTheStartAbandonsTheStepAtOnce() throws Exception {
-        StepDriver driver = StepDriver.run(
+        StepHarness driver = StepHarness.run(
                 runner, closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(5), get("fast", "/fast", 1)), -1);
         driver.ready.get(30, TimeUnit.SECONDS);
         assertThat(runner.start(StepKey.of(UUID.randomUUID(), 0), System.currentTimeMillis()))
@@ -284,7 +284,7 @@ class GatlingStepRunnerIT {
     @Test
     void withoutAStartTheStepIsAbandonedAfterTheTimeout() throws Exception {
         GatlingStepRunner impatient = new GatlingStepRunner(workDir, Duration.ofSeconds(1));
-        StepDriver driver = StepDriver.run(
+        StepHarness driver = StepHarness.run(
                 impatient,
                 closed(server.baseUrl(), 2, Duration.ZERO, Duration.ofSeconds(5), get("fast", "/fast", 1)),
                 -1);

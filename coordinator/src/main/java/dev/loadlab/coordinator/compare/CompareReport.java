@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator.compare;
 
+import dev.loadlab.coordinator.model.RunRef;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package dev.loadlab.coordinator.compare;
 
+import dev.loadlab.coordinator.model.TrendMetric;
+import dev.loadlab.coordinator.model.TrendPoint;
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.Json;

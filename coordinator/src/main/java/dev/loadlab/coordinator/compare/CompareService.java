@@ -1,10 +1,13 @@
 package dev.loadlab.coordinator.compare;
 
+import dev.loadlab.coordinator.model.RunHistory;
+import dev.loadlab.coordinator.model.RunSteps;
+import dev.loadlab.coordinator.model.TrendMetric;
+import dev.loadlab.coordinator.model.TrendPoint;
 import dev.loadlab.protocol.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * Compares two stored runs step by step and follows one metric of a scenario over its past runs. Blocking (it reads
@@ -16,15 +19,10 @@ public final class CompareService {
 
     public static final int MAX_TREND_LIMIT = 1000;
 
-    private final CompareRepository repository;
+    private final RunHistory repository;
 
-    public CompareService(CompareRepository repository) {
+    public CompareService(RunHistory repository) {
         this.repository = Objects.requireNonNull(repository, "repository");
-    }
-
-    /** A service reading the given database. */
-    public static CompareService over(DataSource dataSource) {
-        return new CompareService(new CompareRepository(dataSource));
     }
 
     /**
@@ -33,17 +31,17 @@ public final class CompareService {
      * @throws CompareNotFoundException when either run does not exist
      */
     public CompareReport compare(UUID baseline, UUID candidate) {
-        CompareRepository.RunSteps before = repository
+        RunSteps before = repository
                 .runSteps(baseline)
                 .orElseThrow(() -> new CompareNotFoundException("no run with id " + baseline + " (baseline)"));
-        CompareRepository.RunSteps after = repository
+        RunSteps after = repository
                 .runSteps(candidate)
                 .orElseThrow(() -> new CompareNotFoundException("no run with id " + candidate + " (candidate)"));
         return compare(before, after);
     }
 
     /** The comparison of two runs already read; pure. */
-    static CompareReport compare(CompareRepository.RunSteps baseline, CompareRepository.RunSteps candidate) {
+    static CompareReport compare(RunSteps baseline, RunSteps candidate) {
         StepMatcher.Matching matching = StepMatcher.match(baseline.steps(), candidate.steps());
         List<StepComparison> steps = matching.matched().stream()
                 .map(pair -> StepComparison.of(pair.baseline(), pair.candidate()))

@@ -1,5 +1,8 @@
 package dev.loadlab.coordinator.compare;
 
+import dev.loadlab.coordinator.model.StepMetrics;
+import dev.loadlab.coordinator.model.StepRef;
+
 /**
  * One matched (profile, workers, request name) of two runs: both sides' throughput (req/s), p50 and p99 (ms, from
  * each step's merged histogram; informative only) and error rate (0..1), with deltas, and the verdict on throughput

@@ -1,5 +1,6 @@
 package dev.loadlab.coordinator.compare;
 
+import dev.loadlab.coordinator.model.StepMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

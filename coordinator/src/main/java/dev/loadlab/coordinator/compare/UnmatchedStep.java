@@ -1,5 +1,7 @@
 package dev.loadlab.coordinator.compare;
 
+import dev.loadlab.coordinator.model.StepMetrics;
+
 /**
  * A (profile, workers, request name) present in only one of the two runs. {@code profile} and {@code workers} are
  * absent for a step that used the target as it was; {@code repeat} only appears for the second and later step of the

@@ -121,11 +121,7 @@ final class ActiveStep {
     /** Whether the step may start now: still preparing, not stopped, and every agent still in it ready. */
     boolean canStart() {
         List<String> awaited = awaited();
-        return phase == Phase.PREPARING
-                && !cancelled
-                && !aborted
-                && !awaited.isEmpty()
-                && ready.containsAll(awaited);
+        return phase == Phase.PREPARING && !cancelled && !aborted && !awaited.isEmpty() && ready.containsAll(awaited);
     }
 
     /** PREPARING -> RUNNING, with the deadline by which every agent must have reported. */

@@ -8,10 +8,10 @@ import dev.loadlab.coordinator.model.RunFilter;
 import dev.loadlab.coordinator.model.RunPage;
 import dev.loadlab.coordinator.model.RunReader;
 import dev.loadlab.coordinator.model.RunView;
+import dev.loadlab.coordinator.model.ScenarioCatalog;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.TimelinePoint;
 import dev.loadlab.coordinator.scenarios.MergePatch;
-import dev.loadlab.coordinator.scenarios.ScenarioRepository;
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.Json;
@@ -35,12 +35,12 @@ public final class RunService {
     public static final int MAX_LIST_LIMIT = 500;
 
     private final RunReader reader;
-    private final ScenarioRepository scenarios;
+    private final ScenarioCatalog scenarios;
     private final RunScheduler scheduler;
     private final List<String> allowedTargets;
 
     public RunService(
-            RunReader reader, ScenarioRepository scenarios, RunScheduler scheduler, List<String> allowedTargets) {
+            RunReader reader, ScenarioCatalog scenarios, RunScheduler scheduler, List<String> allowedTargets) {
         this.reader = reader;
         this.scenarios = scenarios;
         this.scheduler = scheduler;

@@ -23,9 +23,7 @@ import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -159,7 +157,14 @@ final class StepDriver {
         }
         TargetSampler sampler = run.control == null ? null : TargetSampler.start(run.control, SAMPLE_EVERY);
         ActiveStep step = new ActiveStep(
-                run.id, scenario, plan, probe, startedAt, sampler, run.agents, merged -> storeSecond(run.id, plan, merged));
+                run.id,
+                scenario,
+                plan,
+                probe,
+                startedAt,
+                sampler,
+                run.agents,
+                merged -> storeSecond(run.id, plan, merged));
         run.step = step;
         for (int i = 0; i < run.agents.size(); i++) {
             String agentId = run.agents.get(i);

@@ -1,5 +1,7 @@
 package dev.loadlab.coordinator.scenarios;
 
+import dev.loadlab.coordinator.model.SavedScenario;
+import dev.loadlab.coordinator.model.ScenarioCatalog;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Clock;
@@ -24,11 +26,11 @@ public final class ScenarioService {
 
     public record Missing(String name) implements Saved {}
 
-    private final ScenarioRepository repository;
+    private final ScenarioCatalog repository;
     private final Function<String, Scenario> validator;
     private final Clock clock;
 
-    public ScenarioService(ScenarioRepository repository, Function<String, Scenario> validator, Clock clock) {
+    public ScenarioService(ScenarioCatalog repository, Function<String, Scenario> validator, Clock clock) {
         this.repository = repository;
         this.validator = validator;
         this.clock = clock;
@@ -74,8 +76,8 @@ public final class ScenarioService {
      * Seeds the built-in scenarios: each becomes the latest version of its name unless it already is, or a user saved
      * their own version over it. Returns what happened to each, by name, for the start-up log.
      */
-    public Map<String, ScenarioRepository.Seeded> seedBuiltIns(List<Scenario> builtIns) {
-        Map<String, ScenarioRepository.Seeded> outcome = new LinkedHashMap<>();
+    public Map<String, ScenarioCatalog.Seeded> seedBuiltIns(List<Scenario> builtIns) {
+        Map<String, ScenarioCatalog.Seeded> outcome = new LinkedHashMap<>();
         for (Scenario scenario : builtIns) {
             outcome.put(scenario.name(), repository.seedBuiltIn(scenario, clock.instant()));
         }

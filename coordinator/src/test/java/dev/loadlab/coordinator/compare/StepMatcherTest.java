@@ -2,6 +2,9 @@ package dev.loadlab.coordinator.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.coordinator.model.RunRef;
+import dev.loadlab.coordinator.model.RunSteps;
+import dev.loadlab.coordinator.model.StepMetrics;
 import dev.loadlab.protocol.Json;
 import java.time.Instant;
 import java.util.List;
@@ -87,10 +90,10 @@ class StepMatcherTest {
         RunRef b = new RunRef("b", "sweep", "SUCCEEDED", Instant.parse("2026-11-02T10:00:00Z"));
         double[] base = {100, 102, 98, 101, 99, 100, 103, 97};
         double[] better = {120, 118, 122, 121, 119, 117, 123, 120};
-        CompareRepository.RunSteps baseline = new CompareRepository.RunSteps(
+        RunSteps baseline = new RunSteps(
                 a,
                 List.of(step(0, "async", 1, 0, "all", 100, base), step(1, "async", 2, 0, "all", 200, new double[3])));
-        CompareRepository.RunSteps candidate = new CompareRepository.RunSteps(
+        RunSteps candidate = new RunSteps(
                 b,
                 List.of(
                         step(0, "async", 1, 0, "all", 120, better),

@@ -2,6 +2,7 @@ package dev.loadlab.coordinator.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.coordinator.model.TrendMetric;
 import org.junit.jupiter.api.Test;
 
 class TrendMetricTest {

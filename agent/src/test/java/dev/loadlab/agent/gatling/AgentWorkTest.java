@@ -11,10 +11,10 @@ import dev.loadlab.protocol.scenario.LoadModel;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class StepPlanTest {
+class AgentWorkTest {
     @Test
     void closedPlanTakesThisAgentsUsers() {
-        StepPlan plan = StepPlan.from(
+        AgentWork plan = AgentWork.from(
                 closed("http://h:1/", 8, Duration.ofSeconds(1), Duration.ofSeconds(3), get("a", "/a", 1)));
         assertThat(plan.baseUrl()).isEqualTo("http://h:1");
         assertThat(plan.model()).isEqualTo(LoadModel.CLOSED);
@@ -24,8 +24,8 @@ class StepPlanTest {
 
     @Test
     void openPlanTakesThisAgentsRate() {
-        StepPlan plan =
-                StepPlan.from(open("http://h:1", 12.5, Duration.ZERO, Duration.ofSeconds(2), get("a", "/a", 1)));
+        AgentWork plan =
+                AgentWork.from(open("http://h:1", 12.5, Duration.ZERO, Duration.ofSeconds(2), get("a", "/a", 1)));
         assertThat(plan.rate()).isEqualTo(12.5);
         assertThat(plan.total()).isEqualTo(Duration.ofSeconds(2));
     }
@@ -35,10 +35,10 @@ class StepPlanTest {
         Assignment noUsers = closed("http://h:1", 1, Duration.ZERO, Duration.ofSeconds(1), get("a", "/a", 1));
         Assignment broken = new Assignment(
                 noUsers.runId(), noUsers.stepIndex(), 0, noUsers.scenario(), noUsers.agentCount(), null, null);
-        assertThatThrownBy(() -> StepPlan.from(broken))
+        assertThatThrownBy(() -> AgentWork.from(broken))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("assignment.users must be >= 1 for the closed model, was null");
-        assertThatThrownBy(() -> StepPlan.from(closed("http://h:1", 1, Duration.ZERO, Duration.ofSeconds(1))))
+        assertThatThrownBy(() -> AgentWork.from(closed("http://h:1", 1, Duration.ZERO, Duration.ofSeconds(1))))
                 .hasMessageContaining("assignment.scenario.workload.requests");
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * What one agent must do for one step, checked once: this agent's users (closed model) or arrivals per second (open
  * model), the weighted requests and the timing. Immutable.
  */
-record StepPlan(
+record AgentWork(
         String baseUrl,
         List<RequestSpec> requests,
         LoadModel model,
@@ -21,7 +21,7 @@ record StepPlan(
         Duration warmup,
         Duration duration) {
 
-    StepPlan {
+    AgentWork {
         requests = List.copyOf(requests);
     }
 
@@ -34,7 +34,7 @@ record StepPlan(
      * Checks what Gatling needs and says which field broke which limit; the coordinator validated the scenario, so a
      * failure here means a mismatch between coordinator and agent, not bad user input.
      */
-    static StepPlan from(Assignment assignment) {
+    static AgentWork from(Assignment assignment) {
         Scenario scenario = assignment.scenario();
         require(scenario != null, "assignment.scenario is missing");
         require(
@@ -77,7 +77,7 @@ record StepPlan(
                     "assignment.rate must be > 0 for the open model, was " + assignment.rate());
             rate = assignment.rate();
         }
-        return new StepPlan(
+        return new AgentWork(
                 stripTrailingSlash(scenario.target().baseUrl()),
                 scenario.workload().requests(),
                 load.model(),

@@ -1,11 +1,11 @@
-package dev.loadlab.coordinator.scenarios;
+package dev.loadlab.coordinator.model;
 
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Instant;
 
 /**
  * One version of a saved scenario. {@code builtIn} is true for a version the coordinator seeded from a scenario shipped
- * with the product ({@link BuiltInScenarios}), false for one a user saved. The control token inside is redacted
+ * with the product (the scenarios package's BuiltInScenarios), false for one a user saved. The control token inside is redacted
  * whenever it is shown. Immutable.
  */
 public record SavedScenario(String name, int version, Instant createdAt, Scenario scenario, boolean builtIn) {

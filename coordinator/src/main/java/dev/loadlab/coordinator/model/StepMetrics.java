@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.compare;
+package dev.loadlab.coordinator.model;
 
 /**
  * One request name of one stored step (the step's totals under the name {@value #ALL}), as a comparison needs it: the
@@ -34,7 +34,7 @@ public record StepMetrics(
         return samples.clone();
     }
 
-    StepRef ref() {
+    public StepRef ref() {
         return new StepRef(stepIndex, status, generatorBound);
     }
 }

@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.compare;
+package dev.loadlab.coordinator.model;
 
 import java.time.Instant;
 

@@ -1,34 +1,28 @@
-package dev.loadlab.coordinator.compare;
+package dev.loadlab.coordinator.model;
 
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The metrics a trend can follow, by their name in the query string, with the stored column each is read from.
+ * The metrics a trend can follow, by their name in the query string (the store knows which column each is read
+ * from).
  * Percentiles are the ones computed once from each step's merged histogram. Immutable.
  */
 public enum TrendMetric {
-    THROUGHPUT("throughput", "s.throughput_rps"),
-    P50("p50", "s.p50_ms"),
-    P99("p99", "s.p99_ms"),
-    ERROR_RATE("errorRate", "CASE WHEN s.requests = 0 THEN 0 ELSE s.errors::float8 / s.requests END");
+    THROUGHPUT("throughput"),
+    P50("p50"),
+    P99("p99"),
+    ERROR_RATE("errorRate");
 
     private final String queryName;
-    private final String sql;
 
-    TrendMetric(String queryName, String sql) {
+    TrendMetric(String queryName) {
         this.queryName = queryName;
-        this.sql = sql;
     }
 
     public String queryName() {
         return queryName;
-    }
-
-    /** The SQL expression over {@code steps s}; a constant of this enum, never built from input. */
-    String sql() {
-        return sql;
     }
 
     public static Optional<TrendMetric> byName(String name) {

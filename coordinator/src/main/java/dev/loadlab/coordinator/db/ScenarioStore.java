@@ -1,6 +1,8 @@
-package dev.loadlab.coordinator.scenarios;
+package dev.loadlab.coordinator.db;
 
-import dev.loadlab.coordinator.db.Transactions;
+import dev.loadlab.coordinator.model.SavedScenario;
+import dev.loadlab.coordinator.model.ScenarioCatalog;
+import dev.loadlab.coordinator.model.ScenarioCatalog.Seeded;
 import dev.loadlab.coordinator.model.StorageException;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.scenario.Scenario;
@@ -16,13 +18,13 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Saved scenario versions in PostgreSQL. Each public method is one transaction. Thread-safe. */
-public final class ScenarioRepository {
+/** Saved scenario versions in PostgreSQL: a {@link ScenarioCatalog}. Each public method is one transaction. Thread-safe. */
+public final class ScenarioStore implements ScenarioCatalog {
     private static final String COLUMNS = "name, version, created_at, scenario, builtin";
 
     private final DataSource dataSource;
 
-    public ScenarioRepository(DataSource dataSource) {
+    public ScenarioStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -30,6 +32,7 @@ public final class ScenarioRepository {
      * Stores {@code scenario} as the next version of {@code name}. With {@code mustBeNew} it fails (empty) when the
      * name exists; without, when it does not (or was deleted).
      */
+    @Override
     public Optional<SavedScenario> save(String name, Scenario scenario, boolean mustBeNew, Instant now) {
         return Transactions.write(dataSource, c -> {
             lockName(c, name);
@@ -42,21 +45,12 @@ public final class ScenarioRepository {
         });
     }
 
-    /** What {@link #seedBuiltIn} did with a built-in scenario. */
-    public enum Seeded {
-        /** Stored as a new built-in version: it was missing or deleted, or the shipped document changed. */
-        STORED,
-        /** The latest version is already this very document. */
-        UNCHANGED,
-        /** A user saved their own version of this name; it is left alone. */
-        USER_VERSION_KEPT
-    }
-
     /**
      * Makes {@code scenario} the latest version of its name, marked built-in, unless it already is or a user saved a
      * version of their own over it. Under the same per-name lock as {@link #save}, so coordinators starting together
      * on one database store it once.
      */
+    @Override
     public Seeded seedBuiltIn(Scenario scenario, Instant now) {
         String name = scenario.name();
         return Transactions.write(dataSource, c -> {
@@ -108,6 +102,7 @@ public final class ScenarioRepository {
     }
 
     /** The latest version of a scenario that is not deleted, or a given version (deleted or not). */
+    @Override
     public Optional<SavedScenario> find(String name, Integer version) {
         String sql = version == null
                 ? "SELECT " + COLUMNS + " FROM scenarios s WHERE name = ? AND deleted_at IS NULL"
@@ -128,6 +123,7 @@ public final class ScenarioRepository {
     }
 
     /** The latest version of every scenario not deleted, by name. */
+    @Override
     public List<SavedScenario> list() {
         List<SavedScenario> all = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
@@ -144,6 +140,7 @@ public final class ScenarioRepository {
     }
 
     /** Hides every version of {@code name}; returns false when there was nothing to delete. */
+    @Override
     public boolean delete(String name, Instant now) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(
@@ -170,10 +167,10 @@ public final class ScenarioRepository {
 
     private static SavedScenario read(ResultSet r) throws SQLException {
         return new SavedScenario(
-                r.getString(1),
-                r.getInt(2),
-                r.getTimestamp(3).toInstant(),
-                Json.read(r.getString(4), Scenario.class),
-                r.getBoolean(5));
+                r.getString("name"),
+                r.getInt("version"),
+                r.getTimestamp("created_at").toInstant(),
+                Json.read(r.getString("scenario"), Scenario.class),
+                r.getBoolean("builtin"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.compare;
+package dev.loadlab.coordinator.model;
 
 /**
  * One side's step in a comparison: its index in its run, how it ended, and whether the load generator itself was the

@@ -25,7 +25,7 @@ import java.util.stream.LongStream;
  * Plays the coordinator for one step in tests: runs the step on its own thread, collects what the runner sends and,
  * when {@code startInMs} >= 0, answers Ready with a start that many ms ahead (this JVM's clock is the cluster clock).
  */
-final class StepDriver {
+final class StepHarness {
     final List<Interval> intervals = new CopyOnWriteArrayList<>();
     final List<String> intervalThreads = new CopyOnWriteArrayList<>();
     final CompletableFuture<Ready> ready = new CompletableFuture<>();
@@ -36,20 +36,20 @@ final class StepDriver {
     private final GatlingStepRunner runner;
     private final long startInMs;
 
-    private StepDriver(GatlingStepRunner runner, long startInMs, Assignment assignment) {
+    private StepHarness(GatlingStepRunner runner, long startInMs, Assignment assignment) {
         this.runner = runner;
         this.startInMs = startInMs;
         this.result = CompletableFuture.supplyAsync(
                 () -> runner.run(assignment, "agent-1", System::currentTimeMillis, this::accept));
     }
 
-    static StepDriver run(GatlingStepRunner runner, Assignment assignment, long startInMs) {
-        return new StepDriver(runner, startInMs, assignment);
+    static StepHarness run(GatlingStepRunner runner, Assignment assignment, long startInMs) {
+        return new StepHarness(runner, startInMs, assignment);
     }
 
     /** Runs the step to its end, started 500 ms after it is ready. */
-    static StepDriver runToEnd(GatlingStepRunner runner, Assignment assignment) throws Exception {
-        StepDriver driver = run(runner, assignment, 500);
+    static StepHarness runToEnd(GatlingStepRunner runner, Assignment assignment) throws Exception {
+        StepHarness driver = run(runner, assignment, 500);
         driver.result.get(60, TimeUnit.SECONDS);
         return driver;
     }

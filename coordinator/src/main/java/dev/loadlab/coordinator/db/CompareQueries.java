@@ -1,11 +1,16 @@
-package dev.loadlab.coordinator.compare;
+package dev.loadlab.coordinator.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loadlab.coordinator.db.Transactions;
+import dev.loadlab.coordinator.model.RunHistory;
+import dev.loadlab.coordinator.model.RunRef;
+import dev.loadlab.coordinator.model.RunSteps;
+import dev.loadlab.coordinator.model.StepMetrics;
 import dev.loadlab.coordinator.model.StorageException;
 import dev.loadlab.coordinator.model.TimelinePoint;
+import dev.loadlab.coordinator.model.TrendMetric;
+import dev.loadlab.coordinator.model.TrendPoint;
 import dev.loadlab.protocol.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,21 +32,14 @@ import javax.sql.DataSource;
  * The reads behind comparisons and trends. Each public method is one transaction, so a run is read as one consistent
  * snapshot. Thread-safe (the pool is). Throws {@link StorageException} when PostgreSQL fails.
  */
-public final class CompareRepository {
+public final class CompareQueries implements RunHistory {
     private static final ObjectMapper JSON = Json.lenient();
     private static final TypeReference<Map<String, TimelinePoint.NameCount>> BY_REQUEST = new TypeReference<>() {};
 
     private final DataSource dataSource;
 
-    public CompareRepository(DataSource dataSource) {
+    public CompareQueries(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /** A run and its stored steps, one entry per step total and per request name, in step then name order. */
-    public record RunSteps(RunRef run, List<StepMetrics> steps) {
-        public RunSteps {
-            steps = List.copyOf(steps);
-        }
     }
 
     private record StepRow(
@@ -61,6 +59,7 @@ public final class CompareRepository {
     private record RequestRow(String name, long requests, long errors, long p50Ms, long p99Ms) {}
 
     /** The run with its steps, or empty when no run has this id. */
+    @Override
     public Optional<RunSteps> runSteps(UUID runId) {
         return transaction(c -> {
             RunRef run;
@@ -119,10 +118,11 @@ public final class CompareRepository {
      * The most recent {@code limit} runs of scenario {@code name} that stored a step of the given shape (profile and
      * workers, both null for a plain run), oldest first, with {@code metric} of the run's first such step.
      */
+    @Override
     public List<TrendPoint> trend(String name, TrendMetric metric, String profile, Integer workers, int limit) {
         String shape = profile == null ? "s.profile IS NULL AND s.workers IS NULL" : "s.profile = ? AND s.workers = ?";
         String sql = "SELECT run_id, submitted_at, status, value FROM (SELECT DISTINCT ON (r.seq) r.id AS run_id,"
-                + " r.seq, r.submitted_at, r.status, " + metric.sql() + " AS value FROM runs r JOIN steps s"
+                + " r.seq, r.submitted_at, r.status, " + sql(metric) + " AS value FROM runs r JOIN steps s"
                 + " ON s.run_id = r.id WHERE r.name = ? AND " + shape + " ORDER BY r.seq, s.step_index) t"
                 + " ORDER BY submitted_at DESC, seq DESC LIMIT ?";
         return transaction(c -> {
@@ -257,6 +257,16 @@ public final class CompareRepository {
                 p99,
                 requests == 0 ? 0 : (double) errors / requests,
                 samples.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The SQL expression over {@code steps s} a metric is read from: a constant, never built from input. */
+    private static String sql(TrendMetric metric) {
+        return switch (metric) {
+            case THROUGHPUT -> "s.throughput_rps";
+            case P50 -> "s.p50_ms";
+            case P99 -> "s.p99_ms";
+            case ERROR_RATE -> "CASE WHEN s.requests = 0 THEN 0 ELSE s.errors::float8 / s.requests END";
+        };
     }
 
     private <T> T transaction(Transactions.Work<T> work) {
