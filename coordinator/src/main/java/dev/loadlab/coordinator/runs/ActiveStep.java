@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +55,9 @@ final class ActiveStep {
     private boolean lastWarmup = true;
     private boolean cancelled;
     private boolean aborted;
-    private ScheduledFuture<?> deadline;
+    private boolean readyTimedOut;
+    private Instant deadline;
+    private String overdueReason;
 
     ActiveStep(
             UUID runId,
@@ -121,24 +122,45 @@ final class ActiveStep {
     /** Whether the step may start now: still preparing, not stopped, and every agent still in it ready. */
     boolean canStart() {
         List<String> awaited = awaited();
-        return phase == Phase.PREPARING && !cancelled && !aborted && !awaited.isEmpty() && ready.containsAll(awaited);
+        return phase == Phase.PREPARING
+                && !cancelled
+                && !aborted
+                && !readyTimedOut
+                && !awaited.isEmpty()
+                && ready.containsAll(awaited);
     }
 
-    /** PREPARING -> RUNNING, with the deadline by which every agent must have reported. */
-    void start(ScheduledFuture<?> resultDeadline) {
+    /** PREPARING -> RUNNING, with the deadline by which every agent must have reported, and what missing it means. */
+    void start(Instant resultsDue, String reason) {
         if (phase != Phase.PREPARING) {
             throw new IllegalStateException("step " + key() + " cannot start: it is " + phase);
         }
         phase = Phase.RUNNING;
-        replaceDeadline(resultDeadline);
+        due(resultsDue, reason);
     }
 
-    /** The deadline now in force (readiness while preparing, results while running); the one before is cancelled. */
-    void replaceDeadline(ScheduledFuture<?> next) {
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
-        deadline = next;
+    /** The deadline now in force (readiness while preparing, results after), and what missing it means. */
+    void due(Instant at, String reason) {
+        deadline = at;
+        overdueReason = reason;
+    }
+
+    boolean overdue(Instant now) {
+        return deadline != null && phase != Phase.FINISHING && !now.isBefore(deadline);
+    }
+
+    String overdueReason() {
+        return overdueReason;
+    }
+
+    /** Preparing took too long: the step will not start, and waits only for the ready agents' (cancelled) results. */
+    void stopWaitingForReady() {
+        readyTimedOut = true;
+    }
+
+    /** Whether the readiness deadline passed while preparing (the deadline in force since is for results). */
+    boolean readyTimedOut() {
+        return readyTimedOut;
     }
 
     void onInterval(Interval interval) {
@@ -203,7 +225,6 @@ final class ActiveStep {
     /** -> FINISHING: the last seconds are flushed and the agents' results merged, once. */
     StepRecord finish(Instant now) {
         phase = Phase.FINISHING;
-        replaceDeadline(null);
         timeline.finish();
         return ResultMerger.merge(
                 runId,

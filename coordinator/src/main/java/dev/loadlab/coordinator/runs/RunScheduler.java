@@ -21,7 +21,6 @@ import dev.loadlab.protocol.message.Ready;
 import dev.loadlab.protocol.message.Refused;
 import dev.loadlab.protocol.message.ResultAck;
 import dev.loadlab.protocol.message.StepResult;
-import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.message.Welcome;
 import dev.loadlab.protocol.scenario.Scenario;
@@ -64,6 +63,7 @@ public final class RunScheduler implements AutoCloseable {
     private final RunQueue queue;
     private final Map<UUID, ActiveRun> active = new HashMap<>();
     private final Map<UUID, LiveProgress> live = new ConcurrentHashMap<>();
+    private final Outbox outbox;
     private final StepDriver steps;
 
     public RunScheduler(
@@ -81,7 +81,8 @@ public final class RunScheduler implements AutoCloseable {
         this.queue = new RunQueue(placementTimeout);
         this.clock = clock;
         this.redelivery = new Redelivery(runs, journal, clock);
-        this.steps = new StepDriver(journal, cluster, thread, clock, grace, live, this::send, this::store);
+        this.outbox = new Outbox(agents, cluster);
+        this.steps = new StepDriver(journal, cluster, outbox, clock, grace, live);
     }
 
     /** Recovers from a previous process: runs it left RUNNING failed, runs it left QUEUED queued again. */
@@ -97,7 +98,7 @@ public final class RunScheduler implements AutoCloseable {
             queued.forEach(queue::add);
             dispatch();
         });
-        thread.scheduleAtFixedRate(this::dispatch, 1, 1, TimeUnit.SECONDS);
+        thread.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
         cluster.listen(this::onMessage, this::onMemberRemoved);
     }
 
@@ -167,7 +168,7 @@ public final class RunScheduler implements AutoCloseable {
         LOG.warn("agent {} left the cluster", agentId);
         for (ActiveRun run : List.copyOf(active.values())) {
             run.agents.remove(agentId);
-            steps.onAgentLost(run, agentId);
+            steps.onAgentLost(run, agentId).ifPresent(record -> store(run, record));
         }
     }
 
@@ -225,10 +226,18 @@ public final class RunScheduler implements AutoCloseable {
                     e);
             return;
         }
-        send(result.agentId(), new ResultAck(result.runId(), result.stepIndex(), result.probe()));
+        outbox.send(result.agentId(), new ResultAck(result.runId(), result.stepIndex(), result.probe()));
         if (awaited) {
-            steps.onResult(run, result);
+            steps.onResult(run, result).ifPresent(record -> store(run, record));
         }
+    }
+
+    /** Once a second: each step in flight past its deadline is concluded, then queued runs are placed. */
+    private void tick() {
+        for (ActiveRun run : List.copyOf(active.values())) {
+            steps.onTick(run, clock.instant()).ifPresent(record -> store(run, record));
+        }
+        dispatch();
     }
 
     /** Places queued runs on idle agents in submission order; explains and times out the ones that must wait. */
@@ -281,14 +290,14 @@ public final class RunScheduler implements AutoCloseable {
         StepPlan plan = run.plans.get(run.next++);
         Instant startedAt = clock.instant();
         if (!plan.switchesTarget()) {
-            steps.prepare(run, plan, startedAt);
+            steps.prepare(run, plan, startedAt).ifPresent(record -> store(run, record));
             return;
         }
         live.put(run.id, new LiveProgress(plan.index(), null, null, true, 0, 0, 0, 0));
         Thread.ofVirtual().name("loadlab-target-switch").start(() -> {
             try {
                 run.control.switchTo(plan.profile(), plan.workers());
-                thread.execute(() -> steps.prepare(run, plan, startedAt));
+                thread.execute(() -> steps.prepare(run, plan, startedAt).ifPresent(record -> store(run, record)));
             } catch (TargetControlException e) {
                 thread.execute(() -> store(
                         run, ResultMerger.notStarted(run.id, plan, startedAt, clock.instant(), e.getMessage(), false)));
@@ -330,16 +339,6 @@ public final class RunScheduler implements AutoCloseable {
         live.remove(run.id);
         run.agents.forEach(agents::markIdle);
         dispatch();
-    }
-
-    private void send(String agentId, ToAgent message) {
-        agents.memberOf(agentId)
-                .ifPresentOrElse(
-                        member -> cluster.send(member, message),
-                        () -> LOG.warn(
-                                "cannot send {} to agent {}: it is no longer registered",
-                                message.getClass().getSimpleName(),
-                                agentId));
     }
 
     @Override

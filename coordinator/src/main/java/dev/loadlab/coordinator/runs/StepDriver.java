@@ -16,7 +16,6 @@ import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.message.Ready;
 import dev.loadlab.protocol.message.Start;
 import dev.loadlab.protocol.message.StepResult;
-import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.OnAgentLoss;
 import dev.loadlab.protocol.scenario.Scenario;
@@ -24,19 +23,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One step's life on its agents, through the {@link ActiveStep}'s phases: PREPARE every agent (a search step: one probe after another), wait until all are
- * READY, give them one start time in cluster time, merge their per-second intervals as they arrive, and hand the
- * merged step to {@code finished} when every agent has reported, been lost or missed its deadline. Runs on the
- * scheduler's thread only (it is given that thread to schedule its deadlines on), so it needs no locks; not
- * thread-safe.
+ * One step's life on its agents, through the {@link ActiveStep}'s phases: PREPARE every agent (a search step: one
+ * probe after another), wait until all are READY, give them one start time in cluster time, merge their per-second
+ * intervals as they arrive, and return the merged step's record from the call that ended it: the last result, a lost
+ * agent, or the scheduler's tick past a deadline. Messages to agents go out through the {@link Outbox}; the step's
+ * writes through the {@link StepJournal}. Runs on the scheduler's thread only, so it needs no locks; not thread-safe.
  */
 final class StepDriver {
     private static final Logger LOG = LoggerFactory.getLogger(StepDriver.class);
@@ -47,30 +44,24 @@ final class StepDriver {
 
     private final StepJournal journal;
     private final ClusterBridge cluster;
-    private final ScheduledExecutorService thread;
+    private final Outbox outbox;
     private final Clock clock;
     private final Duration grace;
     private final Map<UUID, LiveProgress> live;
-    private final BiConsumer<String, ToAgent> send;
-    private final BiConsumer<ActiveRun, StepRecord> finished;
 
     StepDriver(
             StepJournal journal,
             ClusterBridge cluster,
-            ScheduledExecutorService thread,
+            Outbox outbox,
             Clock clock,
             Duration grace,
-            Map<UUID, LiveProgress> live,
-            BiConsumer<String, ToAgent> send,
-            BiConsumer<ActiveRun, StepRecord> finished) {
+            Map<UUID, LiveProgress> live) {
         this.journal = journal;
         this.cluster = cluster;
-        this.thread = thread;
+        this.outbox = outbox;
         this.clock = clock;
         this.grace = grace;
         this.live = live;
-        this.send = send;
-        this.finished = finished;
     }
 
     /** Whether {@code result} is one the run's step in flight still waits for. */
@@ -95,28 +86,28 @@ final class StepDriver {
         }
     }
 
-    /** An awaited agent's final result, already stored and acknowledged. */
-    void onResult(ActiveRun run, StepResult result) {
+    /** An awaited agent's final result, already stored and acknowledged; the step's record if that ended it. */
+    Optional<StepRecord> onResult(ActiveRun run, StepResult result) {
         ActiveStep step = run.step;
         step.result(result);
         // An agent that could not even prepare: the step cannot be what was asked, so stop the others.
         if (step.phase() == ActiveStep.Phase.PREPARING && step.abort()) {
             cancelAwaited(step);
         }
-        completeIfDone(run);
+        return completeIfDone(run);
     }
 
     /** {@code agentId} left the cluster: no longer awaited; with {@code onAgentLoss: abort} the others stop too. */
-    void onAgentLost(ActiveRun run, String agentId) {
+    Optional<StepRecord> onAgentLost(ActiveRun run, String agentId) {
         ActiveStep step = run.step;
         if (step == null || !step.lose(agentId)) {
-            return;
+            return Optional.empty();
         }
         if (run.scenario.onAgentLoss() == OnAgentLoss.ABORT && step.abort()) {
             cancelAwaited(step);
         }
         maybeStart(run);
-        completeIfDone(run);
+        return completeIfDone(run);
     }
 
     /** Stops the step in flight, if any: its agents report what they measured, marked cancelled. */
@@ -130,21 +121,20 @@ final class StepDriver {
 
     private void cancelAwaited(ActiveStep step) {
         Cancel cancel = new Cancel(step.runId, step.index, step.probe);
-        step.awaited().forEach(agentId -> send.accept(agentId, cancel));
+        step.awaited().forEach(agentId -> outbox.send(agentId, cancel));
     }
 
-    /** Prepares {@code plan} (or a search step's next probe) on the run's agents, or ends it at once if it cannot run. */
-    void prepare(ActiveRun run, StepPlan plan, Instant startedAt) {
+    /**
+     * Prepares {@code plan} (or a search step's next probe) on the run's agents; the step's record at once when it
+     * cannot run.
+     */
+    Optional<StepRecord> prepare(ActiveRun run, StepPlan plan, Instant startedAt) {
         if (run.cancelling) {
-            finished.accept(run, ResultMerger.notStarted(run.id, plan, startedAt, clock.instant(), "cancelled", true));
-            return;
+            return Optional.of(ResultMerger.notStarted(run.id, plan, startedAt, clock.instant(), "cancelled", true));
         }
         if (run.agents.isEmpty()) {
-            finished.accept(
-                    run,
-                    ResultMerger.notStarted(
-                            run.id, plan, startedAt, clock.instant(), "every agent of this run was lost", false));
-            return;
+            return Optional.of(ResultMerger.notStarted(
+                    run.id, plan, startedAt, clock.instant(), "every agent of this run was lost", false));
         }
         Scenario scenario = run.scenario;
         int probe = 0;
@@ -177,17 +167,17 @@ final class StepDriver {
                     LoadSplit.usersOrNull(scenario.load(), run.agents.size(), i),
                     LoadSplit.rateOrNull(scenario.load(), run.agents.size()));
             step.assign(agentId, assignment);
-            send.accept(agentId, assignment);
+            outbox.send(agentId, assignment);
         }
         live.put(run.id, step.live());
-        step.replaceDeadline(
-                thread.schedule(() -> onReadyTimeout(run, step), READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        step.due(clock.instant().plus(READY_TIMEOUT), "not ready within " + READY_TIMEOUT.toSeconds() + " s");
         LOG.info(
                 "run {} {}{} prepared on {}",
                 run.id,
                 plan,
                 probe == 0 ? "" : " probe " + probe + " at " + scenario.load().rate() + "/s",
                 run.agents);
+        return Optional.empty();
     }
 
     /** Once every agent still in the step is ready: one start time, in cluster time, for all. */
@@ -198,46 +188,48 @@ final class StepDriver {
         }
         long startAt = cluster.clusterTimeMs() + START_MARGIN.toMillis();
         Start start = new Start(step.runId, step.index, step.probe, startAt);
-        step.awaited().forEach(agentId -> send.accept(agentId, start));
+        step.awaited().forEach(agentId -> outbox.send(agentId, start));
         Duration limit = START_MARGIN
                 .plus(step.scenario.load().warmup())
                 .plus(step.scenario.load().duration())
                 .plus(grace);
-        step.start(thread.schedule(() -> onDeadline(run, step, limit), limit.toMillis(), TimeUnit.MILLISECONDS));
+        step.start(clock.instant().plus(limit), "did not report a result within " + limit.toSeconds() + " s");
         LOG.info("run {} step {} starts at cluster time {}", run.id, step.index, startAt);
     }
 
-    private void onReadyTimeout(ActiveRun run, ActiveStep step) {
-        if (run.step != step || step.phase() != ActiveStep.Phase.PREPARING) {
-            return;
+    /**
+     * The scheduler's clock tick: when the step in flight is past its deadline, the agents it still waits for are
+     * marked missing (a step still preparing first cancels the ones that were ready, then waits {@code grace} for
+     * their results); returns the step's record if that ended it.
+     */
+    Optional<StepRecord> onTick(ActiveRun run, Instant now) {
+        ActiveStep step = run.step;
+        if (step == null || !step.overdue(now)) {
+            return Optional.empty();
         }
-        Cancel cancel = new Cancel(step.runId, step.index, step.probe);
-        for (String agentId : step.awaited()) {
-            if (!step.isReady(agentId)) {
-                step.miss(agentId, "not ready within " + READY_TIMEOUT.toSeconds() + " s");
-            } else {
-                send.accept(agentId, cancel);
+        if (step.phase() == ActiveStep.Phase.PREPARING && !step.readyTimedOut()) {
+            Cancel cancel = new Cancel(step.runId, step.index, step.probe);
+            for (String agentId : step.awaited()) {
+                if (step.isReady(agentId)) {
+                    outbox.send(agentId, cancel);
+                } else {
+                    step.miss(agentId, step.overdueReason());
+                }
+            }
+            step.due(now.plus(grace), "did not report a result within " + grace.toSeconds() + " s");
+            step.stopWaitingForReady();
+        } else {
+            for (String agentId : step.awaited()) {
+                step.miss(agentId, step.overdueReason());
             }
         }
-        step.replaceDeadline(
-                thread.schedule(() -> onDeadline(run, step, grace), grace.toMillis(), TimeUnit.MILLISECONDS));
-        completeIfDone(run);
+        return completeIfDone(run);
     }
 
-    private void onDeadline(ActiveRun run, ActiveStep step, Duration limit) {
-        if (run.step != step) {
-            return;
-        }
-        for (String agentId : step.awaited()) {
-            step.miss(agentId, "did not report a result within " + limit.toSeconds() + " s");
-        }
-        completeIfDone(run);
-    }
-
-    private void completeIfDone(ActiveRun run) {
+    private Optional<StepRecord> completeIfDone(ActiveRun run) {
         ActiveStep step = run.step;
         if (step == null || !step.complete()) {
-            return;
+            return Optional.empty();
         }
         StepRecord merged = step.finish(clock.instant());
         TargetUsage usage = step.sampler == null
@@ -245,15 +237,16 @@ final class StepDriver {
                 : UsageWindow.of(step.sampler.stop(), merged.measuredFrom(), merged.measuredTo())
                         .orElse(null);
         run.step = null;
-        if (run.search != null) {
-            onProbeDone(run, step, merged.with(step.plan, usage));
-        } else {
-            finished.accept(run, merged.with(step.plan, usage));
-        }
+        return run.search != null
+                ? onProbeDone(run, step, merged.with(step.plan, usage))
+                : Optional.of(merged.with(step.plan, usage));
     }
 
-    /** Stores the probe as judged, then runs the next probe (same cell: no target switch) or stores the step. */
-    private void onProbeDone(ActiveRun run, ActiveStep step, StepRecord record) {
+    /**
+     * Stores the probe as judged, then runs the next probe (same cell: no target switch); the whole search step's
+     * record when the search ended.
+     */
+    private Optional<StepRecord> onProbeDone(ActiveRun run, ActiveStep step, StepRecord record) {
         SearchStep.Next next = run.search.onProbeDone(
                 step.probe, step.scenario.load().rate(), record, step.cancelled() || run.cancelling, clock.instant());
         Probe probe = next.judged();
@@ -275,11 +268,10 @@ final class StepDriver {
             }
         }
         if (next.finished() == null) {
-            prepare(run, step.plan, clock.instant());
-            return;
+            return prepare(run, step.plan, clock.instant());
         }
         run.search = null;
-        finished.accept(run, next.finished());
+        return Optional.of(next.finished());
     }
 
     private void storeSecond(UUID runId, StepPlan plan, IntervalMerger.Merged merged) {
