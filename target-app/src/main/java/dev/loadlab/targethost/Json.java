@@ -1,12 +1,12 @@
 package dev.loadlab.targethost;
 
-import dev.loadlab.targethost.http.JsonText;
 import dev.loadlab.targethost.http.Responses;
 import dev.loadlab.targethost.work.CpuCalibration;
 
 /**
- * The few JSON bodies the target sends, written by hand: the module stays free of a JSON library (it is the thing
- * under load, and its per-request overhead should be close to nothing). Stateless.
+ * The single-process target's JSON bodies. Problem answers to workload requests are written by hand: they are on the
+ * per-request path of the thing under load, whose overhead should be close to nothing. The {@code /stats} body is the
+ * protocol's {@code WorkerStats} record, written by Jackson. Stateless.
  */
 final class Json {
     private Json() {}
@@ -16,15 +16,8 @@ final class Json {
         return Responses.problemBody(status, title, detail, parameter);
     }
 
+    /** The body of {@code GET /stats}, written from the {@code WorkerStats} wire record (not on the per-request path). */
     static String stats(StatsSnapshot stats, int workers, CpuCalibration calibration) {
-        return stats.openJson()
-                .append(",\"workers\":")
-                .append(workers)
-                .append(",\"calibration\":{\"iterationsPerMs\":")
-                .append(calibration.iterationsPerMs())
-                .append(",\"method\":")
-                .append(JsonText.quote(calibration.method()))
-                .append("}}")
-                .toString();
+        return dev.loadlab.protocol.Json.write(stats.toWire(workers, null, null, calibration));
     }
 }

@@ -1,6 +1,8 @@
 package dev.loadlab.targethost;
 
-import dev.loadlab.targethost.http.JsonText;
+import dev.loadlab.protocol.control.Calibration;
+import dev.loadlab.protocol.control.WorkerStats;
+import dev.loadlab.targethost.work.CpuCalibration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,20 +21,19 @@ public record StatsSnapshot(long requests, Map<String, Long> byPath, long reject
     }
 
     /**
-     * Opens a JSON object with these counters: {@code {"requests":…,"byPath":{…},"rejected":…}} without the closing
-     * brace, so each caller can add its own fields.
+     * These counters as the wire record of a {@code /stats} answer.
+     *
+     * @param pid the answering worker process, or {@code null} for the single-process target
+     * @param scope what the counters cover, or {@code null}
      */
-    public StringBuilder openJson() {
-        StringBuilder json =
-                new StringBuilder(400).append("{\"requests\":").append(requests).append(",\"byPath\":{");
-        boolean first = true;
-        for (Map.Entry<String, Long> entry : byPath.entrySet()) {
-            json.append(first ? "" : ",")
-                    .append(JsonText.quote(entry.getKey()))
-                    .append(':')
-                    .append(entry.getValue());
-            first = false;
-        }
-        return json.append("},\"rejected\":").append(rejected);
+    public WorkerStats toWire(int workers, Long pid, String scope, CpuCalibration calibration) {
+        return new WorkerStats(
+                requests,
+                byPath,
+                rejected,
+                workers,
+                pid,
+                scope,
+                new Calibration(calibration.iterationsPerMs(), calibration.method()));
     }
 }

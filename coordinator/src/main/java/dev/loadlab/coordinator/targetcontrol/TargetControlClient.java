@@ -1,15 +1,19 @@
 package dev.loadlab.coordinator.targetcontrol;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.control.ConfigRequest;
+import dev.loadlab.protocol.control.ControlApi;
+import dev.loadlab.protocol.control.HostStats;
 import dev.loadlab.protocol.scenario.TargetControl;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,7 +39,7 @@ public final class TargetControlClient {
 
     /** Switches the target and returns once the new configuration answers its health check. */
     public void switchTo(String profile, int workers) {
-        String body = Json.write(Map.of("profile", profile, "workers", workers));
+        String body = Json.write(new ConfigRequest(profile, workers));
         HttpResponse<String> response = send(
                 request("/control/config", SWITCH_TIMEOUT)
                         .header("Content-Type", "application/json")
@@ -54,17 +58,26 @@ public final class TargetControlClient {
             throw new TargetControlException("the target host's stats answered HTTP " + response.statusCode() + " "
                     + abbreviate(response.body()));
         }
-        JsonNode stats = Json.read(response.body(), JsonNode.class);
+        HostStats stats;
+        try {
+            stats = Json.read(response.body(), HostStats.class);
+        } catch (UncheckedIOException e) {
+            throw new TargetControlException(
+                    "the target host's stats are not a control API v" + ControlApi.VERSION + " stats body: "
+                            + abbreviate(response.body()),
+                    e);
+        }
+        return toSample(stats, clock.instant());
+    }
+
+    /** A command profile's requests are unknown ({@code null}); they count as 0, as before. */
+    static TargetSample toSample(HostStats stats, Instant at) {
         Map<Long, Long> perWorker = new HashMap<>();
-        for (JsonNode worker : stats.path("workers")) {
-            perWorker.put(worker.path("pid").asLong(), worker.path("requests").asLong());
+        for (HostStats.ProcessStats worker : stats.workers()) {
+            perWorker.put(worker.pid(), worker.requests() == null ? 0L : worker.requests());
         }
         return new TargetSample(
-                clock.instant(),
-                stats.path("cpuSeconds").asDouble(),
-                stats.path("rssBytes").asLong(),
-                stats.path("requests").asLong(),
-                perWorker);
+                at, stats.cpuSeconds(), stats.rssBytes(), stats.requests() == null ? 0L : stats.requests(), perWorker);
     }
 
     private HttpRequest.Builder request(String path, Duration timeout) {

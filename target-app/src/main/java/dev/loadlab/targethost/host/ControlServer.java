@@ -2,13 +2,17 @@ package dev.loadlab.targethost.host;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.loadlab.targethost.TargetConfig;
+import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.control.Problem;
+import dev.loadlab.protocol.control.ProfileKind;
+import dev.loadlab.protocol.control.ProfileList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -23,12 +27,15 @@ import java.util.concurrent.Executors;
  *   <li>{@code GET /control/stats}: CPU, memory and request counts of the running configuration
  * </ul>
  *
- * Each route validates, then calls the {@link Supervisor}; every error is {@code application/problem+json} naming the
- * field (as a JSON pointer) and its bound, and a refused request changes nothing. Thread-safe.
+ * Each route validates, then calls the {@link Supervisor}; every body is a record of {@code dev.loadlab.protocol.control}
+ * written by Jackson, and every error is {@code application/problem+json} ({@link Problem}) naming the field (as a JSON
+ * pointer) and its bound; a refused request changes nothing. Thread-safe.
  */
 public final class ControlServer implements AutoCloseable {
     private static final String BODY = "loadlab.body";
     private static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final String JSON = "application/json";
+    private static final String PROBLEM = "application/problem+json";
 
     private final Supervisor supervisor;
     private final byte[] token;
@@ -81,10 +88,10 @@ public final class ControlServer implements AutoCloseable {
             String route =
                     exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             switch (route) {
-                case "GET /control/profiles" -> send(exchange, 200, ControlJsonWriter.profiles(supervisor.catalog()));
-                case "GET /control/config" -> send(exchange, 200, ControlJsonWriter.config(supervisor.current()));
+                case "GET /control/profiles" -> send(exchange, 200, JSON, profiles(supervisor.catalog()));
+                case "GET /control/config" -> send(exchange, 200, JSON, supervisor.current());
                 case "PUT /control/config" -> putConfig(exchange);
-                case "GET /control/stats" -> send(exchange, 200, ControlJsonWriter.stats(supervisor.stats()));
+                case "GET /control/stats" -> send(exchange, 200, JSON, supervisor.stats());
                 default ->
                     problem(
                             exchange,
@@ -101,70 +108,20 @@ public final class ControlServer implements AutoCloseable {
 
     private void putConfig(HttpExchange exchange) throws IOException, InterruptedException {
         String body = new String(bodyOf(exchange), StandardCharsets.UTF_8);
-        Map<String, Object> json;
-        try {
-            json = FlatJson.parseObject(body);
-        } catch (IllegalArgumentException e) {
-            problem(exchange, 400, "Bad Request", e.getMessage(), "");
-            return;
-        }
-        Object profile = json.get("profile");
-        if (!(profile instanceof String name)) {
-            problem(
-                    exchange,
-                    400,
-                    "Bad Request",
-                    "profile is required: a string, one of "
-                            + supervisor.catalog().names(),
-                    "/profile");
-            return;
-        }
-        if (supervisor.catalog().find(name).isEmpty()) {
-            problem(
-                    exchange,
-                    400,
-                    "Bad Request",
-                    "profile must be one of " + supervisor.catalog().names() + ", was '" + name + "'",
-                    "/profile");
-            return;
-        }
-        Object workers = json.get("workers");
-        String bound = "an integer between " + TargetConfig.MIN_WORKERS + " and " + TargetConfig.MAX_WORKERS;
-        if (!(workers instanceof Long count)) {
-            problem(exchange, 400, "Bad Request", "workers is required: " + bound, "/workers");
-            return;
-        }
-        if (count < TargetConfig.MIN_WORKERS || count > TargetConfig.MAX_WORKERS) {
-            problem(
-                    exchange,
-                    400,
-                    "Bad Request",
-                    "workers must be between " + TargetConfig.MIN_WORKERS + " and " + TargetConfig.MAX_WORKERS
-                            + ", was " + count,
-                    "/workers");
-            return;
-        }
-        for (String key : json.keySet()) {
-            if (!key.equals("profile") && !key.equals("workers")) {
-                problem(
-                        exchange,
-                        400,
-                        "Bad Request",
-                        "unknown field '" + key + "'; a configuration has only" + " profile and workers",
-                        "/" + key);
-                return;
+        switch (ConfigRequestReader.read(body, supervisor.catalog())) {
+            case ConfigRequestReader.Refused refused -> send(exchange, 400, PROBLEM, refused.problem());
+            case ConfigRequestReader.Valid valid -> {
+                try {
+                    send(exchange, 200, JSON, supervisor.apply(valid.profile(), valid.workers()));
+                } catch (StartFailedException e) {
+                    problem(
+                            exchange,
+                            503,
+                            "Service Unavailable",
+                            "the new configuration did not start, and nothing runs now: " + e.getMessage(),
+                            null);
+                }
             }
-        }
-        try {
-            RunningConfig running = supervisor.apply(name, count.intValue());
-            send(exchange, 200, ControlJsonWriter.config(running));
-        } catch (StartFailedException e) {
-            problem(
-                    exchange,
-                    503,
-                    "Service Unavailable",
-                    "the new configuration did not start, and nothing runs" + " now: " + e.getMessage(),
-                    null);
         }
     }
 
@@ -184,16 +141,22 @@ public final class ControlServer implements AutoCloseable {
 
     private static void problem(HttpExchange exchange, int status, String title, String detail, String pointer)
             throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-        byte[] bytes = ControlJsonWriter.problem(status, title, detail, pointer).getBytes(StandardCharsets.UTF_8);
+        send(exchange, status, PROBLEM, Problem.of(status, title, detail, pointer));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, Object body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }
 
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+    private static ProfileList profiles(ProfileCatalog catalog) {
+        List<ProfileList.Entry> entries = new ArrayList<>();
+        for (Profile profile : catalog.all()) {
+            ProfileKind kind = profile instanceof Profile.Command ? ProfileKind.COMMAND : ProfileKind.BUILT_IN;
+            entries.add(new ProfileList.Entry(profile.name(), kind, profile.description()));
+        }
+        return new ProfileList(entries);
     }
 }

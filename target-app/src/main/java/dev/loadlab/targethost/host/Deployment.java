@@ -1,5 +1,6 @@
 package dev.loadlab.targethost.host;
 
+import dev.loadlab.protocol.control.RunningConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,10 @@
 package dev.loadlab.targethost.host;
 
+import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.control.Calibration;
+import dev.loadlab.protocol.control.HostStats;
+import dev.loadlab.protocol.control.RunningConfig;
+import dev.loadlab.protocol.control.WorkerStats;
 import dev.loadlab.targethost.TargetConfig;
 import dev.loadlab.targethost.work.CpuWork;
 import java.io.IOException;
@@ -14,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs the target app in one profile with W workers on one port, and switches to another configuration on request:
@@ -31,7 +34,6 @@ public final class Supervisor implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
-    private static final Pattern REQUESTS = Pattern.compile("\"requests\":(\\d+)");
 
     private final ProfileCatalog catalog;
     private final String host;
@@ -137,9 +139,7 @@ public final class Supervisor implements AutoCloseable {
                     processes.add(usage(usage, null));
                 }
             } else {
-                String json = child.requestStats(Duration.ofSeconds(5));
-                Matcher matcher = json == null ? null : REQUESTS.matcher(json);
-                Long requests = matcher != null && matcher.find() ? Long.parseLong(matcher.group(1)) : null;
+                Long requests = requestsOf(child.requestStats(Duration.ofSeconds(5)));
                 total = total == null || requests == null ? null : total + requests;
                 ProcUsage usage = ProcUsage.read(child.pid());
                 ticks += usage.cpuTicks();
@@ -157,13 +157,17 @@ public final class Supervisor implements AutoCloseable {
                 + " utime+stime+cutime+cstime / " + ticksPerSecond + " ticks per second, and of VmRSS in"
                 + " /proc/PID/status; the supervisor JVM itself is not counted";
         return new HostStats(
-                deployment.profile() == null ? null : deployment.profile().name(),
-                deployment.workers(),
+                new HostStats.Config(
+                        deployment.profile() == null
+                                ? null
+                                : deployment.profile().name(),
+                        deployment.workers()),
                 cpuSeconds,
                 rss,
                 total,
                 processes,
-                cpu.calibration(),
+                new Calibration(
+                        cpu.calibration().iterationsPerMs(), cpu.calibration().method()),
                 method,
                 Instant.now());
     }
@@ -178,6 +182,18 @@ public final class Supervisor implements AutoCloseable {
             } catch (IOException e) {
                 // Closing a bound socket does not fail in practice; the port is freed when the JVM exits anyway.
             }
+        }
+    }
+
+    /** A worker's own count from its {@link WorkerStats} answer; {@code null} if it did not answer, or not readably. */
+    private static Long requestsOf(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.read(json, WorkerStats.class).requests();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.loadlab.targethost.http;
 
+import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.control.WorkerStats;
 import dev.loadlab.targethost.RequestStats;
 import dev.loadlab.targethost.StatsSnapshot;
 import dev.loadlab.targethost.work.BadParameterException;
@@ -11,7 +13,8 @@ import java.util.Optional;
 /**
  * The reference app's routes, independent of how a front-end waits and schedules: {@link #route} answers {@code
  * /health}, {@code /stats} and errors at once and turns workload requests into {@link Action.Perform}; after the
- * front-end has waited, {@link #complete} computes and counts. Route table: {@code /health}, {@code /stats}, then
+ * front-end has waited, {@link #complete} computes and counts. The workload answers are written by hand (they are the
+ * per-request path); {@code /stats} is the protocol's {@link WorkerStats} record. Route table: {@code /health}, {@code /stats}, then
  * {@link Workload#PATHS}; anything else 404. No per-request logging. Thread-safe (its state is immutable or a {@link
  * RequestStats}).
  */
@@ -114,19 +117,7 @@ public final class WorkerApp {
 
     /** This worker process's own counters (one worker of several when processes share the port). */
     public String statsJson() {
-        StatsSnapshot snapshot = stats.snapshot();
-        return snapshot.openJson()
-                .append(",\"workers\":")
-                .append(threads)
-                .append(",\"pid\":")
-                .append(pid)
-                .append(",\"scope\":\"this worker process only; the supervisor's /control/stats sums all workers\"")
-                .append(",\"calibration\":{\"iterationsPerMs\":")
-                .append(cpu.calibration().iterationsPerMs())
-                .append(",\"method\":")
-                .append(JsonText.quote(cpu.calibration().method()))
-                .append("}}")
-                .toString();
+        return Json.write(stats.snapshot().toWire(threads, pid, WorkerStats.WORKER_SCOPE, cpu.calibration()));
     }
 
     private static Action reply(int status, byte[] body, boolean keepAlive) {

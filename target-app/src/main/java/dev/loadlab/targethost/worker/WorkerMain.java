@@ -51,6 +51,9 @@ public final class WorkerMain {
                 : InterpreterLock.disabled();
         ServerSocketChannel listener = Listener.open(options.host(), options.port());
         warmUp(cpu);
+        // Load Jackson now, before "ready": otherwise the first stats request of a step pays for it, inside the
+        // step's CPU accounting and against the supervisor's 5 s stats timeout, in every worker at once.
+        app.statsJson();
         switch (options.model()) {
             case BLOCKING -> new ThreadedServer(listener, app, gil).startBlocking(options.threads());
             case VIRTUAL -> new ThreadedServer(listener, app, gil).startVirtual();
