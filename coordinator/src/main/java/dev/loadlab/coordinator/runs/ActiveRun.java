@@ -1,7 +1,7 @@
 package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.coordinator.model.StepPlan;
-import dev.loadlab.coordinator.target.TargetControlClient;
+import dev.loadlab.coordinator.targetcontrol.TargetControlClient;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.loadlab.coordinator.runs;
 import dev.loadlab.coordinator.model.LiveProgress;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.StepRecord;
-import dev.loadlab.coordinator.target.TargetSampler;
+import dev.loadlab.coordinator.targetcontrol.TargetSampler;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.message.StepKey;

@@ -1,0 +1,217 @@
+package dev.loadlab.protocol.golden;
+
+import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.Messages;
+import dev.loadlab.protocol.ProtocolVersion;
+import dev.loadlab.protocol.control.Calibration;
+import dev.loadlab.protocol.control.ConfigRequest;
+import dev.loadlab.protocol.control.ControlApi;
+import dev.loadlab.protocol.control.HostStats;
+import dev.loadlab.protocol.control.Problem;
+import dev.loadlab.protocol.control.ProfileKind;
+import dev.loadlab.protocol.control.ProfileList;
+import dev.loadlab.protocol.control.RunningConfig;
+import dev.loadlab.protocol.control.WorkerStats;
+import dev.loadlab.protocol.message.AgentInfo;
+import dev.loadlab.protocol.message.Assignment;
+import dev.loadlab.protocol.message.Cancel;
+import dev.loadlab.protocol.message.Hello;
+import dev.loadlab.protocol.message.Interval;
+import dev.loadlab.protocol.message.Ready;
+import dev.loadlab.protocol.message.Refused;
+import dev.loadlab.protocol.message.ResultAck;
+import dev.loadlab.protocol.message.Start;
+import dev.loadlab.protocol.message.StepResult;
+import dev.loadlab.protocol.message.ToAgent;
+import dev.loadlab.protocol.message.ToCoordinator;
+import dev.loadlab.protocol.message.Welcome;
+import dev.loadlab.protocol.result.RequestResult;
+import dev.loadlab.protocol.scenario.Scenario;
+import dev.loadlab.protocol.scenario.ScenarioCodec;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One fixed example of every wire body, each with the file it is pinned by and how it is encoded and decoded. The
+ * examples fill every field (and, where a field may be null, one example leaves it null), so that any change of shape
+ * shows in a golden file. Immutable.
+ */
+final class GoldenExamples {
+    private static final UUID RUN = UUID.fromString("6f1c2a9e-3b4d-4e5f-8a7b-1c2d3e4f5a6b");
+    private static final Instant FROM = Instant.parse("2026-01-01T00:00:02Z");
+    private static final Instant TO = Instant.parse("2026-01-01T00:00:12.345Z");
+
+    /** HdrHistogram's compressed encoding of 3, 5, 5, 8, 13, 21 and 40 ms, fixed (zlib output may vary by build). */
+    private static final String HISTOGRAM = "HISTFAAAACt4nJNpmSzMwMDAwwABzFCaEUyavWuw/wARYGViYGFmYmfiZVJmAgB/DQR3";
+
+    private static final String SCENARIO = """
+            {"name": "golden",
+             "target": {"baseUrl": "http://127.0.0.1:9000",
+                        "control": {"url": "http://127.0.0.1:9001", "token": "***"},
+                        "profiles": ["threaded-gil"], "workers": [2]},
+             "workload": {"requests": [
+               {"name": "io", "method": "GET", "path": "/io?ms=20", "weight": 80},
+               {"name": "cpu", "method": "GET", "path": "/cpu?ms=5", "weight": 20}]},
+             "load": {"model": "closed", "users": 8, "warmup": "2s", "duration": "10s"},
+             "agents": 2, "onAgentLoss": "continue", "repeats": 1,
+             "slo": {"p99Ms": 250, "errorRate": 0.01}}
+            """;
+
+    private GoldenExamples() {}
+
+    /**
+     * One pinned body.
+     *
+     * @param file the golden file's path under {@code golden/}
+     * @param example the instance the file was made from
+     * @param encode how the wire side writes it
+     * @param decode how the wire side reads it
+     */
+    record Example(String file, Object example, Function<Object, String> encode, Function<String, Object> decode) {
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
+
+    /**
+     * A family of bodies versioned together.
+     *
+     * @param versionFile the file under {@code golden/} recording the version the files were made for
+     * @param constant the name of the version constant, for messages
+     * @param current the constant's value now
+     */
+    record Family(String name, String versionFile, String constant, int current, List<Example> examples) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Family> families() {
+        return List.of(
+                new Family(
+                        "cluster message",
+                        "PROTOCOL_VERSION",
+                        "ProtocolVersion.CURRENT",
+                        ProtocolVersion.CURRENT,
+                        messages()),
+                new Family(
+                        "control-API body",
+                        "CONTROL_API_VERSION",
+                        "ControlApi.VERSION",
+                        ControlApi.VERSION,
+                        control()));
+    }
+
+    private static List<Example> messages() {
+        Scenario scenario = ScenarioCodec.decode(SCENARIO);
+        Map<String, Long> errors = Map.of("http_5xx", 2L);
+        List<RequestResult> results = List.of(new RequestResult("io", 100, 2, errors, HISTOGRAM));
+        return List.of(
+                toAgent("welcome", new Welcome(ProtocolVersion.CURRENT)),
+                toAgent("refused", new Refused(ProtocolVersion.CURRENT, "agent speaks protocol v1, coordinator v2")),
+                toAgent("assignment", new Assignment(RUN, 1, 3, scenario, 2, 4, null)),
+                toAgent("start", new Start(RUN, 1, 3, 1_767_225_600_000L)),
+                toAgent("cancel", new Cancel(RUN, 1, 3)),
+                toAgent("result-ack", new ResultAck(RUN, 1, 3)),
+                toCoordinator(
+                        "hello",
+                        new Hello(new AgentInfo(
+                                "agent-1", "worker-a", 4, ProtocolVersion.CURRENT, "0.1.0", "8d5e1c7a-member"))),
+                toCoordinator("ready", new Ready(RUN, 1, 3, "agent-1")),
+                toCoordinator("interval", new Interval(RUN, 1, 3, "agent-1", 4, false, results, 0.25, true)),
+                toCoordinator(
+                        "step-result",
+                        new StepResult(RUN, 1, 3, "agent-1", null, FROM, TO, 5, results, 3L, 0.5, false, false)),
+                toCoordinator(
+                        "step-result-failed",
+                        StepResult.notRun(RUN, 1, 3, "agent-1", "the target refused every connection", FROM)));
+    }
+
+    private static List<Example> control() {
+        Calibration calibration = new Calibration(51_234, "best of 5 runs of 20 ms each of CpuWork's loop");
+        Map<String, Long> byPath = new LinkedHashMap<>();
+        byPath.put("/hello", 10L);
+        byPath.put("/io", 20L);
+        byPath.put("/cpu", 30L);
+        byPath.put("/mixed", 2L);
+        return List.of(
+                control("config-request", new ConfigRequest("threaded-gil", 4), ConfigRequest.class),
+                control(
+                        "running-config",
+                        new RunningConfig(
+                                "threaded-gil", 2, 9000, List.of(4101L, 4102L), Instant.parse("2026-01-01T00:00:01Z")),
+                        RunningConfig.class),
+                control(
+                        "running-config-none",
+                        new RunningConfig(null, 0, 9000, List.of(), Instant.EPOCH),
+                        RunningConfig.class),
+                control(
+                        "profile-list",
+                        new ProfileList(List.of(
+                                new ProfileList.Entry(
+                                        "threaded-gil", ProfileKind.BUILT_IN, "one JVM, W threads, a GIL"),
+                                new ProfileList.Entry("gunicorn", ProfileKind.COMMAND, "gunicorn -w {workers}"))),
+                        ProfileList.class),
+                control(
+                        "host-stats",
+                        new HostStats(
+                                new HostStats.Config("multi-process", 2),
+                                12.5,
+                                104_857_600,
+                                62L,
+                                List.of(
+                                        new HostStats.ProcessStats(4101, 30L, 6.25, 52_428_800),
+                                        new HostStats.ProcessStats(4102, 32L, 6.25, 52_428_800)),
+                                calibration,
+                                "sum over the app's processes of /proc/PID/stat",
+                                Instant.parse("2026-01-01T00:00:05.5Z")),
+                        HostStats.class),
+                control(
+                        "host-stats-command",
+                        new HostStats(
+                                new HostStats.Config(null, 0),
+                                0.0,
+                                0,
+                                null,
+                                List.of(new HostStats.ProcessStats(5001, null, 0.75, 20_971_520)),
+                                calibration,
+                                "sum over every descendant of the command",
+                                Instant.parse("2026-01-01T00:00:05Z")),
+                        HostStats.class),
+                control(
+                        "problem",
+                        Problem.of(400, "Bad Request", "workers must be between 1 and 64, was 0", "/workers"),
+                        Problem.class),
+                control(
+                        "problem-without-pointer",
+                        Problem.of(503, "Service Unavailable", "the new configuration did not start", null),
+                        Problem.class),
+                control(
+                        "worker-stats",
+                        new WorkerStats(62, byPath, 2, 1, 4101L, WorkerStats.WORKER_SCOPE, calibration),
+                        WorkerStats.class),
+                control(
+                        "worker-stats-single-process",
+                        new WorkerStats(62, byPath, 2, 8, null, null, calibration),
+                        WorkerStats.class));
+    }
+
+    private static Example toAgent(String name, ToAgent message) {
+        return new Example("message/" + name + ".json", message, m -> Messages.encode((ToAgent) m), Messages::toAgent);
+    }
+
+    private static Example toCoordinator(String name, ToCoordinator message) {
+        return new Example(
+                "message/" + name + ".json", message, m -> Messages.encode((ToCoordinator) m), Messages::toCoordinator);
+    }
+
+    private static Example control(String name, Object body, Class<?> type) {
+        return new Example("control/" + name + ".json", body, Json::write, json -> ControlApi.readStrict(json, type));
+    }
+}

@@ -1,6 +1,0 @@
-/**
- * The emulated interpreter lock of the {@code threaded-gil} profile: {@link dev.loadlab.target.gil.InterpreterLock}
- * reproduces CPython's GIL (held while computing, released around waits, handed over after a 5 ms switch interval when
- * another thread waits), so that W Java threads scale the way W CPython threads do. Thread-safe.
- */
-package dev.loadlab.target.gil;

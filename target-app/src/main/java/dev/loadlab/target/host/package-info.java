@@ -1,8 +1,0 @@
-/**
- * The target host: the {@link dev.loadlab.target.host.Supervisor} runs the app in one {@link
- * dev.loadlab.target.host.Profile} with W worker processes on one shared port and switches configurations on request;
- * the {@link dev.loadlab.target.host.ControlServer} is its authenticated control API; {@link
- * dev.loadlab.target.host.ProcUsage} measures the app's CPU time and memory from {@code /proc}. The supervisor
- * serialises configuration changes and is otherwise thread-safe; the records are immutable.
- */
-package dev.loadlab.target.host;

@@ -1,0 +1,10 @@
+/**
+ * The target host LoadLab puts load on. {@link dev.loadlab.targethost.TargetMain} ({@code loadlab target}) reads its
+ * configuration once and either runs a {@link dev.loadlab.targethost.TargetServer} in-process (the default {@code threaded}
+ * profile without a control API: the JDK's HTTP server on W blocking threads, also what other modules' integration
+ * tests start on port 0) or becomes a supervisor ({@code dev.loadlab.targethost.host}) that runs the app in worker processes
+ * ({@code dev.loadlab.targethost.worker}) in one of the scaling profiles and switches profile and W through an
+ * authenticated control API. Every way of serving shares the workloads of {@code dev.loadlab.targethost.work} and exact
+ * counters ({@link dev.loadlab.targethost.RequestStats}).
+ */
+package dev.loadlab.targethost;

@@ -1,0 +1,52 @@
+package dev.loadlab.targethost.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class WorkloadTest {
+    @Test
+    void parsesEachWorkloadEndpoint() {
+        assertThat(Workload.parse("/hello", null)).contains(new Workload.Hello());
+        assertThat(Workload.parse("/io", "ms=50")).contains(new Workload.Io(50));
+        assertThat(Workload.parse("/cpu", "ms=0&cachebuster=123")).contains(new Workload.Cpu(0));
+        assertThat(Workload.parse("/mixed", "cpu=2&io=8")).contains(new Workload.Mixed(8, 2));
+        assertThat(Workload.parse("/io", "ms=%2060000")).contains(new Workload.Io(60_000));
+    }
+
+    @Test
+    void otherPathsAreNotWorkloads() {
+        assertThat(Workload.parse("/health", null)).isEmpty();
+        assertThat(Workload.parse("/io/", "ms=1")).isEmpty();
+    }
+
+    @Test
+    void badParametersNameTheParameterAndTheBound() {
+        assertBad("/io", "ms=abc", "ms", "ms must be an integer between 0 and 60000, was 'abc'");
+        assertBad("/io", "ms=-1", "ms", "ms must be between 0 and 60000, was -1");
+        assertBad("/cpu", "ms=60001", "ms", "ms must be between 0 and 60000, was 60001");
+        assertBad("/cpu", null, "ms", "ms is required: an integer between 0 and 60000");
+        assertBad("/io", "ms=1&ms=2", "ms", "ms must be given once");
+        assertBad("/mixed", "io=5", "cpu", "cpu is required: an integer between 0 and 60000");
+        assertBad(
+                "/mixed",
+                "io=99999999999999999999&cpu=1",
+                "io",
+                "io must be an integer between 0 and 60000, was " + "'99999999999999999999'");
+    }
+
+    @Test
+    void aLongBadValueIsEchoedShortened() {
+        String value = "x".repeat(1_000);
+        assertThatThrownBy(() -> Workload.parse("/io", "ms=" + value))
+                .hasMessageEndingWith("was '" + "x".repeat(32) + "...'");
+    }
+
+    private static void assertBad(String path, String query, String parameter, String message) {
+        assertThatThrownBy(() -> Workload.parse(path, query))
+                .isInstanceOfSatisfying(BadParameterException.class, e -> assertThat(e.parameter())
+                        .isEqualTo(parameter))
+                .hasMessage(message);
+    }
+}
