@@ -2,7 +2,6 @@ package dev.loadlab.coordinator;
 
 import dev.loadlab.coordinator.cluster.AgentRegistry;
 import dev.loadlab.coordinator.cluster.ClusterBridge;
-import dev.loadlab.coordinator.compare.CompareRoutes;
 import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.db.Database;
 import dev.loadlab.coordinator.db.RunRepository;
@@ -102,7 +101,7 @@ public final class Coordinator implements AutoCloseable {
                     vertx,
                     runs,
                     scenarios,
-                    new CompareRoutes(CompareService.over(database.dataSource())),
+                    CompareService.over(database.dataSource()),
                     agents,
                     () -> database.isUsable() && cluster.isRunning(),
                     CoordinatorConfig.MAX_BODY_BYTES,

@@ -2,6 +2,7 @@ package dev.loadlab.coordinator.compare;
 
 import dev.loadlab.protocol.InvalidInputException;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -30,15 +31,15 @@ public final class CompareService {
     /**
      * Compares {@code candidate} against {@code baseline}.
      *
-     * @throws CompareNotFoundException when either run does not exist
+     * @throws NoSuchElementException naming the run when either does not exist (the REST API answers 404)
      */
     public CompareReport compare(UUID baseline, UUID candidate) {
         CompareRepository.RunSteps before = repository
                 .runSteps(baseline)
-                .orElseThrow(() -> new CompareNotFoundException("no run with id " + baseline + " (baseline)"));
+                .orElseThrow(() -> new NoSuchElementException("no run with id " + baseline + " (baseline)"));
         CompareRepository.RunSteps after = repository
                 .runSteps(candidate)
-                .orElseThrow(() -> new CompareNotFoundException("no run with id " + candidate + " (candidate)"));
+                .orElseThrow(() -> new NoSuchElementException("no run with id " + candidate + " (candidate)"));
         return compare(before, after);
     }
 
