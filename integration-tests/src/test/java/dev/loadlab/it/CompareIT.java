@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
-import java.util.NoSuchElementException;
 import dev.loadlab.coordinator.compare.CompareReport;
 import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.compare.StepComparison;
@@ -21,6 +20,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -71,8 +71,9 @@ class CompareIT {
         later = fixture.later;
 
         // The routes as users reach them: a coordinator over the same database.
-        coordinator = Coordinator.start(CoordinatorConfig.local(dir, "compare-" + UUID.randomUUID())
-                .withDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
+        coordinator = Coordinator.start(CoordinatorConfig.local(dir, "compare-" + UUID.randomUUID()).toBuilder()
+                .database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")
+                .build());
         api = Api.of(coordinator);
     }
 

@@ -127,8 +127,9 @@ public final class DemoMain implements Callable<Integer> {
         say("target host ready at " + targetUrl + ", control API at " + controlUrl + " (pid " + target.pid() + ")");
 
         say("starting the coordinator with an embedded PostgreSQL in " + data.resolve("postgres") + " ...");
-        Coordinator coordinator = track(Coordinator.start(CoordinatorConfig.local(data, cluster)
-                .withTargetHost(new CoordinatorConfig.TargetHost(targetUrl, controlUrl, token))));
+        Coordinator coordinator = track(Coordinator.start(CoordinatorConfig.local(data, cluster).toBuilder()
+                .targetHost(new CoordinatorConfig.TargetHost(targetUrl, controlUrl, token))
+                .build()));
         apiToken = coordinator.apiToken();
 
         say("starting an agent (own JVM) joining " + coordinator.clusterAddress() + " ...");
