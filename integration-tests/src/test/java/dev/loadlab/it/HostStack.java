@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
-import dev.loadlab.coordinator.demo.ChildJvm;
+import dev.loadlab.coordinator.launcher.ChildJvm;
 import dev.loadlab.protocol.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
