@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadlab.coordinator.Coordinator;
+import dev.loadlab.coordinator.CoordinatorConfig;
 import dev.loadlab.coordinator.http.ApiTokenFile;
 import dev.loadlab.coordinator.http.DashboardRoutes;
 import dev.loadlab.coordinator.launcher.LocalStack;
@@ -46,7 +47,7 @@ public final class DemoMain implements Callable<Integer> {
 
     @Option(
             names = "--data-dir",
-            defaultValue = "${env:LOADLAB_DATA_DIR:-loadlab-data}",
+            defaultValue = "${env:LOADLAB_DATA_DIR:-" + CoordinatorConfig.DEFAULT_DATA_DIR + "}",
             description =
                     "Where the embedded PostgreSQL keeps the results (env LOADLAB_DATA_DIR, default ${DEFAULT-VALUE}).")
     Path dataDir;
