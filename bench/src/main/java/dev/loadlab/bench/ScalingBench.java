@@ -2,8 +2,7 @@ package dev.loadlab.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadlab.coordinator.Coordinator;
-import dev.loadlab.coordinator.CoordinatorConfig;
-import dev.loadlab.coordinator.demo.ChildJvm;
+import dev.loadlab.coordinator.launcher.LocalStack;
 import dev.loadlab.protocol.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,16 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,8 +34,6 @@ import picocli.CommandLine.Option;
                 + " the table into BENCHMARKS.md.")
 public final class ScalingBench implements Callable<Integer> {
     private static final List<String> PROFILES = List.of("multi-process", "threaded-gil", "threaded", "async", "green");
-    private static final Pattern APP_READY = Pattern.compile("ready: (http://\\S+)");
-    private static final Pattern CONTROL_READY = Pattern.compile("control: (http://\\S+)");
 
     @Option(
             names = "--home",
@@ -92,33 +86,14 @@ public final class ScalingBench implements Callable<Integer> {
 
     private int run() throws Exception {
         Path work = Files.createTempDirectory("loadlab-bench");
-        String token = UUID.randomUUID().toString();
-        String cluster = "bench-" + token.substring(0, 8);
-        ChildJvm target = ChildJvm.start(
-                "target",
-                jar("target-app", "loadlab-target-app.jar"),
-                work,
-                List.of("--port", "0", "--control-port", "0", "--control-token", token, "--workers", "1"));
-        started.push(target);
-        String app = target.awaitLine(APP_READY, Duration.ofSeconds(90));
-        String control = target.awaitLine(CONTROL_READY, Duration.ofSeconds(90));
-        Coordinator coordinator = Coordinator.start(CoordinatorConfig.local(work.resolve("data"), cluster));
-        started.push(coordinator);
-        ChildJvm agent = ChildJvm.start(
-                "agent",
-                jar("agent", "loadlab-agent-app.jar"),
-                work,
-                List.of(
-                        "--id",
-                        "bench-agent",
-                        "--join",
-                        coordinator.clusterAddress(),
-                        "--cluster-name",
-                        cluster,
-                        "--work-dir",
-                        work.resolve("agent").toString()));
-        started.addLast(agent);
-        agent.awaitLine(Pattern.compile("loadlab-agent ready"), Duration.ofSeconds(90));
+        LocalStack stack = new LocalStack(new LocalStack.Options(
+                home, work.resolve("data"), work, work.resolve("agent"), "bench", 1, line -> {}));
+        started.push(stack);
+        stack.start();
+        Coordinator coordinator = stack.coordinator();
+        String app = stack.appUrl();
+        String control = stack.controlUrl();
+        String token = stack.controlToken();
 
         StringBuilder section = new StringBuilder();
         section.append("## Target host profiles: CPU-bound and mixed workloads (issue 4)\n\n")
@@ -267,9 +242,5 @@ public final class ScalingBench implements Callable<Integer> {
                 ? existing.substring(0, from) + block + existing.substring(to + end.length())
                 : existing + (existing.endsWith("\n\n") ? "" : "\n") + block + "\n";
         Files.writeString(out, updated);
-    }
-
-    private Path jar(String module, String name) {
-        return home.toAbsolutePath().resolve(module).resolve("target").resolve(name);
     }
 }

@@ -2,7 +2,6 @@ package dev.loadlab.coordinator;
 
 import dev.loadlab.coordinator.cluster.AgentRegistry;
 import dev.loadlab.coordinator.cluster.ClusterBridge;
-import dev.loadlab.coordinator.compare.CompareRoutes;
 import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.db.CompareQueries;
 import dev.loadlab.coordinator.db.Database;
@@ -106,7 +105,7 @@ public final class Coordinator implements AutoCloseable {
                     vertx,
                     runs,
                     scenarios,
-                    new CompareRoutes(new CompareService(new CompareQueries(database.dataSource()))),
+                    new CompareService(new CompareQueries(database.dataSource())),
                     agents,
                     () -> database.isUsable() && cluster.isRunning(),
                     CoordinatorConfig.MAX_BODY_BYTES,

@@ -1,9 +1,11 @@
 package dev.loadlab.coordinator;
 
+import dev.loadlab.protocol.scenario.DurationText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import java.util.Optional;
  * variable, then default) and passed down through constructors. Port 0 means "any free port". Without a
  * {@code databaseUrl}, an embedded PostgreSQL keeps its data under {@code dataDir}. {@code targetHost} is the target
  * host the built-in scenarios point at. {@code apiToken} is the bearer token every REST call must carry; without one,
- * the coordinator keeps a generated token in {@code dataDir/api-token}. Immutable.
+ * the coordinator keeps a generated token in {@code dataDir/api-token}. Made with {@link #builder()} (every default is
+ * a {@code DEFAULT_*} constant, shared with the CLI) or {@link #local}. Immutable.
  */
 public record CoordinatorConfig(
         String httpHost,
@@ -30,6 +33,26 @@ public record CoordinatorConfig(
         Duration placementTimeout,
         TargetHost targetHost,
         Optional<String> apiToken) {
+
+    // Each default is written once, here: the builder parses these, and CoordinatorMain's picocli options use them
+    // as their defaultValue (which must be a compile-time constant string).
+    public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+    public static final String DEFAULT_HTTP_PORT = "7070";
+    public static final String DEFAULT_HAZELCAST_HOST = "127.0.0.1";
+    public static final String DEFAULT_HAZELCAST_PORT = "5701";
+    public static final String DEFAULT_CLUSTER_NAME = "loadlab";
+    public static final String DEFAULT_DATA_DIR = "loadlab-data";
+    /** Loopback only; IPv6 in brackets because that is what {@code URI.getHost()} returns for {@code http://[::1]/}. */
+    public static final String DEFAULT_ALLOWED_TARGETS = "127.0.0.1,localhost,[::1]";
+
+    public static final String DEFAULT_STEP_GRACE = "60s";
+    public static final String DEFAULT_PLACEMENT_TIMEOUT = "10m";
+    /** The local target the README starts with {@code ./loadlab target --port 9000 --control-port 9001}. */
+    public static final String DEFAULT_TARGET_URL = "http://127.0.0.1:9000";
+
+    public static final String DEFAULT_TARGET_CONTROL_URL = "http://127.0.0.1:9001";
+    /** The README's local target's control token; change it anywhere else. */
+    public static final String DEFAULT_TARGET_CONTROL_TOKEN = "s3cret";
 
     public static final int MAX_BODY_BYTES = 1 << 20;
     /** A bearer token shorter than this is too easy to guess for something that fires load at hosts. */
@@ -56,7 +79,7 @@ public record CoordinatorConfig(
      */
     public record TargetHost(String baseUrl, String controlUrl, String controlToken) {
         public static final TargetHost LOCAL =
-                new TargetHost("http://127.0.0.1:9000", "http://127.0.0.1:9001", "s3cret");
+                new TargetHost(DEFAULT_TARGET_URL, DEFAULT_TARGET_CONTROL_URL, DEFAULT_TARGET_CONTROL_TOKEN);
 
         public TargetHost {
             checkUrl("target-url", baseUrl);
@@ -84,115 +107,155 @@ public record CoordinatorConfig(
 
     /** A configuration for tests and the demo: loopback, free ports, embedded PostgreSQL under {@code dataDir}. */
     public static CoordinatorConfig local(Path dataDir, String clusterName) {
-        return new CoordinatorConfig(
-                "127.0.0.1",
-                0,
-                "127.0.0.1",
-                0,
-                clusterName,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                dataDir,
-                List.of("127.0.0.1", "localhost", "::1", "[::1]"),
-                Duration.ofSeconds(60),
-                Duration.ofMinutes(10),
-                TargetHost.LOCAL,
-                Optional.empty());
+        return builder()
+                .httpPort(0)
+                .hazelcastPort(0)
+                .dataDir(dataDir)
+                .clusterName(clusterName)
+                .build();
     }
 
-    public CoordinatorConfig withDatabase(String url, String user, String password) {
-        return new CoordinatorConfig(
-                httpHost,
-                httpPort,
-                hazelcastHost,
-                hazelcastPort,
-                clusterName,
-                Optional.of(url),
-                Optional.ofNullable(user),
-                Optional.ofNullable(password),
-                dataDir,
-                allowedTargets,
-                stepGrace,
-                placementTimeout,
-                targetHost,
-                apiToken);
+    /** A builder holding every default ({@code DEFAULT_*}); the CLI's defaults are the same constants. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** This configuration with a fixed cluster port (a restarted coordinator where its agents look for it). */
-    public CoordinatorConfig withHazelcastPort(int port) {
-        return new CoordinatorConfig(
-                httpHost,
-                httpPort,
-                hazelcastHost,
-                port,
-                clusterName,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                dataDir,
-                allowedTargets,
-                stepGrace,
-                placementTimeout,
-                targetHost,
-                apiToken);
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.httpHost = httpHost;
+        builder.httpPort = httpPort;
+        builder.hazelcastHost = hazelcastHost;
+        builder.hazelcastPort = hazelcastPort;
+        builder.clusterName = clusterName;
+        builder.databaseUrl = databaseUrl;
+        builder.databaseUser = databaseUser;
+        builder.databasePassword = databasePassword;
+        builder.dataDir = dataDir;
+        builder.allowedTargets = allowedTargets;
+        builder.stepGrace = stepGrace;
+        builder.placementTimeout = placementTimeout;
+        builder.targetHost = targetHost;
+        builder.apiToken = apiToken;
+        return builder;
     }
 
-    /** This configuration with another placement timeout (how long a run may wait for idle agents). */
-    public CoordinatorConfig withPlacementTimeout(Duration timeout) {
-        return new CoordinatorConfig(
-                httpHost,
-                httpPort,
-                hazelcastHost,
-                hazelcastPort,
-                clusterName,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                dataDir,
-                allowedTargets,
-                stepGrace,
-                timeout,
-                targetHost,
-                apiToken);
+    /**
+     * Builds a {@link CoordinatorConfig}, starting from the defaults; {@link #build()} checks every value. Mutable,
+     * not thread-safe: use it where it is made.
+     */
+    public static final class Builder {
+        private String httpHost = DEFAULT_HTTP_HOST;
+        private int httpPort = Integer.parseInt(DEFAULT_HTTP_PORT);
+        private String hazelcastHost = DEFAULT_HAZELCAST_HOST;
+        private int hazelcastPort = Integer.parseInt(DEFAULT_HAZELCAST_PORT);
+        private String clusterName = DEFAULT_CLUSTER_NAME;
+        private Optional<String> databaseUrl = Optional.empty();
+        private Optional<String> databaseUser = Optional.empty();
+        private Optional<String> databasePassword = Optional.empty();
+        private Path dataDir = Path.of(DEFAULT_DATA_DIR);
+        private List<String> allowedTargets = targets(DEFAULT_ALLOWED_TARGETS);
+        private Duration stepGrace = DurationText.parse(DEFAULT_STEP_GRACE);
+        private Duration placementTimeout = DurationText.parse(DEFAULT_PLACEMENT_TIMEOUT);
+        private TargetHost targetHost = TargetHost.LOCAL;
+        private Optional<String> apiToken = Optional.empty();
+
+        private Builder() {}
+
+        public Builder httpHost(String host) {
+            this.httpHost = host;
+            return this;
+        }
+
+        public Builder httpPort(int port) {
+            this.httpPort = port;
+            return this;
+        }
+
+        public Builder hazelcastHost(String host) {
+            this.hazelcastHost = host;
+            return this;
+        }
+
+        /** A fixed cluster port (a restarted coordinator where its agents look for it); 0 for any. */
+        public Builder hazelcastPort(int port) {
+            this.hazelcastPort = port;
+            return this;
+        }
+
+        public Builder clusterName(String name) {
+            this.clusterName = name;
+            return this;
+        }
+
+        /** An external PostgreSQL; a null or blank URL keeps the embedded one (and a blank user is no user). */
+        public Builder database(String url, String user, String password) {
+            this.databaseUrl = Optional.ofNullable(url).filter(s -> !s.isBlank());
+            this.databaseUser = Optional.ofNullable(user).filter(s -> !s.isBlank());
+            this.databasePassword = Optional.ofNullable(password);
+            return this;
+        }
+
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** Host names scenarios may target, compared with the lowercased {@code URI.getHost()} (IPv6 in brackets). */
+        public Builder allowedTargets(List<String> hosts) {
+            this.allowedTargets = hosts.stream().map(String::trim).toList();
+            return this;
+        }
+
+        public Builder stepGrace(Duration grace) {
+            this.stepGrace = grace;
+            return this;
+        }
+
+        /** How long a run may wait for idle agents. */
+        public Builder placementTimeout(Duration timeout) {
+            this.placementTimeout = timeout;
+            return this;
+        }
+
+        /** The target host the built-in scenarios point at. */
+        public Builder targetHost(TargetHost host) {
+            this.targetHost = host;
+            return this;
+        }
+
+        /** A fixed REST API token instead of the one kept under {@code dataDir}; null or blank for that one. */
+        public Builder apiToken(String token) {
+            this.apiToken = Optional.ofNullable(token);
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the flag of the first value out of bounds */
+        public CoordinatorConfig build() {
+            return new CoordinatorConfig(
+                    httpHost,
+                    httpPort,
+                    hazelcastHost,
+                    hazelcastPort,
+                    clusterName,
+                    databaseUrl,
+                    databaseUser,
+                    databasePassword,
+                    dataDir,
+                    allowedTargets,
+                    stepGrace,
+                    placementTimeout,
+                    targetHost,
+                    apiToken);
+        }
     }
 
-    /** This configuration with a fixed REST API token (instead of the one kept under {@code dataDir}). */
-    public CoordinatorConfig withApiToken(String token) {
-        return new CoordinatorConfig(
-                httpHost,
-                httpPort,
-                hazelcastHost,
-                hazelcastPort,
-                clusterName,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                dataDir,
-                allowedTargets,
-                stepGrace,
-                placementTimeout,
-                targetHost,
-                Optional.of(token));
-    }
-
-    /** This configuration with another target host for the built-in scenarios. */
-    public CoordinatorConfig withTargetHost(TargetHost host) {
-        return new CoordinatorConfig(
-                httpHost,
-                httpPort,
-                hazelcastHost,
-                hazelcastPort,
-                clusterName,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                dataDir,
-                allowedTargets,
-                stepGrace,
-                placementTimeout,
-                host,
-                apiToken);
+    /** {@code "a,b"} as {@code [a, b]}, the form of {@link #DEFAULT_ALLOWED_TARGETS} and of the CLI flag. */
+    public static List<String> targets(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static void checkPort(String name, int port) {

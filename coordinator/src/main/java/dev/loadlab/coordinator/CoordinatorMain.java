@@ -5,7 +5,6 @@ import dev.loadlab.protocol.scenario.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -21,31 +20,31 @@ import picocli.CommandLine.Option;
 public final class CoordinatorMain implements Callable<Integer> {
     @Option(
             names = "--http-host",
-            defaultValue = "${env:LOADLAB_HTTP_HOST:-127.0.0.1}",
+            defaultValue = "${env:LOADLAB_HTTP_HOST:-" + CoordinatorConfig.DEFAULT_HTTP_HOST + "}",
             description = "REST API address (env LOADLAB_HTTP_HOST, default ${DEFAULT-VALUE}).")
     String httpHost;
 
     @Option(
             names = "--http-port",
-            defaultValue = "${env:LOADLAB_HTTP_PORT:-7070}",
+            defaultValue = "${env:LOADLAB_HTTP_PORT:-" + CoordinatorConfig.DEFAULT_HTTP_PORT + "}",
             description = "REST API port, 0 for any (env LOADLAB_HTTP_PORT, default ${DEFAULT-VALUE}).")
     int httpPort;
 
     @Option(
             names = "--hazelcast-host",
-            defaultValue = "${env:LOADLAB_HAZELCAST_HOST:-127.0.0.1}",
+            defaultValue = "${env:LOADLAB_HAZELCAST_HOST:-" + CoordinatorConfig.DEFAULT_HAZELCAST_HOST + "}",
             description = "Address agents reach the cluster on (env LOADLAB_HAZELCAST_HOST, default ${DEFAULT-VALUE}).")
     String hazelcastHost;
 
     @Option(
             names = "--hazelcast-port",
-            defaultValue = "${env:LOADLAB_HAZELCAST_PORT:-5701}",
+            defaultValue = "${env:LOADLAB_HAZELCAST_PORT:-" + CoordinatorConfig.DEFAULT_HAZELCAST_PORT + "}",
             description = "Cluster port agents join (env LOADLAB_HAZELCAST_PORT, default ${DEFAULT-VALUE}).")
     int hazelcastPort;
 
     @Option(
             names = "--cluster-name",
-            defaultValue = "${env:LOADLAB_CLUSTER_NAME:-loadlab}",
+            defaultValue = "${env:LOADLAB_CLUSTER_NAME:-" + CoordinatorConfig.DEFAULT_CLUSTER_NAME + "}",
             description = "Hazelcast cluster name (env LOADLAB_CLUSTER_NAME, default ${DEFAULT-VALUE}).")
     String clusterName;
 
@@ -70,49 +69,50 @@ public final class CoordinatorMain implements Callable<Integer> {
 
     @Option(
             names = "--data-dir",
-            defaultValue = "${env:LOADLAB_DATA_DIR:-loadlab-data}",
+            defaultValue = "${env:LOADLAB_DATA_DIR:-" + CoordinatorConfig.DEFAULT_DATA_DIR + "}",
             description =
                     "Where the embedded PostgreSQL keeps its data (env LOADLAB_DATA_DIR, default ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(
             names = "--allowed-targets",
-            defaultValue = "${env:LOADLAB_ALLOWED_TARGETS:-127.0.0.1,localhost,::1}",
+            defaultValue = "${env:LOADLAB_ALLOWED_TARGETS:-" + CoordinatorConfig.DEFAULT_ALLOWED_TARGETS + "}",
             split = ",",
             description = "Hosts scenarios may target (env LOADLAB_ALLOWED_TARGETS, default ${DEFAULT-VALUE}).")
     String[] allowedTargets;
 
     @Option(
             names = "--step-grace",
-            defaultValue = "${env:LOADLAB_STEP_GRACE:-60s}",
+            defaultValue = "${env:LOADLAB_STEP_GRACE:-" + CoordinatorConfig.DEFAULT_STEP_GRACE + "}",
             description =
                     "How long past its planned end a step may take before it is failed (env LOADLAB_STEP_GRACE, default ${DEFAULT-VALUE}).")
     String stepGrace;
 
     @Option(
             names = "--placement-timeout",
-            defaultValue = "${env:LOADLAB_PLACEMENT_TIMEOUT:-10m}",
+            defaultValue = "${env:LOADLAB_PLACEMENT_TIMEOUT:-" + CoordinatorConfig.DEFAULT_PLACEMENT_TIMEOUT + "}",
             description =
                     "How long a run may wait for enough idle agents before it fails (env LOADLAB_PLACEMENT_TIMEOUT, default ${DEFAULT-VALUE}).")
     String placementTimeout;
 
     @Option(
             names = "--target-url",
-            defaultValue = "${env:LOADLAB_TARGET_URL:-http://127.0.0.1:9000}",
+            defaultValue = "${env:LOADLAB_TARGET_URL:-" + CoordinatorConfig.DEFAULT_TARGET_URL + "}",
             description = "Base URL of the target host's app, used by the built-in scenarios (env LOADLAB_TARGET_URL,"
                     + " default ${DEFAULT-VALUE}).")
     String targetUrl;
 
     @Option(
             names = "--target-control-url",
-            defaultValue = "${env:LOADLAB_TARGET_CONTROL_URL:-http://127.0.0.1:9001}",
+            defaultValue = "${env:LOADLAB_TARGET_CONTROL_URL:-" + CoordinatorConfig.DEFAULT_TARGET_CONTROL_URL + "}",
             description = "URL of the target host's control API, used by the built-in scenarios"
                     + " (env LOADLAB_TARGET_CONTROL_URL, default ${DEFAULT-VALUE}).")
     String targetControlUrl;
 
     @Option(
             names = "--target-control-token",
-            defaultValue = "${env:LOADLAB_TARGET_CONTROL_TOKEN:-s3cret}",
+            defaultValue =
+                    "${env:LOADLAB_TARGET_CONTROL_TOKEN:-" + CoordinatorConfig.DEFAULT_TARGET_CONTROL_TOKEN + "}",
             description = "Token of the target host's control API, used by the built-in scenarios"
                     + " (env LOADLAB_TARGET_CONTROL_TOKEN, default ${DEFAULT-VALUE}: the README's local target;"
                     + " change it anywhere else).")
@@ -138,21 +138,20 @@ public final class CoordinatorMain implements Callable<Integer> {
     }
 
     private CoordinatorConfig configOrThrow() {
-        return new CoordinatorConfig(
-                httpHost,
-                httpPort,
-                hazelcastHost,
-                hazelcastPort,
-                clusterName,
-                Optional.ofNullable(databaseUrl).filter(s -> !s.isBlank()),
-                Optional.ofNullable(databaseUser).filter(s -> !s.isBlank()),
-                Optional.ofNullable(databasePassword),
-                dataDir,
-                Arrays.stream(allowedTargets).map(String::trim).toList(),
-                duration("--step-grace", stepGrace),
-                duration("--placement-timeout", placementTimeout),
-                targetHost(),
-                Optional.ofNullable(apiToken));
+        return CoordinatorConfig.builder()
+                .httpHost(httpHost)
+                .httpPort(httpPort)
+                .hazelcastHost(hazelcastHost)
+                .hazelcastPort(hazelcastPort)
+                .clusterName(clusterName)
+                .database(databaseUrl, databaseUser, databasePassword)
+                .dataDir(dataDir)
+                .allowedTargets(Arrays.asList(allowedTargets))
+                .stepGrace(duration("--step-grace", stepGrace))
+                .placementTimeout(duration("--placement-timeout", placementTimeout))
+                .targetHost(targetHost())
+                .apiToken(apiToken)
+                .build();
     }
 
     private CoordinatorConfig.TargetHost targetHost() {

@@ -90,14 +90,17 @@ class AuthIT {
     @Test
     void aConfiguredTokenWinsAndATooShortOneIsRefusedNamingTheFlag() {
         String configured = "configured-token-" + UUID.randomUUID();
-        CoordinatorConfig config =
-                CoordinatorConfig.local(dir, "auth-" + UUID.randomUUID()).withApiToken(configured);
+        CoordinatorConfig config = CoordinatorConfig.local(dir, "auth-" + UUID.randomUUID()).toBuilder()
+                .apiToken(configured)
+                .build();
         try (Coordinator coordinator = Coordinator.start(config)) {
             assertThat(coordinator.apiToken()).isEqualTo(configured);
             assertThat(Api.of(coordinator).get("/api/v1/runs").status()).isEqualTo(200);
             assertThat(Files.exists(dir.resolve(ApiTokenFile.NAME))).isFalse();
         }
-        assertThatThrownBy(() -> CoordinatorConfig.local(dir, "x").withApiToken("short"))
+        assertThatThrownBy(() -> CoordinatorConfig.local(dir, "x").toBuilder()
+                        .apiToken("short")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--api-token must be at least 16");
     }

@@ -44,8 +44,9 @@ class BadInputIT {
     @BeforeAll
     void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        CoordinatorConfig config = CoordinatorConfig.local(dir, "bad-input-" + UUID.randomUUID())
-                .withDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        CoordinatorConfig config = CoordinatorConfig.local(dir, "bad-input-" + UUID.randomUUID()).toBuilder()
+                .database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")
+                .build();
         coordinator = Coordinator.start(config);
         api = Api.of(coordinator);
     }

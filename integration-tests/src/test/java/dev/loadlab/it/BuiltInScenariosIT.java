@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
-import dev.loadlab.coordinator.demo.ChildJvm;
+import dev.loadlab.coordinator.launcher.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +30,10 @@ class BuiltInScenariosIT {
 
     @Test
     void aFreshCoordinatorListsTheThreeBuiltInsAndARestartKeepsThemOnce() {
-        CoordinatorConfig config = CoordinatorConfig.local(dir.resolve("data"), "builtin-" + UUID.randomUUID())
-                .withTargetHost(HOST);
+        CoordinatorConfig config =
+                CoordinatorConfig.local(dir.resolve("data"), "builtin-" + UUID.randomUUID()).toBuilder()
+                        .targetHost(HOST)
+                        .build();
         try (Coordinator coordinator = Coordinator.start(config)) {
             Api api = Api.of(coordinator);
             JsonNode listed = api.get("/api/v1/scenarios").body().get("scenarios");
@@ -94,7 +96,8 @@ class BuiltInScenariosIT {
         // Another target host changes the documents: one new built-in version each, the old ones kept for old runs.
         CoordinatorConfig.TargetHost moved =
                 new CoordinatorConfig.TargetHost("http://localhost:9200", "http://localhost:9201", "it-token");
-        try (Coordinator elsewhere = Coordinator.start(config.withTargetHost(moved))) {
+        try (Coordinator elsewhere =
+                Coordinator.start(config.toBuilder().targetHost(moved).build())) {
             Api api = Api.of(elsewhere);
             JsonNode cpu = api.get("/api/v1/scenarios/gil-cpu").body();
             assertThat(cpu.get("version").asInt()).isEqualTo(2);
@@ -124,8 +127,9 @@ class BuiltInScenariosIT {
                 dir,
                 List.of("--port", "0", "--workers", "4"))) {
             String appUrl = app.awaitLine(Pattern.compile("ready: (http://\\S+)"), Duration.ofSeconds(90));
-            CoordinatorConfig config = CoordinatorConfig.local(dir.resolve("data"), cluster)
-                    .withTargetHost(new CoordinatorConfig.TargetHost(appUrl, "http://127.0.0.1:9", "unused"));
+            CoordinatorConfig config = CoordinatorConfig.local(dir.resolve("data"), cluster).toBuilder()
+                    .targetHost(new CoordinatorConfig.TargetHost(appUrl, "http://127.0.0.1:9", "unused"))
+                    .build();
             try (Coordinator coordinator = Coordinator.start(config);
                     ChildJvm agent = ChildJvm.start(
                             "agent",

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
-import dev.loadlab.coordinator.compare.CompareNotFoundException;
 import dev.loadlab.coordinator.compare.CompareReport;
 import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.compare.StepComparison;
@@ -22,6 +21,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stored through the application's own repositories by {@link CompareFixture}, with known differences: candidate throughput ~20% higher (improved), the same distribution (no significant change), ~20% lower
  * (regressed), too few seconds (insufficient data). {@link CompareService} is tested directly; the routes are served
  * by a Vert.x server on port 0 with a failure handler mapping errors as the coordinator's ProblemHandler does, since
- * wiring them into the coordinator's router is the lead's one line in HttpApi.
+ * wiring them into the coordinator's router is one line of the route table in HttpApi.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CompareIT {
@@ -72,8 +72,9 @@ class CompareIT {
         later = fixture.later;
 
         // The routes as users reach them: a coordinator over the same database.
-        coordinator = Coordinator.start(CoordinatorConfig.local(dir, "compare-" + UUID.randomUUID())
-                .withDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"));
+        coordinator = Coordinator.start(CoordinatorConfig.local(dir, "compare-" + UUID.randomUUID()).toBuilder()
+                .database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")
+                .build());
         api = Api.of(coordinator);
     }
 
@@ -149,7 +150,7 @@ class CompareIT {
     void anUnknownRunIsNotFound() {
         UUID nobody = UUID.randomUUID();
         assertThatThrownBy(() -> service.compare(baseline, nobody))
-                .isInstanceOf(CompareNotFoundException.class)
+                .isInstanceOf(NoSuchElementException.class)
                 .hasMessageContaining(nobody.toString());
     }
 

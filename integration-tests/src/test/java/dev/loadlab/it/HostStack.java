@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadlab.coordinator.Coordinator;
-import dev.loadlab.coordinator.CoordinatorConfig;
-import dev.loadlab.coordinator.demo.ChildJvm;
+import dev.loadlab.coordinator.launcher.LocalStack;
 import dev.loadlab.protocol.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,57 +12,38 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A whole LoadLab on this machine for tests that switch the target: the target host with its control API (own JVM,
- * starting at one worker), a coordinator with an embedded PostgreSQL, and one agent (own JVM). Close it to stop all.
+ * starting at one worker), a coordinator with an embedded PostgreSQL, and one agent (own JVM), as the demo starts
+ * them ({@link LocalStack}). Close it to stop all.
  */
 final class HostStack implements AutoCloseable {
-    final String token = "it-" + UUID.randomUUID();
-    final ChildJvm target;
+    private final LocalStack stack;
+    final String token;
     final Coordinator coordinator;
-    final ChildJvm agent;
     final String app;
     final String control;
     final Api api;
 
-    private HostStack(Path dir, String name) throws Exception {
-        Path home = Path.of(System.getProperty("loadlab.agent.jar"))
-                .getParent()
-                .getParent()
-                .getParent();
-        target = ChildJvm.start(
-                "target",
-                home.resolve("target-app/target/loadlab-target-app.jar"),
-                dir,
-                List.of("--port", "0", "--control-port", "0", "--control-token", token, "--workers", "1"));
-        app = target.awaitLine(Pattern.compile("ready: (http://\\S+)"), Duration.ofSeconds(90));
-        control = target.awaitLine(Pattern.compile("control: (http://\\S+)"), Duration.ofSeconds(90));
-        String cluster = name + "-" + UUID.randomUUID();
-        coordinator = Coordinator.start(CoordinatorConfig.local(dir.resolve("data"), cluster));
-        agent = ChildJvm.start(
-                "agent",
-                Path.of(System.getProperty("loadlab.agent.jar")),
-                dir,
-                List.of(
-                        "--id",
-                        name + "-agent",
-                        "--join",
-                        coordinator.clusterAddress(),
-                        "--cluster-name",
-                        cluster,
-                        "--work-dir",
-                        dir.resolve("agent").toString()));
-        agent.awaitLine(Pattern.compile("loadlab-agent ready"), Duration.ofSeconds(90));
+    private HostStack(LocalStack stack) {
+        this.stack = stack;
+        token = stack.controlToken();
+        coordinator = stack.coordinator();
+        app = stack.appUrl();
+        control = stack.controlUrl();
         api = Api.of(coordinator);
     }
 
     static HostStack start(Path dir, String name) throws Exception {
-        return new HostStack(dir, name);
+        Path home = Path.of(System.getProperty("loadlab.agent.jar"))
+                .getParent()
+                .getParent()
+                .getParent();
+        return new HostStack(new LocalStack(new LocalStack.Options(
+                        home, dir.resolve("data"), dir, dir.resolve("agent"), name, 1, line -> {}))
+                .start());
     }
 
     /** The scenario's {@code target} object for this host, switching through {@code profiles} x {@code workers}. */
@@ -100,14 +80,6 @@ final class HostStack implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable part : new AutoCloseable[] {agent, coordinator, target}) {
-            try {
-                if (part != null) {
-                    part.close();
-                }
-            } catch (Exception e) {
-                System.err.println("could not stop " + part + ": " + e);
-            }
-        }
+        stack.close();
     }
 }

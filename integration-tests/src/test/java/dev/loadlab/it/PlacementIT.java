@@ -19,8 +19,9 @@ class PlacementIT {
 
     @Test
     void runsWithoutEnoughAgentsWaitVisiblyThenFailAfterThePlacementTimeout() {
-        CoordinatorConfig config = CoordinatorConfig.local(dir, "placement-" + UUID.randomUUID())
-                .withPlacementTimeout(Duration.ofSeconds(3));
+        CoordinatorConfig config = CoordinatorConfig.local(dir, "placement-" + UUID.randomUUID()).toBuilder()
+                .placementTimeout(Duration.ofSeconds(3))
+                .build();
         try (Coordinator coordinator = Coordinator.start(config)) {
             Api api = Api.of(coordinator);
             String first =

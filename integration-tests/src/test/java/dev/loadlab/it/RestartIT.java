@@ -72,7 +72,8 @@ class RestartIT {
                                 ? Optional.of(true)
                                 : Optional.empty());
 
-                try (Coordinator second = Coordinator.start(config.withHazelcastPort(port))) {
+                try (Coordinator second =
+                        Coordinator.start(config.toBuilder().hazelcastPort(port).build())) {
                     Api again = Api.of(second);
                     JsonNode run = Poll.until("the re-delivered step", Duration.ofSeconds(90), () -> {
                         JsonNode body = again.get("/api/v1/runs/" + runId).body();
@@ -146,7 +147,8 @@ class RestartIT {
                                 ? Optional.of(true)
                                 : Optional.empty());
 
-                try (Coordinator second = Coordinator.start(config.withHazelcastPort(port))) {
+                try (Coordinator second =
+                        Coordinator.start(config.toBuilder().hazelcastPort(port).build())) {
                     JsonNode run = Api.of(second).get("/api/v1/runs/" + runId).body();
                     assertThat(run.get("status").asText()).isEqualTo("FAILED");
                     JsonNode step = run.get("steps").get(0);

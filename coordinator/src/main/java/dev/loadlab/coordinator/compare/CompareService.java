@@ -6,6 +6,7 @@ import dev.loadlab.coordinator.model.TrendMetric;
 import dev.loadlab.coordinator.model.TrendPoint;
 import dev.loadlab.protocol.InvalidInputException;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -28,15 +29,15 @@ public final class CompareService {
     /**
      * Compares {@code candidate} against {@code baseline}.
      *
-     * @throws CompareNotFoundException when either run does not exist
+     * @throws NoSuchElementException naming the run when either does not exist (the REST API answers 404)
      */
     public CompareReport compare(UUID baseline, UUID candidate) {
         RunSteps before = repository
                 .runSteps(baseline)
-                .orElseThrow(() -> new CompareNotFoundException("no run with id " + baseline + " (baseline)"));
+                .orElseThrow(() -> new NoSuchElementException("no run with id " + baseline + " (baseline)"));
         RunSteps after = repository
                 .runSteps(candidate)
-                .orElseThrow(() -> new CompareNotFoundException("no run with id " + candidate + " (candidate)"));
+                .orElseThrow(() -> new NoSuchElementException("no run with id " + candidate + " (candidate)"));
         return compare(before, after);
     }
 

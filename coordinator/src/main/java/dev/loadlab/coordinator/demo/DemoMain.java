@@ -7,6 +7,7 @@ import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
 import dev.loadlab.coordinator.http.ApiTokenFile;
 import dev.loadlab.coordinator.http.DashboardRoutes;
+import dev.loadlab.coordinator.launcher.LocalStack;
 import dev.loadlab.protocol.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,10 +21,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,16 +41,13 @@ import picocli.CommandLine.Option;
                 + " the target host (own JVM), short versions of the built-in gil-cpu and gil-mixed sweeps over the"
                 + " five profiles, their scaling tables and findings.")
 public final class DemoMain implements Callable<Integer> {
-    private static final Pattern TARGET_READY = Pattern.compile("ready: (http://\\S+)");
-    private static final Pattern CONTROL_READY = Pattern.compile("control: (http://\\S+)");
-    private static final Pattern AGENT_READY = Pattern.compile("loadlab-agent ready: .*");
     private static final List<String> SWEEPS = List.of("gil-cpu", "gil-mixed");
     /** Where {@code ./loadlab coordinator} listens by default: the demo's own coordinator stops when it ends. */
     private static final String LATER = "http://127.0.0.1:7070";
 
     @Option(
             names = "--data-dir",
-            defaultValue = "${env:LOADLAB_DATA_DIR:-loadlab-data}",
+            defaultValue = "${env:LOADLAB_DATA_DIR:-" + CoordinatorConfig.DEFAULT_DATA_DIR + "}",
             description =
                     "Where the embedded PostgreSQL keeps the results (env LOADLAB_DATA_DIR, default ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -113,41 +109,11 @@ public final class DemoMain implements Callable<Integer> {
         Path data = dataDir.toAbsolutePath().normalize();
         Path logs = data.resolve("logs");
         Files.createDirectories(logs);
-        String cluster = "demo-" + UUID.randomUUID().toString().substring(0, 8);
-        String token = UUID.randomUUID().toString();
-
-        say("starting the target host (own JVM) with its control API ...");
-        ChildJvm target = track(ChildJvm.start(
-                "target",
-                jar("target-app", "loadlab-target-app.jar"),
-                logs,
-                List.of("--port", "0", "--control-port", "0", "--control-token", token, "--workers", "1")));
-        String targetUrl = target.awaitLine(TARGET_READY, Duration.ofSeconds(60));
-        String controlUrl = target.awaitLine(CONTROL_READY, Duration.ofSeconds(60));
-        say("target host ready at " + targetUrl + ", control API at " + controlUrl + " (pid " + target.pid() + ")");
-
-        say("starting the coordinator with an embedded PostgreSQL in " + data.resolve("postgres") + " ...");
-        Coordinator coordinator = track(Coordinator.start(CoordinatorConfig.local(data, cluster)
-                .withTargetHost(new CoordinatorConfig.TargetHost(targetUrl, controlUrl, token))));
+        LocalStack stack = track(new LocalStack(
+                new LocalStack.Options(home, data, logs, data.resolve("agent"), "demo", 1, DemoMain::say)));
+        stack.start();
+        Coordinator coordinator = stack.coordinator();
         apiToken = coordinator.apiToken();
-
-        say("starting an agent (own JVM) joining " + coordinator.clusterAddress() + " ...");
-        // Stopped last: after the coordinator, so it waits for a coordinator instead of being torn away mid-cluster.
-        ChildJvm agent = trackLast(ChildJvm.start(
-                "agent",
-                jar("agent", "loadlab-agent-app.jar"),
-                logs,
-                List.of(
-                        "--id",
-                        "demo-agent-1",
-                        "--join",
-                        coordinator.clusterAddress(),
-                        "--cluster-name",
-                        cluster,
-                        "--work-dir",
-                        data.resolve("agent").toString())));
-        agent.awaitLine(AGENT_READY, Duration.ofSeconds(90));
-        say("agent demo-agent-1 registered (pid " + agent.pid() + ")");
 
         String api = coordinator.httpUrl();
         String patch = full ? "" : shortVersion();
@@ -274,14 +240,6 @@ public final class DemoMain implements Callable<Integer> {
         return "step " + (index + 1) + "/" + profiles * counts * repeats + cell;
     }
 
-    private Path jar(String module, String name) {
-        Path jar = home.toAbsolutePath().resolve(module).resolve("target").resolve(name);
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with ./loadlab build");
-        }
-        return jar;
-    }
-
     private HttpResponse<String> http(HttpRequest.Builder request) throws Exception {
         return client.send(
                 request.header("Authorization", "Bearer " + apiToken)
@@ -293,13 +251,6 @@ public final class DemoMain implements Callable<Integer> {
     private <T extends AutoCloseable> T track(T part) {
         synchronized (started) {
             started.push(part);
-        }
-        return part;
-    }
-
-    private <T extends AutoCloseable> T trackLast(T part) {
-        synchronized (started) {
-            started.addLast(part);
         }
         return part;
     }

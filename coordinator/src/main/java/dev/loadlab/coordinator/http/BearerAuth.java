@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Lets a request through only with {@code Authorization: Bearer <the API token>}; anything else fails with
- * {@link UnauthorizedException} (401, the problem shape, {@code WWW-Authenticate: Bearer}). The comparison takes the
+ * {@link ApiException.Unauthorized} (401, the problem shape, {@code WWW-Authenticate: Bearer}). The comparison takes the
  * same time whatever the offered token. Paths in {@code open} (documents holding no data) pass without a token.
  * Stateless apart from the token.
  */
@@ -31,14 +31,14 @@ final class BearerAuth implements Handler<RoutingContext> {
         }
         String header = ctx.request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            ctx.fail(new UnauthorizedException(
+            ctx.fail(new ApiException.Unauthorized(
                     "this API needs the header Authorization: Bearer <token>; the token is the coordinator's"
                             + " --api-token, or the one it keeps in <data-dir>/" + ApiTokenFile.NAME));
             return;
         }
         byte[] offered = header.substring(PREFIX.length()).strip().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(offered, token)) {
-            ctx.fail(new UnauthorizedException("the bearer token is not this coordinator's API token"));
+            ctx.fail(new ApiException.Unauthorized("the bearer token is not this coordinator's API token"));
             return;
         }
         ctx.next();

@@ -1,13 +1,13 @@
 package dev.loadlab.coordinator.http;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,22 +57,24 @@ public final class DashboardRoutes {
         return files;
     }
 
-    /** Adds the dashboard's routes; they must come before the router's catch-all 404. */
-    public static void register(Router router) {
+    /** The dashboard's routes for {@link HttpApi}'s route table; they must come before the router's catch-all 404. */
+    static List<Route> routes() {
         Map<String, Asset> assets = new LinkedHashMap<>();
         FILES.forEach((name, type) -> assets.put(name, load(name, type)));
-        router.get("/").handler(ctx -> redirect(ctx, PATH));
+        List<Route> routes = new ArrayList<>();
+        routes.add(Route.get("/", ctx -> redirect(ctx, PATH)));
         // Vert.x matches "/dashboard" with or without a trailing slash (but "/dashboard/" only with one), so one
         // handler tells them apart: the page's relative links (app.js, style.css) resolve only under the slash.
         Asset index = assets.get("index.html");
-        router.get(ROOT).handler(ctx -> {
+        routes.add(Route.get(ROOT, ctx -> {
             if (ctx.request().path().endsWith("/")) {
                 serve(ctx, index);
             } else {
                 redirect(ctx, PATH);
             }
-        });
-        assets.forEach((name, asset) -> router.get(PATH + name).handler(ctx -> serve(ctx, asset)));
+        }));
+        assets.forEach((name, asset) -> routes.add(Route.get(PATH + name, ctx -> serve(ctx, asset))));
+        return List.copyOf(routes);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.loadlab.coordinator.http;
 
-import dev.loadlab.coordinator.compare.CompareNotFoundException;
 import dev.loadlab.coordinator.model.StorageException;
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
@@ -31,18 +30,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
         Problem problem =
                 switch (ctx.failure()) {
                     case InvalidInputException invalid -> Problem.invalid(invalid.errors(), path);
-                    case UnauthorizedException unauthorized -> {
-                        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"loadlab\"");
-                        yield Problem.of(401, "unauthorized", "Unauthorized", unauthorized.getMessage(), path);
-                    }
-                    case NotFoundException missing ->
-                        Problem.of(404, "not-found", "Not found", missing.getMessage(), path);
-                    case CompareNotFoundException missing ->
-                        Problem.of(404, "not-found", "Not found", missing.getMessage(), path);
-                    case ConflictException conflict ->
-                        Problem.of(409, "conflict", "Conflict", conflict.getMessage(), path);
-                    case UnavailableException down ->
-                        Problem.of(503, "unavailable", "Unavailable", down.getMessage(), path);
+                    case ApiException api -> answer(ctx, api, path);
                     case StorageException db -> {
                         LOG.error("storage fault on {} {}", ctx.request().method(), path, db);
                         yield Problem.of(
@@ -66,6 +54,20 @@ final class ProblemHandler implements Handler<RoutingContext> {
                 .setStatusCode(problem.status())
                 .putHeader("Content-Type", Problem.CONTENT_TYPE)
                 .end(Json.write(problem));
+    }
+
+    /** The one place each {@link ApiException} case becomes its answer; the switch is exhaustive over the cases. */
+    private static Problem answer(RoutingContext ctx, ApiException failure, String path) {
+        String detail = failure.getMessage();
+        return switch (failure) {
+            case ApiException.Unauthorized unauthorized -> {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"loadlab\"");
+                yield Problem.of(401, "unauthorized", "Unauthorized", detail, path);
+            }
+            case ApiException.NotFound missing -> Problem.of(404, "not-found", "Not found", detail, path);
+            case ApiException.Conflict conflict -> Problem.of(409, "conflict", "Conflict", detail, path);
+            case ApiException.Unavailable down -> Problem.of(503, "unavailable", "Unavailable", detail, path);
+        };
     }
 
     private Problem byStatus(int status, String path) {

@@ -1,46 +1,37 @@
-package dev.loadlab.coordinator.compare;
+package dev.loadlab.coordinator.http;
 
+import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.model.TrendMetric;
-import dev.loadlab.coordinator.model.TrendPoint;
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
-import dev.loadlab.protocol.Json;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 /**
- * The comparison routes. Each handler parses the query, calls {@link CompareService} off the event loop and writes
- * JSON; failures go to the router's failure handler ({@link InvalidInputException} for 400 naming the parameter,
- * {@link CompareNotFoundException} for 404). Thread-safe.
- *
- * <ul>
- *   <li>{@code GET /api/v1/compare?baseline=<run id>&candidate=<run id>} → {@link CompareReport}
- *   <li>{@code GET /api/v1/scenarios/:name/trend?metric=throughput|p50|p99|errorRate[&profile=P&workers=W][&limit=N]}
- *       → a JSON array of {@link TrendPoint}, oldest first
- * </ul>
+ * Handlers for comparisons: {@code GET /api/v1/compare?baseline=<run id>&candidate=<run id>} answers a
+ * {@link dev.loadlab.coordinator.compare.CompareReport}; {@code GET
+ * /api/v1/scenarios/:name/trend?metric=throughput|p50|p99|errorRate[&profile=P&workers=W][&limit=N]} a JSON array of
+ * {@link dev.loadlab.coordinator.model.TrendPoint}, oldest first. Each parses the query (400 naming the parameter),
+ * calls {@link CompareService} off the event loop and maps the result; a run the service cannot find is 404.
+ * Thread-safe.
  */
-public final class CompareRoutes {
-    public static final String COMPARE = "/api/v1/compare";
-    public static final String TREND = "/api/v1/scenarios/:name/trend";
+final class CompareHandlers {
+    static final String COMPARE = "/api/v1/compare";
+    static final String TREND = "/api/v1/scenarios/:name/trend";
 
+    private final Vertx vertx;
     private final CompareService service;
 
-    public CompareRoutes(CompareService service) {
+    CompareHandlers(Vertx vertx, CompareService service) {
+        this.vertx = vertx;
         this.service = service;
     }
 
-    /** Adds the two routes to {@code router}; register them before any catch-all route. */
-    public void register(Router router, Vertx vertx) {
-        router.get(COMPARE).handler(ctx -> compare(ctx, vertx));
-        router.get(TREND).handler(ctx -> trend(ctx, vertx));
-    }
-
-    private void compare(RoutingContext ctx, Vertx vertx) {
+    void compare(RoutingContext ctx) {
         List<FieldError> errors = new ArrayList<>();
         UUID baseline = runId(ctx, "baseline", errors);
         UUID candidate = runId(ctx, "candidate", errors);
@@ -48,10 +39,15 @@ public final class CompareRoutes {
             ctx.fail(new InvalidInputException(errors));
             return;
         }
-        blocking(ctx, vertx, () -> service.compare(baseline, candidate));
+        vertx.executeBlocking(() -> service.compare(baseline, candidate), false)
+                .onSuccess(report -> Replies.json(ctx, 200, report))
+                .onFailure(failure -> ctx.fail(
+                        failure instanceof NoSuchElementException missing
+                                ? new ApiException.NotFound(missing.getMessage())
+                                : failure));
     }
 
-    private void trend(RoutingContext ctx, Vertx vertx) {
+    void trend(RoutingContext ctx) {
         String name = ctx.pathParam("name");
         List<FieldError> errors = new ArrayList<>();
         String rawMetric = ctx.queryParams().get("metric");
@@ -74,7 +70,7 @@ public final class CompareRoutes {
             ctx.fail(new InvalidInputException(errors));
             return;
         }
-        blocking(ctx, vertx, () -> service.trend(name, metric, profile, workers, limit));
+        Replies.blocking(vertx, ctx, () -> service.trend(name, metric, profile, workers, limit));
     }
 
     private static UUID runId(RoutingContext ctx, String param, List<FieldError> errors) {
@@ -102,14 +98,5 @@ public final class CompareRoutes {
             errors.add(new FieldError(param, "must be a whole number, was \"" + raw + "\""));
             return fallback;
         }
-    }
-
-    private static <T> void blocking(RoutingContext ctx, Vertx vertx, Callable<T> work) {
-        vertx.executeBlocking(work, false)
-                .onSuccess(value -> ctx.response()
-                        .setStatusCode(200)
-                        .putHeader("Content-Type", "application/json")
-                        .end(Json.write(value)))
-                .onFailure(ctx::fail);
     }
 }

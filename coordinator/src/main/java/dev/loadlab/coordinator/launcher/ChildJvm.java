@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.demo;
+package dev.loadlab.coordinator.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * A LoadLab part started from its executable jar in its own JVM, output to a log file. It is told to exit when this
- * process dies ({@code --exit-with-parent}), so no orphan outlives the demo. Not thread-safe.
+ * process dies ({@code --exit-with-parent}), so no orphan outlives the demo, the bench or a test. Not thread-safe.
  */
 public final class ChildJvm implements AutoCloseable {
     private final String name;

@@ -5,39 +5,29 @@ import dev.loadlab.coordinator.runs.RunService;
 import dev.loadlab.coordinator.scenarios.ScenarioService;
 import dev.loadlab.protocol.InvalidInputException;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
 /**
- * Routes for saved scenarios: {@code POST/GET /api/v1/scenarios}, {@code GET/PUT/DELETE /api/v1/scenarios/{name}}
- * and {@code POST /api/v1/scenarios/{name}/runs} (with an optional JSON Merge Patch body). Thin handlers over
- * {@link ScenarioService} and {@link RunService}.
+ * Handlers for saved scenarios under {@code /api/v1/scenarios}: create, list, get (optionally one version), update
+ * (adds a version), delete, and start a run from one (with an optional JSON Merge Patch body). Thin over
+ * {@link ScenarioService} and {@link RunService}. Thread-safe.
  */
-final class ScenarioRoutes {
+final class ScenarioHandlers {
     static final String SCENARIOS = "/api/v1/scenarios";
 
     private final Vertx vertx;
     private final ScenarioService scenarios;
     private final RunService runs;
 
-    ScenarioRoutes(Vertx vertx, ScenarioService scenarios, RunService runs) {
+    ScenarioHandlers(Vertx vertx, ScenarioService scenarios, RunService runs) {
         this.vertx = vertx;
         this.scenarios = scenarios;
         this.runs = runs;
     }
 
-    void register(Router router) {
-        router.post(SCENARIOS).handler(this::create);
-        router.get(SCENARIOS).handler(ctx -> HttpApi.blocking(vertx, ctx, () -> Map.of("scenarios", scenarios.list())));
-        router.get(SCENARIOS + "/:name").handler(this::get);
-        router.put(SCENARIOS + "/:name").handler(this::update);
-        router.delete(SCENARIOS + "/:name").handler(this::delete);
-        router.post(SCENARIOS + "/:name/runs").handler(this::start);
-    }
-
-    private void create(RoutingContext ctx) {
-        String body = HttpApi.requiredBody(ctx);
+    void create(RoutingContext ctx) {
+        String body = Replies.requiredBody(ctx);
         if (body != null) {
             vertx.executeBlocking(() -> scenarios.create(body), false)
                     .onSuccess(saved -> answer(ctx, saved, 201))
@@ -45,8 +35,12 @@ final class ScenarioRoutes {
         }
     }
 
-    private void update(RoutingContext ctx) {
-        String body = HttpApi.requiredBody(ctx);
+    void list(RoutingContext ctx) {
+        Replies.blocking(vertx, ctx, () -> Map.of("scenarios", scenarios.list()));
+    }
+
+    void update(RoutingContext ctx) {
+        String body = Replies.requiredBody(ctx);
         if (body != null) {
             vertx.executeBlocking(() -> scenarios.update(ctx.pathParam("name"), body), false)
                     .onSuccess(saved -> answer(ctx, saved, 200))
@@ -54,52 +48,35 @@ final class ScenarioRoutes {
         }
     }
 
-    private void answer(RoutingContext ctx, ScenarioService.Saved saved, int status) {
-        switch (saved) {
-            case ScenarioService.Created created -> {
-                ctx.response()
-                        .putHeader(
-                                "Location", SCENARIOS + "/" + created.scenario().name());
-                HttpApi.json(ctx, status, created.scenario());
-            }
-            case ScenarioService.Conflict conflict ->
-                ctx.fail(new ConflictException("a scenario named " + conflict.name() + " exists; PUT " + SCENARIOS + "/"
-                        + conflict.name() + " adds a version"));
-            case ScenarioService.Missing missing ->
-                ctx.fail(new NotFoundException(
-                        "no scenario named " + missing.name() + "; POST " + SCENARIOS + " creates one"));
-        }
-    }
-
-    private void get(RoutingContext ctx) {
+    void get(RoutingContext ctx) {
         String name = ctx.pathParam("name");
         Integer version = version(ctx);
         vertx.executeBlocking(() -> scenarios.find(name, version), false)
                 .onSuccess(found -> {
                     if (found.isPresent()) {
-                        HttpApi.json(ctx, 200, found.get());
+                        Replies.json(ctx, 200, found.get());
                     } else {
-                        ctx.fail(new NotFoundException(
+                        ctx.fail(new ApiException.NotFound(
                                 "no scenario named " + name + (version == null ? "" : " with version " + version)));
                     }
                 })
                 .onFailure(ctx::fail);
     }
 
-    private void delete(RoutingContext ctx) {
+    void delete(RoutingContext ctx) {
         String name = ctx.pathParam("name");
         vertx.executeBlocking(() -> scenarios.delete(name), false)
                 .onSuccess(deleted -> {
                     if (deleted) {
                         ctx.response().setStatusCode(204).end();
                     } else {
-                        ctx.fail(new NotFoundException("no scenario named " + name));
+                        ctx.fail(new ApiException.NotFound("no scenario named " + name));
                     }
                 })
                 .onFailure(ctx::fail);
     }
 
-    private void start(RoutingContext ctx) {
+    void start(RoutingContext ctx) {
         String name = ctx.pathParam("name");
         Map<String, String> labels = Labels.parse(ctx.queryParam("label"));
         String body = ctx.body().asString();
@@ -107,12 +84,29 @@ final class ScenarioRoutes {
         vertx.executeBlocking(() -> runs.submitSaved(name, patch, labels), false)
                 .onSuccess(id -> {
                     if (id.isPresent()) {
-                        HttpApi.accepted(ctx, id.get());
+                        Replies.accepted(ctx, id.get());
                     } else {
-                        ctx.fail(new NotFoundException("no scenario named " + name));
+                        ctx.fail(new ApiException.NotFound("no scenario named " + name));
                     }
                 })
                 .onFailure(ctx::fail);
+    }
+
+    private static void answer(RoutingContext ctx, ScenarioService.Saved saved, int status) {
+        switch (saved) {
+            case ScenarioService.Created created -> {
+                ctx.response()
+                        .putHeader(
+                                "Location", SCENARIOS + "/" + created.scenario().name());
+                Replies.json(ctx, status, created.scenario());
+            }
+            case ScenarioService.Conflict conflict ->
+                ctx.fail(new ApiException.Conflict("a scenario named " + conflict.name() + " exists; PUT " + SCENARIOS
+                        + "/" + conflict.name() + " adds a version"));
+            case ScenarioService.Missing missing ->
+                ctx.fail(new ApiException.NotFound(
+                        "no scenario named " + missing.name() + "; POST " + SCENARIOS + " creates one"));
+        }
     }
 
     private static Integer version(RoutingContext ctx) {

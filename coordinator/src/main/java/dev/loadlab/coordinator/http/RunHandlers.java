@@ -1,0 +1,98 @@
+package dev.loadlab.coordinator.http;
+
+import dev.loadlab.coordinator.model.CancelOutcome;
+import dev.loadlab.coordinator.runs.Labels;
+import dev.loadlab.coordinator.runs.RunService;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Handlers for {@code /api/v1/runs}: submit, list (history), get, cancel and a step's timeline. Each parses the
+ * request, calls {@link RunService} off the event loop and maps the result; failures go to {@link ProblemHandler}.
+ * Thread-safe.
+ */
+final class RunHandlers {
+    private final Vertx vertx;
+    private final RunService runs;
+
+    RunHandlers(Vertx vertx, RunService runs) {
+        this.vertx = vertx;
+        this.runs = runs;
+    }
+
+    void submit(RoutingContext ctx) {
+        Map<String, String> labels = Labels.parse(ctx.queryParam("label"));
+        String body = Replies.requiredBody(ctx);
+        if (body != null) {
+            vertx.executeBlocking(() -> runs.submit(body, labels), false)
+                    .onSuccess(id -> Replies.accepted(ctx, id))
+                    .onFailure(ctx::fail);
+        }
+    }
+
+    void list(RoutingContext ctx) {
+        HistoryQuery query = HistoryQuery.of(ctx.queryParams());
+        Replies.blocking(vertx, ctx, () -> runs.list(query.filter(), query.limit(), query.cursor()));
+    }
+
+    void get(RoutingContext ctx) {
+        UUID id = runId(ctx.pathParam("id"));
+        vertx.executeBlocking(() -> runs.find(id), false)
+                .onSuccess(run -> {
+                    if (run.isPresent()) {
+                        Replies.json(ctx, 200, run.get());
+                    } else {
+                        ctx.fail(new ApiException.NotFound("no run with id " + id));
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    void cancel(RoutingContext ctx) {
+        UUID id = runId(ctx.pathParam("id"));
+        vertx.executeBlocking(() -> runs.cancel(id), false)
+                .onSuccess(outcome -> {
+                    if (outcome.isEmpty()) {
+                        ctx.fail(new ApiException.NotFound("no run with id " + id));
+                    } else if (outcome.get() == CancelOutcome.ALREADY_FINAL) {
+                        ctx.fail(new ApiException.Conflict("run " + id
+                                + " has already ended; only a queued or running run can be" + " cancelled"));
+                    } else {
+                        String status = outcome.get() == CancelOutcome.CANCELLED ? "CANCELLED" : "CANCELLING";
+                        Replies.json(ctx, 202, Map.of("id", id.toString(), "status", status));
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    void timeline(RoutingContext ctx) {
+        UUID id = runId(ctx.pathParam("id"));
+        int index;
+        try {
+            index = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            ctx.fail(new ApiException.NotFound("no step " + ctx.pathParam("index") + " (steps are numbered from 0)"));
+            return;
+        }
+        vertx.executeBlocking(() -> runs.timeline(id, index), false)
+                .onSuccess(points -> {
+                    if (points.isEmpty()) {
+                        ctx.fail(new ApiException.NotFound("no step " + index + " in run " + id));
+                    } else {
+                        Replies.json(
+                                ctx, 200, Map.of("runId", id.toString(), "stepIndex", index, "seconds", points.get()));
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private static UUID runId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException.NotFound("no run with id " + raw + " (run ids are UUIDs)");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.loadlab.coordinator.launcher;
+
+import dev.loadlab.coordinator.Coordinator;
+import dev.loadlab.coordinator.CoordinatorConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The whole product on this machine: the target host with its control API (own JVM, one worker), a coordinator with
+ * an embedded PostgreSQL configured with that target host, and N agents (each its own JVM) that joined it.
+ * {@link #start()} starts them in that order and says what it does through the options' {@code progress};
+ * {@link #close()} stops the coordinator, then the target host, then the agents (last, so they wait for a coordinator
+ * instead of being torn away mid-cluster). Thread-safe: {@code close} may come from a shutdown hook while
+ * {@code start} runs, and stops whatever has started.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Pattern TARGET_READY = Pattern.compile("ready: (http://\\S+)");
+    private static final Pattern CONTROL_READY = Pattern.compile("control: (http://\\S+)");
+    private static final Pattern AGENT_READY = Pattern.compile("loadlab-agent ready: .*");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    /**
+     * What to start. {@code home} is the LoadLab checkout holding the built jars; the coordinator keeps its data
+     * under {@code dataDir}; the children write {@code <name>.log} under {@code logDir}; agent {@code i} is
+     * {@code <name>-agent-<i>} with its work directory {@code agentDir} (with {@code -<i>} from the second on);
+     * {@code progress} receives one line per step. Immutable.
+     */
+    public record Options(
+            Path home, Path dataDir, Path logDir, Path agentDir, String name, int agents, Consumer<String> progress) {
+        public Options {
+            Objects.requireNonNull(home, "home");
+            Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(logDir, "logDir");
+            Objects.requireNonNull(agentDir, "agentDir");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(progress, "progress");
+            if (agents < 1) {
+                throw new IllegalArgumentException("agents must be at least 1, was " + agents);
+            }
+        }
+    }
+
+    private final Options options;
+    private final String controlToken = UUID.randomUUID().toString();
+    private final List<ChildJvm> agents = new ArrayList<>();
+    private ChildJvm target;
+    private Coordinator coordinator;
+    private String appUrl;
+    private String controlUrl;
+    private boolean closed;
+
+    public LocalStack(Options options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Starts every part; on a failure stops what started and rethrows. */
+    public LocalStack start() throws InterruptedException {
+        try {
+            startParts();
+            return this;
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startParts() throws InterruptedException {
+        String cluster = options.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        say("starting the target host (own JVM) with its control API ...");
+        ChildJvm host = started(ChildJvm.start(
+                "target",
+                jar("target-app", "loadlab-target-app.jar"),
+                options.logDir(),
+                List.of("--port", "0", "--control-port", "0", "--control-token", controlToken, "--workers", "1")));
+        String app = host.awaitLine(TARGET_READY, READY_TIMEOUT);
+        String control = host.awaitLine(CONTROL_READY, READY_TIMEOUT);
+        synchronized (this) {
+            appUrl = app;
+            controlUrl = control;
+        }
+        say("target host ready at " + app + ", control API at " + control + " (pid " + host.pid() + ")");
+
+        say("starting the coordinator with an embedded PostgreSQL in "
+                + options.dataDir().resolve("postgres") + " ...");
+        Coordinator started = Coordinator.start(CoordinatorConfig.local(options.dataDir(), cluster).toBuilder()
+                .targetHost(new CoordinatorConfig.TargetHost(app, control, controlToken))
+                .build());
+        synchronized (this) {
+            coordinator = started;
+            if (closed) {
+                throw new IllegalStateException("stopped while starting");
+            }
+        }
+        for (int i = 1; i <= options.agents(); i++) {
+            String id = options.name() + "-agent-" + i;
+            Path workDir = i == 1 ? options.agentDir() : Path.of(options.agentDir() + "-" + i);
+            say("starting an agent (own JVM) joining " + started.clusterAddress() + " ...");
+            ChildJvm agent = startedAgent(ChildJvm.start(
+                    i == 1 ? "agent" : "agent-" + i,
+                    jar("agent", "loadlab-agent-app.jar"),
+                    options.logDir(),
+                    List.of(
+                            "--id",
+                            id,
+                            "--join",
+                            started.clusterAddress(),
+                            "--cluster-name",
+                            cluster,
+                            "--work-dir",
+                            workDir.toString())));
+            agent.awaitLine(AGENT_READY, READY_TIMEOUT);
+            say("agent " + id + " registered (pid " + agent.pid() + ")");
+        }
+    }
+
+    /** The coordinator, once started. */
+    public synchronized Coordinator coordinator() {
+        return Objects.requireNonNull(coordinator, "the coordinator has not started");
+    }
+
+    /** The target host's app base URL, once started. */
+    public synchronized String appUrl() {
+        return Objects.requireNonNull(appUrl, "the target host has not started");
+    }
+
+    /** The target host's control API URL, once started. */
+    public synchronized String controlUrl() {
+        return Objects.requireNonNull(controlUrl, "the target host has not started");
+    }
+
+    /** The token the target host's control API checks (and the coordinator's built-in scenarios send). */
+    public String controlToken() {
+        return controlToken;
+    }
+
+    /** Stops the coordinator, then the target host, then the agents; a second call does nothing. */
+    @Override
+    public void close() {
+        List<AutoCloseable> parts = new ArrayList<>();
+        synchronized (this) {
+            if (closed && coordinator == null && target == null && agents.isEmpty()) {
+                return;
+            }
+            closed = true;
+            if (coordinator != null) {
+                parts.add(coordinator);
+            }
+            if (target != null) {
+                parts.add(target);
+            }
+            parts.addAll(agents);
+            coordinator = null;
+            target = null;
+            agents.clear();
+        }
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("could not stop a part cleanly: " + e);
+            }
+        }
+    }
+
+    private synchronized ChildJvm started(ChildJvm host) {
+        target = host;
+        checkOpen();
+        return host;
+    }
+
+    private synchronized ChildJvm startedAgent(ChildJvm agent) {
+        agents.add(agent);
+        checkOpen();
+        return agent;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("stopped while starting");
+        }
+    }
+
+    private Path jar(String module, String name) {
+        Path jar = options.home()
+                .toAbsolutePath()
+                .resolve(module)
+                .resolve("target")
+                .resolve(name);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./loadlab build");
+        }
+        return jar;
+    }
+
+    private void say(String line) {
+        options.progress().accept(line);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.loadlab.coordinator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CoordinatorConfigTest {
+    @Test
+    void theCliAndTheBuilderShareEveryDefault() {
+        CoordinatorMain main = new CoordinatorMain();
+        new CommandLine(main).parseArgs();
+
+        assertThat(main.config()).isEqualTo(CoordinatorConfig.builder().build());
+    }
+
+    @Test
+    void theDefaultAllowlistMatchesIpv6LoopbackAsUriGetHostSpellsIt() {
+        String host = URI.create("http://[::1]:9000/").getHost().toLowerCase(Locale.ROOT);
+
+        assertThat(CoordinatorConfig.builder().build().allowedTargets()).contains(host, "127.0.0.1", "localhost");
+    }
+
+    @Test
+    void toBuilderChangesOnlyWhatItIsTold() {
+        CoordinatorConfig local = CoordinatorConfig.local(Path.of("data"), "c");
+        CoordinatorConfig moved =
+                local.toBuilder().placementTimeout(Duration.ofSeconds(3)).build();
+
+        assertThat(moved.placementTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(moved.toBuilder().placementTimeout(local.placementTimeout()).build())
+                .isEqualTo(local);
+        assertThat(local.httpPort()).isZero();
+        assertThat(local.hazelcastPort()).isZero();
+    }
+}
