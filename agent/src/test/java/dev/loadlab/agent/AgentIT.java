@@ -10,7 +10,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.loadlab.agent.gatling.CountingServer;
-import dev.loadlab.protocol.ClusterNames;
+import dev.loadlab.cluster.ClusterNames;
 import dev.loadlab.protocol.Messages;
 import dev.loadlab.protocol.ProtocolVersion;
 import dev.loadlab.protocol.message.Assignment;
