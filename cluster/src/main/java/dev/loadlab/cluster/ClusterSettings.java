@@ -23,6 +23,9 @@ public final class ClusterSettings {
      * asks for. It used to be 3 s on the coordinator and 5 s on the agent: the coordinator, as master, already removed a
      * silent agent after 3 s, so the agent's 5 s only delayed its noticing a frozen coordinator, for no benefit. A GC or
      * CPU stall of 3 s on a load generator would ruin its measurements anyway, so treating it as a fault costs nothing.
+     * It only holds because every member sends heartbeats every {@link #HEARTBEAT_INTERVAL}: a peer left at Hazelcast's
+     * default interval (5 s) is declared dead between two of its heartbeats. Hence every member, test members
+     * included, takes its settings from this class.
      */
     public static final Duration MAX_NO_HEARTBEAT = Duration.ofSeconds(3);
 
@@ -37,9 +40,10 @@ public final class ClusterSettings {
 
     /**
      * The coordinator's data member on {@code host:port} (port 0: any free port). It is the cluster's only data member:
-     * agents find it, it finds nobody, so it joins no one.
+     * agents find it, it finds nobody, so it joins no one. Public for tests that stand in for the coordinator with a raw
+     * member.
      */
-    static Config coordinator(String host, int port, String clusterName) {
+    public static Config coordinator(String host, int port, String clusterName) {
         Config config = common(clusterName, "loadlab-coordinator-" + clusterName, host, port);
         config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true);
         return config;
