@@ -3,8 +3,8 @@ package dev.loadlab.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loadlab.cluster.AgentEndpoint;
 import dev.loadlab.agent.AgentMain;
+import dev.loadlab.cluster.AgentEndpoint;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
 import dev.loadlab.protocol.ProtocolVersion;
