@@ -1,7 +1,7 @@
 package dev.loadlab.coordinator.runs;
 
-import dev.loadlab.coordinator.agents.AgentRegistry;
 import dev.loadlab.cluster.CoordinatorEndpoint;
+import dev.loadlab.coordinator.agents.AgentRegistry;
 import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.model.LiveProgress;
 import dev.loadlab.coordinator.model.PendingRun;
