@@ -1,7 +1,7 @@
 package dev.loadlab.coordinator.runs;
 
-import dev.loadlab.coordinator.agents.AgentRegistry;
 import dev.loadlab.cluster.CoordinatorEndpoint;
+import dev.loadlab.coordinator.agents.AgentRegistry;
 import dev.loadlab.protocol.message.ToAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
