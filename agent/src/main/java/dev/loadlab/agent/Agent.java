@@ -1,7 +1,8 @@
 package dev.loadlab.agent;
 
-import com.hazelcast.core.HazelcastException;
 import dev.loadlab.agent.gatling.GatlingStepRunner;
+import dev.loadlab.cluster.AgentEndpoint;
+import dev.loadlab.cluster.ClusterUnavailableException;
 import dev.loadlab.protocol.ProtocolVersion;
 import dev.loadlab.protocol.message.AgentInfo;
 import dev.loadlab.protocol.message.Assignment;
@@ -54,7 +55,7 @@ public final class Agent {
     // The step (or search probe) prepared or running; null when idle.
     private final AtomicReference<StepKey> current = new AtomicReference<>();
     private volatile boolean stopped;
-    private volatile AgentCluster cluster;
+    private volatile AgentEndpoint cluster;
 
     public Agent(AgentConfig config) {
         this.config = config;
@@ -70,13 +71,13 @@ public final class Agent {
                 if (!awaitCoordinator()) {
                     return true;
                 }
-                try (AgentCluster joined = AgentCluster.join(
+                try (AgentEndpoint joined = AgentEndpoint.join(
                         config.id(), config.joinHost(), config.joinPort(), config.bindHost(), config.clusterName())) {
                     cluster = joined;
                     if (!serve(joined)) {
                         return false;
                     }
-                } catch (HazelcastException | IllegalStateException e) {
+                } catch (ClusterUnavailableException | IllegalStateException e) {
                     LOG.warn("lost the cluster ({}); joining again", e.getMessage());
                 }
             }
@@ -92,7 +93,7 @@ public final class Agent {
     }
 
     /** One membership: hello, then the inbox loop until the coordinator is lost or we stop. */
-    private boolean serve(AgentCluster joined) throws InterruptedException {
+    private boolean serve(AgentEndpoint joined) throws InterruptedException {
         AgentInfo info = new AgentInfo(
                 config.id(),
                 hostName(),
@@ -203,7 +204,7 @@ public final class Agent {
     }
 
     private long clusterTimeMs() {
-        AgentCluster joined = cluster;
+        AgentEndpoint joined = cluster;
         try {
             return joined != null ? joined.clusterTimeMs() : System.currentTimeMillis();
         } catch (RuntimeException e) {
@@ -212,7 +213,7 @@ public final class Agent {
         }
     }
 
-    private void resendUnacknowledged(AgentCluster joined) {
+    private void resendUnacknowledged(AgentEndpoint joined) {
         for (StepResult result : unacknowledged.values()) {
             try {
                 joined.send(result);
@@ -224,7 +225,7 @@ public final class Agent {
     }
 
     private void send(ToCoordinator message) {
-        AgentCluster current = cluster;
+        AgentEndpoint current = cluster;
         try {
             if (current != null) {
                 current.send(message);

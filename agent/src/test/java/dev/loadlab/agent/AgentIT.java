@@ -5,12 +5,11 @@ import static dev.loadlab.agent.gatling.Assignments.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.loadlab.agent.gatling.CountingServer;
-import dev.loadlab.protocol.ClusterNames;
+import dev.loadlab.cluster.ClusterNames;
+import dev.loadlab.cluster.ClusterSettings;
 import dev.loadlab.protocol.Messages;
 import dev.loadlab.protocol.ProtocolVersion;
 import dev.loadlab.protocol.message.Assignment;
@@ -89,7 +88,7 @@ class AgentIT {
         // One step at a time: another assignment while this one is prepared is refused, and that answer is kept too.
         send(withStep(step0, 1));
         StepResult busy = next(StepResult.class, r -> r.stepIndex() == 1);
-        assertThat(busy.failure()).contains("busy with run-test/0");
+        assertThat(busy.failure()).contains("busy with " + step0.runId() + "/0");
 
         long startAt = coordinator.getCluster().getClusterTime() + 1_000;
         send(new Start(step0.runId(), 0, 0, startAt));
@@ -164,21 +163,8 @@ class AgentIT {
         throw new AssertionError("no " + type.getSimpleName() + " as expected within 30 s");
     }
 
+    /** The real coordinator's settings: the agent judges its peer by them (heartbeat interval above all). */
     private static Config coordinatorConfig(String clusterName) {
-        Config config = new Config();
-        config.setClusterName(clusterName);
-        config.setInstanceName("agent-it-coordinator-" + UUID.randomUUID());
-        config.setProperty("hazelcast.logging.type", "slf4j");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.shutdownhook.enabled", "false");
-        config.setProperty("hazelcast.local.localAddress", "127.0.0.1");
-        config.setProperty("hazelcast.socket.bind.any", "false");
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(0).setPortAutoIncrement(false);
-        JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true);
-        return config;
+        return ClusterSettings.coordinator("127.0.0.1", 0, clusterName);
     }
 }

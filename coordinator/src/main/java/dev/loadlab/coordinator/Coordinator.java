@@ -1,7 +1,7 @@
 package dev.loadlab.coordinator;
 
-import dev.loadlab.coordinator.cluster.AgentRegistry;
-import dev.loadlab.coordinator.cluster.ClusterBridge;
+import dev.loadlab.cluster.CoordinatorEndpoint;
+import dev.loadlab.coordinator.agents.AgentRegistry;
 import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.db.CompareQueries;
 import dev.loadlab.coordinator.db.Database;
@@ -35,7 +35,7 @@ public final class Coordinator implements AutoCloseable {
 
     private final Deque<AutoCloseable> resources;
     private final Database database;
-    private final ClusterBridge cluster;
+    private final CoordinatorEndpoint cluster;
     private final HttpServer http;
     private final String httpHost;
     private final List<String> routes;
@@ -44,7 +44,7 @@ public final class Coordinator implements AutoCloseable {
     private Coordinator(
             Deque<AutoCloseable> resources,
             Database database,
-            ClusterBridge cluster,
+            CoordinatorEndpoint cluster,
             HttpServer http,
             String host,
             List<String> routes,
@@ -64,8 +64,8 @@ public final class Coordinator implements AutoCloseable {
             Database database = Database.open(
                     config.databaseUrl(), config.databaseUser(), config.databasePassword(), config.dataDir());
             resources.push(database);
-            ClusterBridge cluster =
-                    ClusterBridge.start(config.hazelcastHost(), config.hazelcastPort(), config.clusterName());
+            CoordinatorEndpoint cluster =
+                    CoordinatorEndpoint.start(config.hazelcastHost(), config.hazelcastPort(), config.clusterName());
             resources.push(cluster);
             RunStore runStore = new RunStore(database.dataSource());
             StepStore stepStore = new StepStore(database.dataSource());

@@ -3,8 +3,8 @@ package dev.loadlab.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loadlab.agent.AgentCluster;
 import dev.loadlab.agent.AgentMain;
+import dev.loadlab.cluster.AgentEndpoint;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
 import dev.loadlab.protocol.ProtocolVersion;
@@ -30,7 +30,7 @@ class AgentHandshakeIT {
         try (Coordinator coordinator = Coordinator.start(CoordinatorConfig.local(dir, clusterName))) {
             String[] address = coordinator.clusterAddress().split(":");
             int otherVersion = ProtocolVersion.CURRENT + 1;
-            try (AgentCluster future = AgentCluster.join(
+            try (AgentEndpoint future = AgentEndpoint.join(
                     "from-the-future", address[0], Integer.parseInt(address[1]), "127.0.0.1", clusterName)) {
                 future.send(new Hello(
                         new AgentInfo("from-the-future", "localhost", 2, otherVersion, "9.9", future.memberUuid())));

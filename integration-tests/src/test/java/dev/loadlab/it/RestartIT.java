@@ -3,7 +3,7 @@ package dev.loadlab.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loadlab.agent.AgentCluster;
+import dev.loadlab.cluster.AgentEndpoint;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.CoordinatorConfig;
 import dev.loadlab.protocol.Messages;
@@ -192,7 +192,7 @@ class RestartIT {
             json = r.getString(1);
         }
         StepResult result = (StepResult) Messages.toCoordinator(json);
-        try (AgentCluster twin = AgentCluster.join("replayer", "127.0.0.1", port, "127.0.0.1", cluster)) {
+        try (AgentEndpoint twin = AgentEndpoint.join("replayer", "127.0.0.1", port, "127.0.0.1", cluster)) {
             twin.send(result);
             twin.send(new Hello(
                     new AgentInfo("replayer", "localhost", 1, ProtocolVersion.CURRENT, "test", twin.memberUuid())));

@@ -1,6 +1,6 @@
 package dev.loadlab.coordinator.http;
 
-import dev.loadlab.coordinator.cluster.AgentRegistry;
+import dev.loadlab.coordinator.agents.AgentRegistry;
 import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.runs.RunService;
 import dev.loadlab.coordinator.scenarios.ScenarioService;

@@ -1,6 +1,6 @@
 package dev.loadlab.coordinator.http;
 
-import dev.loadlab.coordinator.cluster.AgentRegistry;
+import dev.loadlab.coordinator.agents.AgentRegistry;
 import dev.loadlab.protocol.OpenApi;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;

@@ -1,7 +1,7 @@
 package dev.loadlab.coordinator.runs;
 
-import dev.loadlab.coordinator.cluster.AgentRegistry;
-import dev.loadlab.coordinator.cluster.ClusterBridge;
+import dev.loadlab.cluster.CoordinatorEndpoint;
+import dev.loadlab.coordinator.agents.AgentRegistry;
 import dev.loadlab.protocol.message.ToAgent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +14,9 @@ final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
 
     private final AgentRegistry agents;
-    private final ClusterBridge cluster;
+    private final CoordinatorEndpoint cluster;
 
-    Outbox(AgentRegistry agents, ClusterBridge cluster) {
+    Outbox(AgentRegistry agents, CoordinatorEndpoint cluster) {
         this.agents = agents;
         this.cluster = cluster;
     }

@@ -1,7 +1,7 @@
 package dev.loadlab.coordinator.runs;
 
-import dev.loadlab.coordinator.cluster.AgentRegistry;
-import dev.loadlab.coordinator.cluster.ClusterBridge;
+import dev.loadlab.cluster.CoordinatorEndpoint;
+import dev.loadlab.coordinator.agents.AgentRegistry;
 import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.model.LiveProgress;
 import dev.loadlab.coordinator.model.PendingRun;
@@ -55,7 +55,7 @@ public final class RunScheduler implements AutoCloseable {
     private final RunJournal runs;
     private final StepJournal journal;
     private final AgentRegistry agents;
-    private final ClusterBridge cluster;
+    private final CoordinatorEndpoint cluster;
     private final Clock clock;
     private final Redelivery redelivery;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
@@ -70,7 +70,7 @@ public final class RunScheduler implements AutoCloseable {
             RunJournal runs,
             StepJournal journal,
             AgentRegistry agents,
-            ClusterBridge cluster,
+            CoordinatorEndpoint cluster,
             Duration grace,
             Duration placementTimeout,
             Clock clock) {

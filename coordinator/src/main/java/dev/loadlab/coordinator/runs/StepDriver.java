@@ -1,6 +1,6 @@
 package dev.loadlab.coordinator.runs;
 
-import dev.loadlab.coordinator.cluster.ClusterBridge;
+import dev.loadlab.cluster.CoordinatorEndpoint;
 import dev.loadlab.coordinator.model.LiveProgress;
 import dev.loadlab.coordinator.model.StepJournal;
 import dev.loadlab.coordinator.model.StepPlan;
@@ -43,7 +43,7 @@ final class StepDriver {
     private static final Duration START_MARGIN = Duration.ofMillis(500);
 
     private final StepJournal journal;
-    private final ClusterBridge cluster;
+    private final CoordinatorEndpoint cluster;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration grace;
@@ -51,7 +51,7 @@ final class StepDriver {
 
     StepDriver(
             StepJournal journal,
-            ClusterBridge cluster,
+            CoordinatorEndpoint cluster,
             Outbox outbox,
             Clock clock,
             Duration grace,

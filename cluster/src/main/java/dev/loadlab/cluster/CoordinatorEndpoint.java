@@ -1,15 +1,11 @@
-package dev.loadlab.coordinator.cluster;
+package dev.loadlab.cluster;
 
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.collection.IQueue;
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
-import dev.loadlab.protocol.ClusterNames;
 import dev.loadlab.protocol.Messages;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
@@ -18,37 +14,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The coordinator's Hazelcast data member and its message plumbing: one inbox queue for messages from agents, one
- * queue per agent for messages to it. Messages are JSON strings (never Java serialization). Thread-safe.
+ * The coordinator's end of the wire: the cluster's only data member and its message plumbing, one inbox queue for
+ * messages from agents and one queue per agent for messages to it. Messages are JSON strings (never Java
+ * serialization). Thread-safe.
  */
-public final class ClusterBridge implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterBridge.class);
+public final class CoordinatorEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CoordinatorEndpoint.class);
 
     private final HazelcastInstance hazelcast;
     private final Thread inboxReader;
     private volatile Consumer<ToCoordinator> handler = m -> {};
     private volatile Consumer<String> memberRemoved = m -> {};
 
-    private ClusterBridge(HazelcastInstance hazelcast) {
+    private CoordinatorEndpoint(HazelcastInstance hazelcast) {
         this.hazelcast = hazelcast;
         this.inboxReader = Thread.ofVirtual().name("loadlab-inbox").unstarted(this::readInbox);
     }
 
     /** Starts the data member on {@code host:port} (0: any free port). */
-    public static ClusterBridge start(String host, int port, String clusterName) {
-        Config config = new Config();
-        config.setClusterName(clusterName);
-        config.setInstanceName("loadlab-coordinator-" + clusterName + "-" + System.nanoTime());
-        HazelcastTuning.apply(config, host);
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(port).setPortAutoIncrement(false);
-        JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        // The coordinator is the cluster's only data member; agents find it, it finds nobody.
-        join.getTcpIpConfig().setEnabled(true);
-        ClusterBridge bridge = new ClusterBridge(Hazelcast.newHazelcastInstance(config));
-        bridge.hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+    public static CoordinatorEndpoint start(String host, int port, String clusterName) {
+        CoordinatorEndpoint endpoint = new CoordinatorEndpoint(
+                Hazelcast.newHazelcastInstance(ClusterSettings.coordinator(host, port, clusterName)));
+        endpoint.hazelcast.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
                 LOG.info("cluster member joined: {}", event.getMember().getAddress());
@@ -57,13 +44,16 @@ public final class ClusterBridge implements AutoCloseable {
             @Override
             public void memberRemoved(MembershipEvent event) {
                 LOG.info("cluster member left: {}", event.getMember().getAddress());
-                bridge.memberRemoved.accept(event.getMember().getUuid().toString());
+                endpoint.memberRemoved.accept(event.getMember().getUuid().toString());
             }
         });
-        return bridge;
+        return endpoint;
     }
 
-    /** Starts delivering agents' messages to {@code onMessage}, one at a time, on a dedicated thread. */
+    /**
+     * Starts delivering agents' messages to {@code onMessage}, one at a time, on a dedicated thread, and the member
+     * UUID of each member that leaves to {@code onMemberRemoved}. Call once.
+     */
     public void listen(Consumer<ToCoordinator> onMessage, Consumer<String> onMemberRemoved) {
         this.handler = onMessage;
         this.memberRemoved = onMemberRemoved;

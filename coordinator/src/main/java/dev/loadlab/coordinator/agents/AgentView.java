@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.cluster;
+package dev.loadlab.coordinator.agents;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.loadlab.coordinator.cluster;
+package dev.loadlab.coordinator.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.loadlab.protocol;
+package dev.loadlab.cluster;
 
 /** Names of the Hazelcast structures the coordinator and the agents share. */
 public final class ClusterNames {
