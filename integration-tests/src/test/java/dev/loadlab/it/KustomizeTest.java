@@ -1,5 +1,23 @@
 package dev.loadlab.it;
 
+import static dev.loadlab.it.Manifests.rendered;
+import static dev.loadlab.it.Manifests.name;
+import static dev.loadlab.it.Manifests.find;
+import static dev.loadlab.it.Manifests.service;
+import static dev.loadlab.it.Manifests.workloads;
+import static dev.loadlab.it.Manifests.containers;
+import static dev.loadlab.it.Manifests.allContainers;
+import static dev.loadlab.it.Manifests.imageIs;
+import static dev.loadlab.it.Manifests.workloadWithImage;
+import static dev.loadlab.it.Manifests.envVar;
+import static dev.loadlab.it.Manifests.raw;
+import static dev.loadlab.it.Manifests.value;
+import static dev.loadlab.it.Manifests.fieldPath;
+import static dev.loadlab.it.Manifests.secretRef;
+import static dev.loadlab.it.Manifests.containerPort;
+import static dev.loadlab.it.Manifests.reach;
+import static dev.loadlab.it.Manifests.k8s;
+import static dev.loadlab.it.Manifests.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -45,10 +63,6 @@ import picocli.CommandLine.Option;
  * kustomize} (offline; skipped, saying so, without kubectl). No cluster, no images: this checks wiring, not running.
  */
 class KustomizeTest {
-    private static final Path ROOT = repositoryRoot();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
-    private static final boolean KUBECTL_FOUND = kubectlFound();
 
     /** Variables a container may get that are not LoadLab options: the downward API's and the JVM's own. */
     private static final Set<String> NOT_OPTIONS = Set.of("POD_IP", "POD_NAME", "JAVA_TOOL_OPTIONS");
@@ -59,77 +73,11 @@ class KustomizeTest {
      */
     private static final Map<String, String> NOT_YET_IN_CODE = Map.of();
 
-    /** A LoadLab image and the options its entry point reads. */
-    enum Service {
-        COORDINATOR("loadlab/coordinator", CoordinatorMain.class),
-        AGENT("loadlab/agent", AgentMain.class),
-        TARGET("loadlab/target", TargetMain.class, TargetConfig.class, HostConfig.class, ProfileCatalog.class);
-
-        final String image;
-        final Class<?> main;
-        final List<Class<?>> configs;
-
-        Service(String image, Class<?> main, Class<?>... configs) {
-            this.image = image;
-            this.main = main;
-            this.configs = List.of(configs);
-        }
-
-        /** {@code --flag} names of the entry point's picocli options. */
-        Set<String> flags() {
-            Set<String> flags = new HashSet<>(Set.of("--help", "--version", "-h", "-V"));
-            for (Field field : main.getDeclaredFields()) {
-                Option option = field.getAnnotation(Option.class);
-                if (option != null) {
-                    flags.addAll(List.of(option.names()));
-                }
-            }
-            return flags;
-        }
-
-        /** Environment variables the service reads: picocli's {@code ${env:NAME}} defaults and the configs' *_ENV. */
-        Set<String> environment() throws IllegalAccessException {
-            Set<String> names = new HashSet<>();
-            Pattern env = Pattern.compile("\\$\\{env:([A-Za-z0-9_]+)");
-            for (Field field : main.getDeclaredFields()) {
-                Option option = field.getAnnotation(Option.class);
-                if (option != null) {
-                    Matcher m = env.matcher(option.defaultValue());
-                    while (m.find()) {
-                        names.add(m.group(1));
-                    }
-                }
-            }
-            for (Class<?> config : configs) {
-                for (Field field : config.getFields()) {
-                    if (Modifier.isStatic(field.getModifiers())
-                            && field.getType() == String.class
-                            && field.getName().endsWith("_ENV")) {
-                        names.add((String) field.get(null));
-                    }
-                }
-            }
-            return names;
-        }
-    }
-
-    private static boolean kubectlFound() {
-        try {
-            Process p = new ProcessBuilder("kubectl", "version", "--client")
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            System.err.println("KustomizeTest: kubectl is not on the PATH (" + e.getMessage() + "); skipping");
-            return false;
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/scale"})
     void everyVariableAndFlagGivenToALoadLabContainerIsAnOptionOfThatService(String dir) throws Exception {
-        for (Service service : Service.values()) {
+        for (LoadLabImage service : LoadLabImage.values()) {
             JsonNode container = container(dir, service);
             Set<String> environment = service.environment();
             Set<String> defined = new HashSet<>();
@@ -174,12 +122,12 @@ class KustomizeTest {
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/scale"})
     void agentsJoinTheCoordinatorsHazelcastPortThroughAServiceThatSelectsIt(String dir) {
-        JsonNode coordinator = container(dir, Service.COORDINATOR);
-        JsonNode agent = container(dir, Service.AGENT);
+        JsonNode coordinator = container(dir, LoadLabImage.COORDINATOR);
+        JsonNode agent = container(dir, LoadLabImage.AGENT);
         String join = value(agent, "LOADLAB_JOIN").orElseThrow();
         String host = join.substring(0, join.lastIndexOf(':'));
         int port = Integer.parseInt(join.substring(join.lastIndexOf(':') + 1));
-        JsonNode reached = reach(dir, host, port, workload(dir, Service.COORDINATOR));
+        JsonNode reached = reach(dir, host, port, workload(dir, LoadLabImage.COORDINATOR));
         int hazelcastPort =
                 Integer.parseInt(value(coordinator, "LOADLAB_HAZELCAST_PORT").orElse("5701"));
         assertThat(reached.path("containerPort").asInt())
@@ -200,7 +148,7 @@ class KustomizeTest {
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/scale"})
     void theCoordinatorsDatabaseIsThePostgresServiceWithItsUserDatabaseAndPassword(String dir) {
-        JsonNode coordinator = container(dir, Service.COORDINATOR);
+        JsonNode coordinator = container(dir, LoadLabImage.COORDINATOR);
         URI url = URI.create(value(coordinator, "LOADLAB_DATABASE_URL")
                 .orElseThrow(() -> new AssertionError(dir + ": no LOADLAB_DATABASE_URL: the coordinator would start an"
                         + " embedded PostgreSQL inside its pod"))
@@ -212,7 +160,7 @@ class KustomizeTest {
         JsonNode postgres = containers(postgresWorkload).getFirst();
         assertThat(url.getPath()).isEqualTo("/" + value(postgres, "POSTGRES_DB").orElseThrow());
         assertThat(value(coordinator, "LOADLAB_DATABASE_USER")).isEqualTo(value(postgres, "POSTGRES_USER"));
-        for (JsonNode init : workload(dir, Service.COORDINATOR)
+        for (JsonNode init : workload(dir, LoadLabImage.COORDINATOR)
                 .path("spec")
                 .path("template")
                 .path("spec")
@@ -229,9 +177,9 @@ class KustomizeTest {
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/scale"})
     void theBuiltInScenariosTargetTheTargetHostsServiceAllowlistedWithItsControlToken(String dir) {
-        JsonNode coordinator = container(dir, Service.COORDINATOR);
-        JsonNode target = container(dir, Service.TARGET);
-        JsonNode targetWorkload = workload(dir, Service.TARGET);
+        JsonNode coordinator = container(dir, LoadLabImage.COORDINATOR);
+        JsonNode target = container(dir, LoadLabImage.TARGET);
+        JsonNode targetWorkload = workload(dir, LoadLabImage.TARGET);
         List<String> allowed = Arrays.stream(
                         value(coordinator, "LOADLAB_ALLOWED_TARGETS").orElse("").split(","))
                 .map(String::trim)
@@ -266,7 +214,7 @@ class KustomizeTest {
     void coordinatorProbesHitTheHealthRoutesOnItsHttpPort(String dir) throws IOException {
         String routes =
                 Files.readString(ROOT.resolve("coordinator/src/main/java/dev/loadlab/coordinator/http/HttpApi.java"));
-        JsonNode coordinator = container(dir, Service.COORDINATOR);
+        JsonNode coordinator = container(dir, LoadLabImage.COORDINATOR);
         int httpPort = Integer.parseInt(value(coordinator, "LOADLAB_HTTP_PORT").orElse("7070"));
         assertThat(value(coordinator, "LOADLAB_HTTP_HOST").orElse("127.0.0.1"))
                 .as(dir + ": the kubelet probes the pod IP, so the API must not listen on loopback only")
@@ -287,7 +235,7 @@ class KustomizeTest {
             assertThat(routes).as("HttpApi serves " + e.getValue()).contains("\"" + e.getValue() + "\"");
         }
         JsonNode api = service(dir, "loadlab-coordinator");
-        assertThat(reach(dir, "loadlab-coordinator", httpPort, workload(dir, Service.COORDINATOR))
+        assertThat(reach(dir, "loadlab-coordinator", httpPort, workload(dir, LoadLabImage.COORDINATOR))
                         .path("containerPort")
                         .asInt())
                 .as(dir + ": Service loadlab-coordinator " + api.path("spec").path("ports"))
@@ -372,7 +320,7 @@ class KustomizeTest {
         }
         // The agent counts its cores from the CPU limit to flag a generator-bound step, and the target host's workers
         // share one quota: whole cores, requests equal to limits, so neither is throttled below what it was told.
-        for (Service service : List.of(Service.AGENT, Service.TARGET)) {
+        for (LoadLabImage service : List.of(LoadLabImage.AGENT, LoadLabImage.TARGET)) {
             JsonNode resources = container(dir, service).path("resources");
             assertThat(resources.path("requests")).as(dir + ": " + service).isEqualTo(resources.path("limits"));
             assertThat(resources.path("limits").path("cpu").asText())
@@ -403,7 +351,7 @@ class KustomizeTest {
                     .as(dir + ": " + name)
                     .isEqualTo(replicas.path("count").asInt());
         }
-        for (Service single : List.of(Service.COORDINATOR, Service.TARGET)) {
+        for (LoadLabImage single : List.of(LoadLabImage.COORDINATOR, LoadLabImage.TARGET)) {
             JsonNode workload = workload(dir, single);
             assertThat(workload.path("spec").path("replicas").asInt(1))
                     .as(dir + ": " + single)
@@ -412,7 +360,7 @@ class KustomizeTest {
                     .as(dir + ": " + single + " never runs twice during a rollout")
                     .isEqualTo("Recreate");
         }
-        for (Service service : Service.values()) {
+        for (LoadLabImage service : LoadLabImage.values()) {
             String image = container(dir, service).path("image").asText();
             assertThat(image)
                     .as(dir + ": " + service + " image is tagged")
@@ -426,7 +374,7 @@ class KustomizeTest {
         String containerfile = Files.readString(k8s().resolve("images/Containerfile"));
         String launcher = Files.readString(ROOT.resolve("loadlab"));
         assertThat(containerfile).contains("FROM eclipse-temurin:21-jre");
-        for (Service service : Service.values()) {
+        for (LoadLabImage service : LoadLabImage.values()) {
             String stage = service.image.substring("loadlab/".length());
             Matcher m = Pattern.compile("(?s)FROM base AS " + stage + "\\n(.*?)(?:\\nFROM |$)")
                     .matcher(containerfile);
@@ -444,208 +392,21 @@ class KustomizeTest {
         assertThat(launcher).contains("local flags=(-XX:+UseSerialGC)");
     }
 
-    // ---- reading the rendered manifests
+    // ---- the LoadLab containers in the rendered manifests
 
-    private static Path k8s() {
-        return ROOT.resolve("k8s");
-    }
-
-    /**
-     * The resources {@code kubectl kustomize k8s/DIR} renders. Without kubectl the calling test is skipped, with this
-     * reason (per test rather than per class, so that Surefire counts them as skipped rather than as none).
-     */
-    private static List<JsonNode> rendered(String dir) {
-        assumeTrue(KUBECTL_FOUND, "kubectl is not on the PATH: the k8s/ manifests were not rendered nor checked");
-        return RENDERED.computeIfAbsent(dir, d -> {
-            try {
-                Process p = new ProcessBuilder(
-                                "kubectl", "kustomize", k8s().resolve(d).toString())
-                        .redirectErrorStream(true)
-                        .start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                    throw new AssertionError("kubectl kustomize k8s/" + d + " failed: " + out);
-                }
-                return YAML.readerFor(JsonNode.class).<JsonNode>readValues(out).readAll().stream()
-                        .filter(n -> !n.isNull() && !n.isMissingNode())
-                        .toList();
-            } catch (IOException e) {
-                throw new AssertionError("kubectl kustomize k8s/" + d + ": " + e, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        });
-    }
-
-    private static String name(JsonNode resource) {
-        return resource.path("metadata").path("name").asText();
-    }
-
-    private static Optional<JsonNode> find(String dir, String kind, String name) {
-        return rendered(dir).stream()
-                .filter(r -> r.path("kind").asText().equals(kind) && name(r).equals(name))
-                .findFirst();
-    }
-
-    private static JsonNode service(String dir, String name) {
-        return find(dir, "Service", name).orElseThrow(() -> new AssertionError(dir + ": no Service " + name));
-    }
-
-    private static List<JsonNode> workloads(String dir) {
-        return rendered(dir).stream()
-                .filter(r -> Set.of("Deployment", "StatefulSet", "DaemonSet")
-                        .contains(r.path("kind").asText()))
-                .toList();
-    }
-
-    private static List<JsonNode> containers(JsonNode workload) {
-        List<JsonNode> list = new ArrayList<>();
-        workload.path("spec").path("template").path("spec").path("containers").forEach(list::add);
-        return list;
-    }
-
-    private static List<JsonNode> allContainers(JsonNode pod) {
-        List<JsonNode> list = new ArrayList<>();
-        pod.path("initContainers").forEach(list::add);
-        pod.path("containers").forEach(list::add);
-        return list;
-    }
-
-    private static boolean imageIs(JsonNode container, String repository) {
-        String image = container.path("image").asText().replaceAll("[@:][^/]*$", "");
-        return image.equals(repository) || image.endsWith("/" + repository);
-    }
-
-    private static JsonNode workloadWithImage(String dir, String repository) {
-        List<JsonNode> found = workloads(dir).stream()
-                .filter(w -> containers(w).stream().anyMatch(c -> imageIs(c, repository)))
-                .toList();
-        assertThat(found).as(dir + ": workloads running " + repository).hasSize(1);
-        return found.getFirst();
-    }
-
-    private static JsonNode workload(String dir, Service service) {
+    private static JsonNode workload(String dir, LoadLabImage service) {
         return workloadWithImage(dir, service.image);
     }
 
-    private static JsonNode container(String dir, Service service) {
+    private static JsonNode container(String dir, LoadLabImage service) {
         return containers(workload(dir, service)).stream()
                 .filter(c -> imageIs(c, service.image))
                 .findFirst()
                 .orElseThrow();
     }
 
-    private static Optional<JsonNode> envVar(JsonNode container, String name) {
-        for (JsonNode var : container.path("env")) {
-            if (var.path("name").asText().equals(name)) {
-                return Optional.of(var);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The literal value as written, $(VAR) references unexpanded. */
-    private static Optional<String> raw(JsonNode container, String name) {
-        return envVar(container, name).filter(v -> v.has("value")).map(v -> v.path("value")
-                .asText());
-    }
-
-    /** The value with $(VAR) references to earlier literal variables expanded, as the kubelet does. */
-    private static Optional<String> value(JsonNode container, String name) {
-        Optional<String> raw = raw(container, name);
-        if (raw.isEmpty()) {
-            return raw;
-        }
-        Matcher m = Pattern.compile("\\$\\(([A-Za-z0-9_]+)\\)").matcher(raw.get());
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(
-                    out, Matcher.quoteReplacement(raw(container, m.group(1)).orElse(m.group())));
-        }
-        m.appendTail(out);
-        return Optional.of(out.toString());
-    }
-
-    private static String fieldPath(JsonNode container, String name) {
-        return envVar(container, name)
-                .map(v -> v.path("valueFrom").path("fieldRef").path("fieldPath").asText())
-                .orElse("");
-    }
-
-    /** "secret-name/key" of a variable set from a Secret. */
-    private static Optional<String> secretRef(JsonNode container, String name) {
-        return envVar(container, name)
-                .map(v -> v.path("valueFrom").path("secretKeyRef"))
-                .filter(r -> !r.isMissingNode())
-                .map(r -> r.path("name").asText() + "/" + r.path("key").asText());
-    }
-
     private static void assertPodIp(String dir, JsonNode container, String name) {
         assertThat(raw(container, name)).as(dir + ": " + name).contains("$(POD_IP)");
         assertThat(fieldPath(container, "POD_IP")).as(dir + ": POD_IP").isEqualTo("status.podIP");
-    }
-
-    /** The container port a probe's or Service's port (number or name) means in {@code container}. */
-    private static int containerPort(JsonNode container, JsonNode port) {
-        if (port.isInt()) {
-            return port.asInt();
-        }
-        for (JsonNode p : container.path("ports")) {
-            if (p.path("name").asText().equals(port.asText())) {
-                return p.path("containerPort").asInt();
-            }
-        }
-        throw new AssertionError(container.path("name").asText() + " has no port named " + port.asText());
-    }
-
-    /**
-     * Where {@code host:port} lands: the Service named {@code host} must select {@code workload}'s pods and expose
-     * {@code port}; returns {container, containerPort} of the pod port it forwards to.
-     */
-    private static JsonNode reach(String dir, String host, int port, JsonNode workload) {
-        JsonNode service = service(dir, host);
-        JsonNode labels =
-                workload.path("spec").path("template").path("metadata").path("labels");
-        JsonNode selector = service.path("spec").path("selector");
-        assertThat(selector.isEmpty())
-                .as(dir + ": Service " + host + " has a selector")
-                .isFalse();
-        selector.properties().forEach(e -> assertThat(labels.path(e.getKey()).asText())
-                .as(dir + ": Service " + host + " selects " + name(workload))
-                .isEqualTo(e.getValue().asText()));
-        for (JsonNode p : service.path("spec").path("ports")) {
-            if (p.path("port").asInt() == port) {
-                JsonNode targetPort = p.has("targetPort") ? p.path("targetPort") : p.path("port");
-                for (JsonNode container : containers(workload)) {
-                    for (JsonNode cp : container.path("ports")) {
-                        boolean match = targetPort.isInt()
-                                ? cp.path("containerPort").asInt() == targetPort.asInt()
-                                : cp.path("name").asText().equals(targetPort.asText());
-                        if (match) {
-                            return YAML.createObjectNode()
-                                    .put("container", container.path("name").asText())
-                                    .put(
-                                            "containerPort",
-                                            cp.path("containerPort").asInt());
-                        }
-                    }
-                }
-                throw new AssertionError(dir + ": Service " + host + " port " + port + " targets " + targetPort
-                        + ", which no container of " + name(workload) + " declares");
-            }
-        }
-        throw new AssertionError(dir + ": Service " + host + " has no port " + port);
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("k8s/base"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no k8s/base above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }

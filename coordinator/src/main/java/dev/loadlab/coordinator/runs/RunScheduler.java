@@ -62,7 +62,6 @@ public final class RunScheduler implements AutoCloseable {
             Thread.ofPlatform().name("loadlab-scheduler").daemon().factory());
     private final RunQueue queue;
     private final Map<UUID, ActiveRun> active = new HashMap<>();
-    private final Map<UUID, LiveProgress> live = new ConcurrentHashMap<>();
     private final Outbox outbox;
     private final StepDriver steps;
 
@@ -82,7 +81,7 @@ public final class RunScheduler implements AutoCloseable {
         this.clock = clock;
         this.redelivery = new Redelivery(runs, journal, clock);
         this.outbox = new Outbox(agents, cluster);
-        this.steps = new StepDriver(journal, cluster, outbox, clock, grace, live);
+        this.steps = new StepDriver(journal, cluster, outbox, clock, grace);
     }
 
     /** Recovers from a previous process: runs it left RUNNING failed, runs it left QUEUED queued again. */
@@ -123,7 +122,7 @@ public final class RunScheduler implements AutoCloseable {
     }
 
     public Optional<LiveProgress> progress(UUID runId) {
-        return Optional.ofNullable(live.get(runId));
+        return steps.progress(runId);
     }
 
     /** Why a queued run is still waiting, if it is. */
@@ -293,7 +292,7 @@ public final class RunScheduler implements AutoCloseable {
             steps.prepare(run, plan, startedAt).ifPresent(record -> store(run, record));
             return;
         }
-        live.put(run.id, new LiveProgress(plan.index(), null, null, true, 0, 0, 0, 0));
+        steps.switchingTarget(run.id, plan);
         Thread.ofVirtual().name("loadlab-target-switch").start(() -> {
             try {
                 run.control.switchTo(plan.profile(), plan.workers());
@@ -336,7 +335,7 @@ public final class RunScheduler implements AutoCloseable {
             return;
         }
         active.remove(run.id);
-        live.remove(run.id);
+        steps.forget(run.id);
         run.agents.forEach(agents::markIdle);
         dispatch();
     }

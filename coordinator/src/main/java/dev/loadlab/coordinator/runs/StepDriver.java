@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,21 +48,35 @@ final class StepDriver {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration grace;
-    private final Map<UUID, LiveProgress> live;
+    /** Each active run's latest progress, for {@link #progress}: written here only, read from any thread. */
+    private final Map<UUID, LiveProgress> live = new ConcurrentHashMap<>();
 
     StepDriver(
             StepJournal journal,
             CoordinatorEndpoint cluster,
             Outbox outbox,
             Clock clock,
-            Duration grace,
-            Map<UUID, LiveProgress> live) {
+            Duration grace) {
         this.journal = journal;
         this.cluster = cluster;
         this.outbox = outbox;
         this.clock = clock;
         this.grace = grace;
-        this.live = live;
+    }
+
+    /** The run's step in flight as far as it got (merged intervals so far), if it has one; from any thread. */
+    Optional<LiveProgress> progress(UUID runId) {
+        return Optional.ofNullable(live.get(runId));
+    }
+
+    /** The run is switching its target before step {@code plan}: shown as warming up, nothing measured yet. */
+    void switchingTarget(UUID runId, StepPlan plan) {
+        live.put(runId, new LiveProgress(plan.index(), null, null, true, 0, 0, 0, 0));
+    }
+
+    /** The run ended: no progress to show. */
+    void forget(UUID runId) {
+        live.remove(runId);
     }
 
     /** Whether {@code result} is one the run's step in flight still waits for. */
