@@ -1,6 +1,6 @@
 package dev.loadlab.targethost;
 
-import dev.loadlab.targethost.work.Workload;
+import dev.loadlab.targethost.work.Endpoint;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,7 +16,7 @@ public final class RequestStats {
 
     public RequestStats() {
         // Filled once here and never modified afterwards, so concurrent reads of the map itself need no lock.
-        for (String path : Workload.PATHS) {
+        for (String path : Endpoint.PATHS) {
             byPath.put(path, new LongAdder());
         }
     }
@@ -25,13 +25,13 @@ public final class RequestStats {
      * Counts one response on a workload endpoint. Callers count just before they write the response: a client that has
      * received its answer and then asks {@code /stats} must find it counted.
      *
-     * @param path one of {@link Workload#PATHS}
+     * @param path one of {@link Endpoint#PATHS}
      * @param status the HTTP status about to be sent
      */
     public void record(String path, int status) {
         LongAdder counter = byPath.get(path);
         if (counter == null) {
-            throw new IllegalArgumentException("path must be one of " + Workload.PATHS + ", was " + path);
+            throw new IllegalArgumentException("path must be one of " + Endpoint.PATHS + ", was " + path);
         }
         counter.increment();
         if (status >= 400) {

@@ -2,22 +2,26 @@ package dev.loadlab.targethost;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.loadlab.targethost.work.BadParameterException;
+import dev.loadlab.protocol.Json;
+import dev.loadlab.targethost.http.Responses;
+import dev.loadlab.targethost.http.Route;
+import dev.loadlab.targethost.http.Routes;
 import dev.loadlab.targethost.work.CpuWork;
-import dev.loadlab.targethost.work.Workload;
+import dev.loadlab.targethost.work.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves every path of the threaded profile on the calling worker thread: waits block the thread (as a synchronous
- * Python worker's would), CPU work runs on it. Route table: {@code /health}, {@code /stats}, then the workload
- * endpoints of {@link Workload#PATHS}; anything else is a 404. No per-request logging: the target's own overhead must
- * stay small and constant. Thread-safe (its state is immutable or thread-safe).
+ * Python worker's would), CPU work runs on it. The route table is the one every front-end shares ({@link Routes}); this
+ * class only turns its decision into a JDK {@code HttpServer} answer and counts it. Problem bodies and the endpoint
+ * answers are written by hand (they are on the per-request path of the thing under load, whose overhead should be close
+ * to nothing); {@code /stats} is the protocol's {@code WorkerStats} record. No per-request logging: the target's own
+ * overhead must stay small and constant. Thread-safe (its state is immutable or thread-safe).
  */
 final class TargetHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TargetHandler.class);
@@ -44,10 +48,24 @@ final class TargetHandler implements HttpHandler {
                 body.transferTo(OutputStream.nullOutputStream());
             }
             String path = exchange.getRequestURI().getRawPath();
-            switch (path) {
-                case "/health" -> serveFixed(exchange, HEALTH);
-                case "/stats" -> serveFixed(exchange, statsBody());
-                default -> serveWorkload(exchange, path);
+            Route route = Routes.resolve(
+                    exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery());
+            switch (route) {
+                case Route.Health health -> send(exchange, 200, JSON, HEALTH);
+                case Route.Stats s -> send(exchange, 200, JSON, statsBody());
+                case Route.Perform perform -> serveEndpoint(exchange, perform.endpoint());
+                case Route.MethodNotAllowed notAllowed -> {
+                    if (notAllowed.counted()) {
+                        stats.record(path, 405);
+                    }
+                    exchange.getResponseHeaders().set("Allow", "GET");
+                    sendProblem(exchange, 405, "Method Not Allowed", notAllowed.detail(), null);
+                }
+                case Route.NotFound notFound -> sendProblem(exchange, 404, "Not Found", notFound.detail(), null);
+                case Route.BadRequest bad -> {
+                    stats.record(path, 400);
+                    sendProblem(exchange, 400, "Bad Request", bad.detail(), bad.parameter());
+                }
             }
         } catch (IOException e) {
             // The client went away mid-exchange; under load that is normal and not worth a log line per request.
@@ -60,79 +78,33 @@ final class TargetHandler implements HttpHandler {
         }
     }
 
-    private void serveFixed(HttpExchange exchange, byte[] body) throws IOException {
-        if (isGet(exchange)) {
-            send(exchange, 200, JSON, body);
-        }
-    }
-
-    private void serveWorkload(HttpExchange exchange, String path) throws IOException, InterruptedException {
-        Optional<Workload> parsed;
-        try {
-            parsed = Workload.parse(path, exchange.getRequestURI().getRawQuery());
-        } catch (BadParameterException e) {
-            stats.record(path, 400);
-            sendProblem(exchange, 400, "Bad Request", e.getMessage(), e.parameter());
-            return;
-        }
-        if (parsed.isEmpty()) {
-            sendProblem(
-                    exchange,
-                    404,
-                    "Not Found",
-                    "no endpoint " + path + "; the target serves /hello, /io?ms=N, /cpu?ms=N, /mixed?io=N&cpu=M,"
-                            + " /health and /stats",
-                    null);
-            return;
-        }
-        Workload workload = parsed.get();
-        if (!exchange.getRequestMethod().equals("GET")) {
-            stats.record(path, 405);
-            methodNotAllowed(exchange);
-            return;
-        }
-        byte[] body = perform(workload);
+    private void serveEndpoint(HttpExchange exchange, Endpoint endpoint) throws IOException, InterruptedException {
+        byte[] body = perform(endpoint);
         // Counted before the answer is written, so a client that has its answer and then asks /stats sees it counted.
-        stats.record(path, 200);
-        send(exchange, 200, workload instanceof Workload.Hello ? "text/plain; charset=utf-8" : JSON, body);
+        stats.record(endpoint.path(), 200);
+        send(exchange, 200, endpoint instanceof Endpoint.Hello ? "text/plain; charset=utf-8" : JSON, body);
     }
 
-    private byte[] perform(Workload workload) throws InterruptedException {
-        if (workload instanceof Workload.Hello) {
+    private byte[] perform(Endpoint endpoint) throws InterruptedException {
+        if (endpoint instanceof Endpoint.Hello) {
             return HELLO;
         }
-        if (workload.ioMs() > 0) {
-            Thread.sleep(workload.ioMs());
+        if (endpoint.ioMs() > 0) {
+            Thread.sleep(endpoint.ioMs());
         }
-        long iterations = cpu.iterationsFor(workload.cpuMs());
+        long iterations = cpu.iterationsFor(endpoint.cpuMs());
         // Seeded from the clock so no two requests compute the same thing; the result goes into the body, so the JIT
         // cannot drop the work.
         long result = iterations == 0 ? 0 : CpuWork.compute(System.nanoTime(), iterations);
-        String json = "{\"ioMs\":" + workload.ioMs() + ",\"cpuMs\":" + workload.cpuMs() + ",\"iterations\":"
+        String json = "{\"ioMs\":" + endpoint.ioMs() + ",\"cpuMs\":" + endpoint.cpuMs() + ",\"iterations\":"
                 + iterations + ",\"result\":" + result + "}";
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The protocol's {@code WorkerStats} record, written by Jackson: {@code /stats} is not on the per-request path. */
     private byte[] statsBody() {
-        return Json.stats(stats.snapshot(), workers, cpu.calibration()).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static boolean isGet(HttpExchange exchange) throws IOException {
-        if (exchange.getRequestMethod().equals("GET")) {
-            return true;
-        }
-        methodNotAllowed(exchange);
-        return false;
-    }
-
-    private static void methodNotAllowed(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Allow", "GET");
-        sendProblem(
-                exchange,
-                405,
-                "Method Not Allowed",
-                "method " + exchange.getRequestMethod() + " is not allowed here; use GET",
-                null);
+        return Json.write(stats.snapshot().toWire(workers, null, null, cpu.calibration()))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static void sendProblem(HttpExchange exchange, int status, String title, String detail, String parameter)
@@ -141,7 +113,7 @@ final class TargetHandler implements HttpHandler {
                 exchange,
                 status,
                 PROBLEM,
-                Json.problem(status, title, detail, parameter).getBytes(StandardCharsets.UTF_8));
+                Responses.problemBody(status, title, detail, parameter).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void internalError(HttpExchange exchange) {

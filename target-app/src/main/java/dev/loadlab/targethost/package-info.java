@@ -4,7 +4,8 @@
  * profile without a control API: the JDK's HTTP server on W blocking threads, also what other modules' integration
  * tests start on port 0) or becomes a supervisor ({@code dev.loadlab.targethost.host}) that runs the app in worker processes
  * ({@code dev.loadlab.targethost.worker}) in one of the scaling profiles and switches profile and W through an
- * authenticated control API. Every way of serving shares the workloads of {@code dev.loadlab.targethost.work} and exact
- * counters ({@link dev.loadlab.targethost.RequestStats}).
+ * authenticated control API. Every way of serving shares one route table ({@link dev.loadlab.targethost.http.Routes}),
+ * the endpoint requests of {@code dev.loadlab.targethost.work} and exact counters ({@link
+ * dev.loadlab.targethost.RequestStats}).
  */
 package dev.loadlab.targethost;

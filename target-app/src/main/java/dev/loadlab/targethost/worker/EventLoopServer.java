@@ -5,7 +5,7 @@ import dev.loadlab.targethost.http.ParseResult;
 import dev.loadlab.targethost.http.RequestParser;
 import dev.loadlab.targethost.http.Responses;
 import dev.loadlab.targethost.http.WorkerApp;
-import dev.loadlab.targethost.work.Workload;
+import dev.loadlab.targethost.work.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.StandardSocketOptions;
@@ -130,14 +130,14 @@ final class EventLoopServer {
                 connection.closeAfterWrite = !reply.keepAlive();
             } else {
                 Action.Perform perform = (Action.Perform) action;
-                if (perform.workload().ioMs() == 0) {
+                if (perform.endpoint().ioMs() == 0) {
                     connection.out.add(
-                            ByteBuffer.wrap(app.computeAndComplete(perform.workload(), perform.keepAlive())));
+                            ByteBuffer.wrap(app.computeAndComplete(perform.endpoint(), perform.keepAlive())));
                     connection.closeAfterWrite = !perform.keepAlive();
                 } else {
-                    long deadline = System.nanoTime() + perform.workload().ioMs() * 1_000_000L;
+                    long deadline = System.nanoTime() + perform.endpoint().ioMs() * 1_000_000L;
                     timers.add(
-                            new Timer(deadline, timerSequence++, connection, perform.workload(), perform.keepAlive()));
+                            new Timer(deadline, timerSequence++, connection, perform.endpoint(), perform.keepAlive()));
                     connection.waiting = true;
                 }
             }
@@ -154,7 +154,7 @@ final class EventLoopServer {
                 continue; // the client left while we waited: nothing to answer, nothing counted
             }
             connection.waiting = false;
-            connection.out.add(ByteBuffer.wrap(app.computeAndComplete(timer.workload(), timer.keepAlive())));
+            connection.out.add(ByteBuffer.wrap(app.computeAndComplete(timer.endpoint(), timer.keepAlive())));
             connection.closeAfterWrite = !timer.keepAlive();
             try {
                 drive(connection);
@@ -211,5 +211,5 @@ final class EventLoopServer {
     }
 
     private record Timer(
-            long deadlineNanos, long sequence, Connection connection, Workload workload, boolean keepAlive) {}
+            long deadlineNanos, long sequence, Connection connection, Endpoint endpoint, boolean keepAlive) {}
 }

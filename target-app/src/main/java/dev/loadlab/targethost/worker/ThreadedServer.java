@@ -6,7 +6,7 @@ import dev.loadlab.targethost.http.ParseResult;
 import dev.loadlab.targethost.http.RequestParser;
 import dev.loadlab.targethost.http.Responses;
 import dev.loadlab.targethost.http.WorkerApp;
-import dev.loadlab.targethost.work.Workload;
+import dev.loadlab.targethost.work.Endpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -103,7 +103,7 @@ final class ThreadedServer {
                         byte[] answer;
                         boolean keepAlive;
                         if (action instanceof Action.Perform perform) {
-                            answer = perform(perform.workload(), perform.keepAlive());
+                            answer = perform(perform.endpoint(), perform.keepAlive());
                             keepAlive = perform.keepAlive();
                         } else {
                             Action.Reply reply = (Action.Reply) action;
@@ -124,15 +124,15 @@ final class ThreadedServer {
      * Waits and computes as a thread of an interpreter with (or without) a global lock: the lock is held for the
      * request's "Python code", released around the sleep, and handed over during the CPU loop when others wait.
      */
-    private byte[] perform(Workload workload, boolean keepAlive) throws IOException {
-        long iterations = app.iterationsFor(workload);
+    private byte[] perform(Endpoint endpoint, boolean keepAlive) throws IOException {
+        long iterations = app.iterationsFor(endpoint);
         gil.acquire();
         try {
-            if (workload.ioMs() > 0) {
-                gil.releaseDuring(() -> Thread.sleep(workload.ioMs()));
+            if (endpoint.ioMs() > 0) {
+                gil.releaseDuring(() -> Thread.sleep(endpoint.ioMs()));
             }
             long result = iterations == 0 ? 0 : gil.compute(System.nanoTime(), iterations);
-            return app.complete(workload, iterations, result, keepAlive);
+            return app.complete(endpoint, iterations, result, keepAlive);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while serving", e);

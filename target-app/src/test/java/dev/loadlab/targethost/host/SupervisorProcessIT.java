@@ -68,7 +68,7 @@ class SupervisorProcessIT {
             ControlClient api = new ControlClient(URI.create(control.group(1)), "t0ken");
             List<Long> pids = api.currentPids();
             assertThat(pids).hasSize(2);
-            assertThat(Load.burst(URI.create(app.group(1)), "/hello", 4)).isNotNull();
+            assertThat(LoadLoop.burst(URI.create(app.group(1)), "/hello", 4)).isNotNull();
 
             supervisor.destroyForcibly(); // SIGKILL: no shutdown hook runs, the workers must notice by themselves
             assertThat(supervisor.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -64,7 +64,7 @@ class TargetHostIT {
             assertGone(previous);
             long sent = 0;
             for (String path : List.of("/hello", "/io?ms=5", "/cpu?ms=2", "/mixed?io=2&cpu=2")) {
-                sent += Load.run(app, path, 4, Duration.ofMillis(300));
+                sent += LoadLoop.run(app, path, 4, Duration.ofMillis(300));
             }
             assertThat(get("/health").statusCode()).isEqualTo(200);
             assertThat(get("/nope").statusCode()).isEqualTo(404);
@@ -108,10 +108,10 @@ class TargetHostIT {
     @Test
     void anEventLoopOverlapsWaitsWhileOneBlockingProcessCannot() throws Exception {
         api.apply("async", 1);
-        Load.burst(app, "/hello", 4); // connections and code paths warmed up
-        Duration async = Load.burst(app, "/io?ms=100", 20);
+        LoadLoop.burst(app, "/hello", 4); // connections and code paths warmed up
+        Duration async = LoadLoop.burst(app, "/io?ms=100", 20);
         api.apply("multi-process", 1);
-        Duration blocking = Load.burst(app, "/io?ms=100", 20);
+        Duration blocking = LoadLoop.burst(app, "/io?ms=100", 20);
         System.out.printf(
                 "20 concurrent /io?ms=100 at W=1: async %d ms, multi-process %d ms%n",
                 async.toMillis(), blocking.toMillis());
@@ -178,7 +178,7 @@ class TargetHostIT {
         assertThat(pids).as("the command's processes").isNotEmpty();
         // One connection per request: http.server answers HTTP/1.0 and closes, so pooled connections would race.
         for (int i = 0; i < 5; i++) {
-            Load.burst(app, "/", 4);
+            LoadLoop.burst(app, "/", 4);
         }
         ControlClient.Stats stats = api.stats();
         assertThat(stats.requests()).as("a foreign app's count is unknown").isNull();
@@ -205,10 +205,10 @@ class TargetHostIT {
 
     private static Cores coresUnderCpuLoad(String profile) throws Exception {
         api.apply(profile, 4);
-        Load.run(app, "/cpu?ms=20", 8, Duration.ofMillis(500)); // warm-up: JIT, connections
+        LoadLoop.run(app, "/cpu?ms=20", 8, Duration.ofMillis(500)); // warm-up: JIT, connections
         ControlClient.Stats before = api.stats();
         MachineCpu.Sample machineBefore = MachineCpu.sample();
-        Load.run(app, "/cpu?ms=20", 8, Duration.ofSeconds(3));
+        LoadLoop.run(app, "/cpu?ms=20", 8, Duration.ofSeconds(3));
         double machine = MachineCpu.sample().busyCoresSince(machineBefore);
         return new Cores(api.stats().coresSince(before), machine);
     }

@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A small closed-loop load generator for tests: N threads send GETs back to back for a while. */
-final class Load {
-    private Load() {}
+final class LoadLoop {
+    private LoadLoop() {}
 
     /** Sends {@code path} from {@code threads} threads for {@code duration}; returns the count of 200 answers. */
     static long run(URI base, String path, int threads, Duration duration) throws Exception {

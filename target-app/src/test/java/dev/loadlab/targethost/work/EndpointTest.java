@@ -5,20 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class WorkloadTest {
+class EndpointTest {
     @Test
-    void parsesEachWorkloadEndpoint() {
-        assertThat(Workload.parse("/hello", null)).contains(new Workload.Hello());
-        assertThat(Workload.parse("/io", "ms=50")).contains(new Workload.Io(50));
-        assertThat(Workload.parse("/cpu", "ms=0&cachebuster=123")).contains(new Workload.Cpu(0));
-        assertThat(Workload.parse("/mixed", "cpu=2&io=8")).contains(new Workload.Mixed(8, 2));
-        assertThat(Workload.parse("/io", "ms=%2060000")).contains(new Workload.Io(60_000));
+    void parsesEachEndpoint() {
+        assertThat(Endpoint.parse("/hello", null)).isEqualTo(new Endpoint.Hello());
+        assertThat(Endpoint.parse("/io", "ms=50")).isEqualTo(new Endpoint.Io(50));
+        assertThat(Endpoint.parse("/cpu", "ms=0&cachebuster=123")).isEqualTo(new Endpoint.Cpu(0));
+        assertThat(Endpoint.parse("/mixed", "cpu=2&io=8")).isEqualTo(new Endpoint.Mixed(8, 2));
+        assertThat(Endpoint.parse("/io", "ms=%2060000")).isEqualTo(new Endpoint.Io(60_000));
     }
 
     @Test
-    void otherPathsAreNotWorkloads() {
-        assertThat(Workload.parse("/health", null)).isEmpty();
-        assertThat(Workload.parse("/io/", "ms=1")).isEmpty();
+    void otherPathsAreNotEndpoints() {
+        assertThat(Endpoint.parse("/health", null)).isNull();
+        assertThat(Endpoint.parse("/io/", "ms=1")).isNull();
     }
 
     @Test
@@ -39,12 +39,12 @@ class WorkloadTest {
     @Test
     void aLongBadValueIsEchoedShortened() {
         String value = "x".repeat(1_000);
-        assertThatThrownBy(() -> Workload.parse("/io", "ms=" + value))
+        assertThatThrownBy(() -> Endpoint.parse("/io", "ms=" + value))
                 .hasMessageEndingWith("was '" + "x".repeat(32) + "...'");
     }
 
     private static void assertBad(String path, String query, String parameter, String message) {
-        assertThatThrownBy(() -> Workload.parse(path, query))
+        assertThatThrownBy(() -> Endpoint.parse(path, query))
                 .isInstanceOfSatisfying(BadParameterException.class, e -> assertThat(e.parameter())
                         .isEqualTo(parameter))
                 .hasMessage(message);

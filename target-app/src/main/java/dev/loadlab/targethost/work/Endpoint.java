@@ -3,20 +3,21 @@ package dev.loadlab.targethost.work;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * What one request to a workload endpoint asks for, already validated. Profiles differ only in how they carry it out
- * (how they wait, on which thread they compute); the parsing and the bounds are the same for all. Immutable.
+ * What one request to a workload endpoint ({@code /hello}, {@code /io}, {@code /cpu}, {@code /mixed}) asks for, already
+ * validated. Profiles differ only in how they carry it out (how they wait, on which thread they compute); the parsing and
+ * the bounds are the same for all. Not to be confused with the scenario's {@code protocol.scenario.Workload}, the
+ * weighted requests a load generator sends: this is one such request as the target receives it. Immutable.
  */
-public sealed interface Workload {
+public sealed interface Endpoint {
     /** The longest wait or computation one request may ask for, per parameter. */
     long MAX_MS = 60_000;
 
     /** The workload endpoints, in the order {@code /stats} lists them. */
     List<String> PATHS = List.of("/hello", "/io", "/cpu", "/mixed");
 
-    /** The endpoint this workload is served on, one of {@link #PATHS}. */
+    /** The path this request was served on, one of {@link #PATHS}. */
     String path();
 
     /** Milliseconds to wait before computing (0 for none). */
@@ -26,7 +27,7 @@ public sealed interface Workload {
     long cpuMs();
 
     /** {@code GET /hello}: the cheapest possible answer, measures the server's own overhead. */
-    record Hello() implements Workload {
+    record Hello() implements Endpoint {
         @Override
         public String path() {
             return "/hello";
@@ -44,7 +45,7 @@ public sealed interface Workload {
     }
 
     /** {@code GET /io?ms=N}: waits {@code ms}, as a database or downstream call would. */
-    record Io(long ioMs) implements Workload {
+    record Io(long ioMs) implements Endpoint {
         public Io {
             checkMs("ms", ioMs);
         }
@@ -61,7 +62,7 @@ public sealed interface Workload {
     }
 
     /** {@code GET /cpu?ms=N}: {@code ms} of calibrated CPU work of one core. */
-    record Cpu(long cpuMs) implements Workload {
+    record Cpu(long cpuMs) implements Endpoint {
         public Cpu {
             checkMs("ms", cpuMs);
         }
@@ -78,7 +79,7 @@ public sealed interface Workload {
     }
 
     /** {@code GET /mixed?io=N&cpu=M}: waits {@code io} ms, then computes {@code cpu} ms, like a typical API call. */
-    record Mixed(long ioMs, long cpuMs) implements Workload {
+    record Mixed(long ioMs, long cpuMs) implements Endpoint {
         public Mixed {
             checkMs("io", ioMs);
             checkMs("cpu", cpuMs);
@@ -91,22 +92,25 @@ public sealed interface Workload {
     }
 
     /**
-     * Parses a request: empty if {@code path} is not a workload endpoint, otherwise the workload; throws {@link
-     * BadParameterException} naming the parameter and its bound when a parameter is missing, repeated, not an integer or
-     * out of bounds. Unknown parameters are ignored (load generators add cache busters).
+     * Parses a request: {@code null} if {@code path} is not a workload endpoint, otherwise the endpoint request; throws
+     * {@link BadParameterException} naming the parameter and its bound when a parameter is missing, repeated, not an
+     * integer or out of bounds. Unknown parameters are ignored (load generators add cache busters).
+     *
+     * <p>{@code null} rather than an {@code Optional}: this runs once per request of the target under load, and its only
+     * caller ({@code http.Routes}) wraps the answer in its own result anyway, so an {@code Optional} would be one more
+     * allocation per request for nothing.
      *
      * @param path the request's path, e.g. {@code /io}
      * @param rawQuery the request's raw (still percent-encoded) query, or {@code null}
      */
-    static Optional<Workload> parse(String path, String rawQuery) {
-        return Optional.ofNullable(
-                switch (path) {
-                    case "/hello" -> new Hello();
-                    case "/io" -> new Io(msParameter(rawQuery, "ms"));
-                    case "/cpu" -> new Cpu(msParameter(rawQuery, "ms"));
-                    case "/mixed" -> new Mixed(msParameter(rawQuery, "io"), msParameter(rawQuery, "cpu"));
-                    default -> null;
-                });
+    static Endpoint parse(String path, String rawQuery) {
+        return switch (path) {
+            case "/hello" -> new Hello();
+            case "/io" -> new Io(msParameter(rawQuery, "ms"));
+            case "/cpu" -> new Cpu(msParameter(rawQuery, "ms"));
+            case "/mixed" -> new Mixed(msParameter(rawQuery, "io"), msParameter(rawQuery, "cpu"));
+            default -> null;
+        };
     }
 
     private static long msParameter(String rawQuery, String name) {
