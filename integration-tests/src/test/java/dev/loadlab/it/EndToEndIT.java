@@ -55,7 +55,7 @@ class EndToEndIT {
                          "workload": {"requests": [
                            {"name": "io",  "method": "GET", "path": "/io?ms=20", "weight": 80},
                            {"name": "cpu", "method": "GET", "path": "/cpu?ms=5", "weight": 20}]},
-                         "load": {"model": "closed", "users": 32, "warmup": "2s", "duration": "10s"},
+                         "load": {"model": "closed", "users": 16, "warmup": "2s", "duration": "10s"},
                          "agents": 1}
                         """.formatted(target.port());
                 Api.Reply submitted = api.post("/api/v1/runs", scenario);
@@ -126,7 +126,7 @@ class EndToEndIT {
                     assertThat(count(
                                     s,
                                     "SELECT count(*) FROM step_agents WHERE run_id = '" + runId
-                                            + "' AND agent_id = 'agent-1' AND users = 32"))
+                                            + "' AND agent_id = 'agent-1' AND users = 16"))
                             .isEqualTo(1);
                 }
             }

@@ -1,58 +1,42 @@
 package dev.loadlab.it;
 
-import static dev.loadlab.it.Manifests.rendered;
-import static dev.loadlab.it.Manifests.name;
-import static dev.loadlab.it.Manifests.find;
-import static dev.loadlab.it.Manifests.service;
-import static dev.loadlab.it.Manifests.workloads;
-import static dev.loadlab.it.Manifests.containers;
-import static dev.loadlab.it.Manifests.allContainers;
-import static dev.loadlab.it.Manifests.imageIs;
-import static dev.loadlab.it.Manifests.workloadWithImage;
-import static dev.loadlab.it.Manifests.envVar;
-import static dev.loadlab.it.Manifests.raw;
-import static dev.loadlab.it.Manifests.value;
-import static dev.loadlab.it.Manifests.fieldPath;
-import static dev.loadlab.it.Manifests.secretRef;
-import static dev.loadlab.it.Manifests.containerPort;
-import static dev.loadlab.it.Manifests.reach;
-import static dev.loadlab.it.Manifests.k8s;
 import static dev.loadlab.it.Manifests.ROOT;
+import static dev.loadlab.it.Manifests.YAML;
+import static dev.loadlab.it.Manifests.allContainers;
+import static dev.loadlab.it.Manifests.containerPort;
+import static dev.loadlab.it.Manifests.containers;
+import static dev.loadlab.it.Manifests.fieldPath;
+import static dev.loadlab.it.Manifests.find;
+import static dev.loadlab.it.Manifests.imageIs;
+import static dev.loadlab.it.Manifests.k8s;
+import static dev.loadlab.it.Manifests.name;
+import static dev.loadlab.it.Manifests.raw;
+import static dev.loadlab.it.Manifests.reach;
+import static dev.loadlab.it.Manifests.secretRef;
+import static dev.loadlab.it.Manifests.service;
+import static dev.loadlab.it.Manifests.value;
+import static dev.loadlab.it.Manifests.workloadWithImage;
+import static dev.loadlab.it.Manifests.workloads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.loadlab.agent.AgentMain;
-import dev.loadlab.coordinator.CoordinatorMain;
 import dev.loadlab.targethost.TargetConfig;
-import dev.loadlab.targethost.TargetMain;
 import dev.loadlab.targethost.host.HostConfig;
-import dev.loadlab.targethost.host.ProfileCatalog;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine.Option;
 
 /**
  * The Kubernetes manifests under {@code k8s/} agree with the code they deploy, so that either side drifting fails the
@@ -72,7 +56,6 @@ class KustomizeTest {
      * {@code *Main}, checked like any other once present. Remove an entry once its option has landed.
      */
     private static final Map<String, String> NOT_YET_IN_CODE = Map.of();
-
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/local", "overlays/scale"})

@@ -68,16 +68,3 @@ enum LoadLabImage {
         return names;
     }
 }
-
-private static boolean kubectlFound() {
-    try {
-        Process p = new ProcessBuilder("kubectl", "version", "--client")
-                .redirectErrorStream(true)
-                .start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-        System.err.println("KustomizeTest: kubectl is not on the PATH (" + e.getMessage() + "); skipping");
-        return false;
-    }
-}

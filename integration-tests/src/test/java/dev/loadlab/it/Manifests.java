@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 final class Manifests {
     static final Path ROOT = repositoryRoot();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
     private static final boolean KUBECTL_FOUND = kubectlFound();
 
@@ -125,8 +125,6 @@ final class Manifests {
         return found.getFirst();
     }
 
-
-
     static Optional<JsonNode> envVar(JsonNode container, String name) {
         for (JsonNode var : container.path("env")) {
             if (var.path("name").asText().equals(name)) {
@@ -171,7 +169,6 @@ final class Manifests {
                 .filter(r -> !r.isMissingNode())
                 .map(r -> r.path("name").asText() + "/" + r.path("key").asText());
     }
-
 
     /** The container port a probe's or Service's port (number or name) means in {@code container}. */
     static int containerPort(JsonNode container, JsonNode port) {

@@ -51,12 +51,7 @@ final class StepDriver {
     /** Each active run's latest progress, for {@link #progress}: written here only, read from any thread. */
     private final Map<UUID, LiveProgress> live = new ConcurrentHashMap<>();
 
-    StepDriver(
-            StepJournal journal,
-            CoordinatorEndpoint cluster,
-            Outbox outbox,
-            Clock clock,
-            Duration grace) {
+    StepDriver(StepJournal journal, CoordinatorEndpoint cluster, Outbox outbox, Clock clock, Duration grace) {
         this.journal = journal;
         this.cluster = cluster;
         this.outbox = outbox;
