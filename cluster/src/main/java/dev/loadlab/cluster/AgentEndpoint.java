@@ -69,6 +69,11 @@ public final class AgentEndpoint implements AutoCloseable {
         return coordinatorLost.getCount() == 0;
     }
 
+    /** Waits up to {@code timeout} for the coordinator to leave; true once it has. */
+    public boolean awaitCoordinatorLost(Duration timeout) throws InterruptedException {
+        return coordinatorLost.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** This member's Hazelcast UUID, which addresses its inbox. */
     public String memberUuid() {
         return hazelcast.getCluster().getLocalMember().getUuid().toString();

@@ -9,10 +9,10 @@ import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.message.Welcome;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,11 +24,9 @@ class ClusterIT {
     // Generous: a shared CI machine may be slow to form the cluster; the conditions usually hold within a second.
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static final Duration POLL = Duration.ofMillis(20);
-
     private final String clusterName = "cluster-it-" + UUID.randomUUID();
-    private final List<ToCoordinator> received = new CopyOnWriteArrayList<>();
-    private final List<String> removed = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<ToCoordinator> received = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> removed = new LinkedBlockingQueue<>();
 
     @Test
     void messagesTravelBothWaysAndALeavingAgentIsReported() throws InterruptedException {
@@ -41,14 +39,18 @@ class ClusterIT {
                 Hello hello = new Hello(new AgentInfo("a1", HOST, 1, ProtocolVersion.CURRENT, "test", uuid));
 
                 agent.send(hello);
-                await(() -> received.contains(hello), "the coordinator to receive the agent's hello");
+                assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                        .as("the coordinator receives the agent's hello")
+                        .isEqualTo(hello);
 
                 coordinator.send(uuid, new Welcome(ProtocolVersion.CURRENT));
                 ToAgent answer = agent.receive(WAIT);
                 assertThat(answer).isEqualTo(new Welcome(ProtocolVersion.CURRENT));
                 assertThat(agent.receive(Duration.ofMillis(100))).isNull();
             }
-            await(() -> removed.contains(uuid), "the coordinator to report the agent's member as removed");
+            assertThat(removed.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the coordinator reports the agent's member as removed")
+                    .isEqualTo(uuid);
             assertThat(coordinator.isRunning()).isTrue();
         }
     }
@@ -60,7 +62,10 @@ class ClusterIT {
             assertThat(agent.clusterTimeMs()).isPositive();
             coordinator.close();
             assertThat(coordinator.isRunning()).isFalse();
-            await(agent::coordinatorLost, "the agent to notice that the coordinator left");
+            assertThat(agent.awaitCoordinatorLost(WAIT))
+                    .as("the agent notices that the coordinator left")
+                    .isTrue();
+            assertThat(agent.coordinatorLost()).isTrue();
         } finally {
             coordinator.close();
         }
@@ -69,16 +74,5 @@ class ClusterIT {
     private AgentEndpoint join(CoordinatorEndpoint coordinator) {
         String[] address = coordinator.address().split(":");
         return AgentEndpoint.join("a1", address[0], Integer.parseInt(address[1]), HOST, clusterName);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what);
-            }
-            // The poll interval only: the condition, not this pause, decides when the test goes on.
-            Thread.sleep(POLL.toMillis());
-        }
     }
 }
