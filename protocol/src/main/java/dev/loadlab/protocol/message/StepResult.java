@@ -1,6 +1,8 @@
 package dev.loadlab.protocol.message;
 
+import dev.loadlab.protocol.result.FlowResult;
 import dev.loadlab.protocol.result.RequestResult;
+import dev.loadlab.protocol.result.StageResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +14,9 @@ import java.util.UUID;
  * how late (positive) or early the first request left against the agreed start, in cluster time; {@code cpuShare} the
  * agent process's average CPU use over the measured window as a share of all its cores (0..1); {@code behindSchedule}
  * whether an open model could not keep its arrival rate; {@code cancelled} whether the step was stopped early.
- * Immutable.
+ * {@code failureMessages} are the first few distinct reasons requests failed (a check's message, a timeout), bounded
+ * by {@link #MAX_FAILURE_MESSAGES}, so a user can see why; {@code flows} the per-flow results (flows workloads only);
+ * {@code stages} the per-stage results (staged loads only). Immutable.
  */
 public record StepResult(
         UUID runId,
@@ -27,10 +31,56 @@ public record StepResult(
         Long startSkewMs,
         Double cpuShare,
         boolean behindSchedule,
-        boolean cancelled)
+        boolean cancelled,
+        List<String> failureMessages,
+        List<FlowResult> flows,
+        List<StageResult> stages)
         implements ToCoordinator, StepMessage {
+    /** At most this many distinct failure messages are kept per agent and step. */
+    public static final int MAX_FAILURE_MESSAGES = 10;
+
+    /** A failure message is cut to this many characters. */
+    public static final int MAX_FAILURE_MESSAGE_LENGTH = 300;
+
     public StepResult {
         requests = List.copyOf(requests);
+        failureMessages = failureMessages == null ? List.of() : List.copyOf(failureMessages);
+        flows = flows == null ? List.of() : List.copyOf(flows);
+        stages = stages == null ? List.of() : List.copyOf(stages);
+    }
+
+    /** A v1 result: no failure messages, flows or stages. */
+    public StepResult(
+            UUID runId,
+            int stepIndex,
+            int probe,
+            String agentId,
+            String failure,
+            Instant measuredFrom,
+            Instant measuredTo,
+            long warmupRequests,
+            List<RequestResult> requests,
+            Long startSkewMs,
+            Double cpuShare,
+            boolean behindSchedule,
+            boolean cancelled) {
+        this(
+                runId,
+                stepIndex,
+                probe,
+                agentId,
+                failure,
+                measuredFrom,
+                measuredTo,
+                warmupRequests,
+                requests,
+                startSkewMs,
+                cpuShare,
+                behindSchedule,
+                cancelled,
+                null,
+                null,
+                null);
     }
 
     /** A result for a step this agent could not even start: nothing measured, {@code failure} says why. */

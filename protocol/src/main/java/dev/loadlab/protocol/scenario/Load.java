@@ -3,6 +3,7 @@ package dev.loadlab.protocol.scenario;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How much load, for how long. {@code users} is for the closed model, {@code rate} (arrivals per second) for the open
@@ -12,7 +13,11 @@ import java.time.Duration;
  * <p>For the search model, {@code rate} is the first probe's rate, {@code warmup} and {@code duration} are each
  * probe's, {@code maxRate} caps the ramp (default {@link ScenarioLimits#MAX_RATE}), {@code precision} is the relative
  * width of the final bracket (default {@link #DEFAULT_PRECISION}) and {@code maxProbes} bounds the probes per step
- * (default {@link #DEFAULT_MAX_PROBES}). Immutable.
+ * (default {@link #DEFAULT_MAX_PROBES}).
+ *
+ * <p>{@code stages} (closed and open models; instead of {@code users} / {@code rate}) shape the load over the step:
+ * they run one after another from the step's start, the warm-up is their first part, and {@code duration} is derived
+ * (their total length minus the warm-up). Immutable.
  */
 public record Load(
         LoadModel model,
@@ -27,12 +32,19 @@ public record Load(
 
         Double maxRate,
         Double precision,
-        Integer maxProbes) {
+        Integer maxProbes,
+        List<Stage> stages) {
     public static final double DEFAULT_PRECISION = 0.05;
     public static final int DEFAULT_MAX_PROBES = 12;
 
     public Load {
         warmup = warmup == null ? Duration.ZERO : warmup;
+        stages = stages == null ? null : List.copyOf(stages);
+        if (stages != null && duration == null && stages.stream().allMatch(s -> s != null)) {
+            // With stages the step lasts as long as they do; the warm-up is their first part.
+            Duration total = stages.stream().map(Stage::length).reduce(Duration.ZERO, Duration::plus);
+            duration = total.minus(warmup);
+        }
         if (model == LoadModel.SEARCH) {
             maxRate = maxRate == null ? ScenarioLimits.MAX_RATE : maxRate;
             precision = precision == null ? DEFAULT_PRECISION : precision;
@@ -42,7 +54,25 @@ public record Load(
 
     /** A closed or open load. */
     public Load(LoadModel model, Integer users, Double rate, Duration warmup, Duration duration) {
-        this(model, users, rate, warmup, duration, null, null, null);
+        this(model, users, rate, warmup, duration, null, null, null, null);
+    }
+
+    /** A search load (no stages). */
+    public Load(
+            LoadModel model,
+            Integer users,
+            Double rate,
+            Duration warmup,
+            Duration duration,
+            Double maxRate,
+            Double precision,
+            Integer maxProbes) {
+        this(model, users, rate, warmup, duration, maxRate, precision, maxProbes, null);
+    }
+
+    /** True when the load follows {@code stages} rather than a constant level. */
+    public boolean staged() {
+        return stages != null;
     }
 
     /** One open-model probe of a search: {@code rate} arrivals per second with this load's warm-up and duration. */

@@ -40,7 +40,9 @@ public record Scenario(
                 target.baseUrl(),
                 new TargetControl(target.control().url(), TargetControl.REDACTED),
                 target.profiles(),
-                target.workers());
+                target.workers(),
+                target.tls(),
+                target.http2());
         return new Scenario(name, hidden, workload, load, agents, onAgentLoss, repeats, slo);
     }
 }
