@@ -1,6 +1,8 @@
 package dev.loadlab.protocol.scenario;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -13,29 +15,72 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads scenario JSON v1 strictly (unknown fields refused) and validates it, or writes a scenario back in the same
- * form. Every refusal is an {@link InvalidInputException} whose errors carry JSON paths. Stateless and thread-safe.
+ * Reads a scenario (JSON or YAML, v1 or v2) strictly (unknown fields refused) and validates it, or writes a scenario
+ * back as JSON. Every refusal is an {@link InvalidInputException} whose errors carry JSON paths, the same for both
+ * formats. Stateless and thread-safe.
  */
 public final class ScenarioCodec {
+    /** Jackson's message for a field given twice (STRICT_DUPLICATE_DETECTION), which it reports on the object. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+
     private ScenarioCodec() {}
 
-    /** Decodes and validates; the returned scenario is complete and within {@link ScenarioLimits}. */
+    /**
+     * Decodes JSON and validates it without checking references ({@link ScenarioReferences#UNCHECKED}); the returned
+     * scenario is complete and within {@link ScenarioLimits}.
+     */
     public static Scenario decode(String json) {
+        return decode(json, ScenarioFormat.JSON, ScenarioReferences.UNCHECKED);
+    }
+
+    /**
+     * Decodes {@code text} written in {@code format} and validates it, checking its datasets, variables and secrets
+     * against {@code refs}. YAML anchors and aliases are refused, and either format is capped at
+     * {@link ScenarioLimits#MAX_DOCUMENT_LENGTH} characters and {@link ScenarioLimits#MAX_NESTING_DEPTH} levels.
+     */
+    public static Scenario decode(String text, ScenarioFormat format, ScenarioReferences refs) {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(refs, "refs");
+        if (text == null) {
+            throw new InvalidInputException("$", "is required: the body must be a scenario object");
+        }
+        if (text.length() > ScenarioLimits.MAX_DOCUMENT_LENGTH) {
+            throw new InvalidInputException(
+                    "$", "must be at most " + ScenarioLimits.MAX_DOCUMENT_LENGTH + " characters, was " + text.length());
+        }
         Scenario scenario;
         try {
-            scenario = Json.strict().readValue(json, Scenario.class);
+            if (format == ScenarioFormat.YAML) {
+                YamlScreen.check(text);
+                scenario = Json.strictYaml().readValue(text, Scenario.class);
+            } else {
+                scenario = Json.strict().readValue(text, Scenario.class);
+            }
         } catch (DatabindException e) {
             throw new InvalidInputException(List.of(fieldError(e)));
+        } catch (StreamReadException e) {
+            if (e.getProcessor() instanceof JsonParser parser
+                    && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new InvalidInputException(Paths.of(parser.getParsingContext()), "is given twice");
+            }
+            throw new InvalidInputException(
+                    "$",
+                    "is not valid " + format + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(
-                    "$", "is not valid JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
+                    "$",
+                    "is not valid " + format + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
         }
         if (scenario == null) {
             throw new InvalidInputException("$", "is required: the body must be a scenario object");
         }
-        List<FieldError> errors = ScenarioValidator.validate(scenario);
+        List<FieldError> errors = ScenarioValidator.validate(scenario, refs);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -44,6 +89,11 @@ public final class ScenarioCodec {
 
     public static String encode(Scenario scenario) {
         return Json.write(scenario);
+    }
+
+    /** Every secret the scenario refers to; see {@link ScenarioReferencesScan#secretNames}. */
+    public static Set<String> secretNames(Scenario scenario) {
+        return ScenarioReferencesScan.secretNames(scenario);
     }
 
     private static FieldError fieldError(DatabindException e) {
@@ -58,6 +108,10 @@ public final class ScenarioCodec {
             }
         }
         String field = path.toString();
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.lookingAt()) {
+            return new FieldError(Paths.member(field, duplicate.group(1)), "is given twice");
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String parent = field.endsWith("." + unknown.getPropertyName())
                     ? field.substring(
