@@ -181,6 +181,7 @@ class StepDetailsStoreIT {
                         .path("flows")
                         .asText())
                 .contains("completedPerSecond = completed / the step's measured seconds");
+        // What the dashboard's fixtures/run-flows.json was recorded from (plus hostile strings added there by hand).
         Files.writeString(Path.of("target", "step-details-run.json"), json);
     }
 
