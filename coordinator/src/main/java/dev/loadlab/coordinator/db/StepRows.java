@@ -32,8 +32,9 @@ import java.util.UUID;
 
 /**
  * A step's rows: one in {@code steps}, one per request name in {@code step_requests}, one per agent in {@code
- * step_agents}, and its flows and stages through {@link FlowRows} and {@link StageRows}. Written from a {@link StepRecord} (whose percentiles the merge already computed) and read back into
- * {@link StepView}s by column name. Statements on a connection the caller's transaction owns. Stateless.
+ * step_agents}, and its flows and stages through {@link FlowRows} and {@link StageRows}. Written from a {@link
+ * StepRecord} (whose percentiles the merge already computed) and read back into {@link StepView}s by column name.
+ * Statements on a connection the caller's transaction owns. Stateless.
  */
 final class StepRows {
     private static final String STEP_COLUMNS = "run_id, step_index, status, agents, started_at, finished_at,"
@@ -120,7 +121,7 @@ final class StepRows {
         StageRows.insert(c, step.runId(), step.index(), step.stages());
     }
 
-    /** Deletes a step's row; its request, agent, flow and stage rows go with it (the schema cascades), its probes stay. */
+    /** Deletes a step's row; its request, agent, flow and stage rows go too (the schema cascades), not its probes. */
     static void delete(Connection c, UUID runId, int stepIndex) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM steps WHERE run_id = ? AND step_index = ?")) {
             s.setObject(1, runId);

@@ -9,9 +9,10 @@ import java.util.UUID;
 import org.HdrHistogram.Histogram;
 
 /**
- * A finished step as it is stored: totals over every agent, the merged histogram and the percentiles computed once from it, the per-request breakdown and each
- * agent's share, the first distinct failure messages, the per-flow and per-stage results, the plan it ran under and what the target used. {@code throughputRps} is measured responses divided by the measured window's length. Not thread-safe
- * (histograms).
+ * A finished step as it is stored: totals over every agent, the merged histogram and the percentiles computed once
+ * from it, the per-request breakdown and each agent's share, the first distinct failure messages (at most {@link
+ * #MAX_FAILURE_MESSAGES}), the per-flow and per-stage results, the plan it ran under and what the target used. {@code
+ * throughputRps} is measured responses divided by the measured window's length. Not thread-safe (histograms).
  */
 public record StepRecord(
         UUID runId,

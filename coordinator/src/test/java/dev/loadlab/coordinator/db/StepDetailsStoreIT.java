@@ -41,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What v2 workloads measure (failed checks per request, failure messages, flows, stages) survives the trip through a
- * real PostgreSQL migrated by the coordinator's own {@link Database}: each agent's result as stored for re-delivery, and
- * the merged step as {@link RunQueries} shows it, with the field names the API promises.
+ * real PostgreSQL migrated by the coordinator's own {@link Database}: each agent's result as stored for re-delivery,
+ * and the step the real {@link ResultMerger} made, as {@link RunQueries} shows it, with the field names the API
+ * promises.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StepDetailsStoreIT {
