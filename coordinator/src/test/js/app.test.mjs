@@ -1,5 +1,7 @@
 // The dashboard's pages rendered in a fake DOM (fake-dom.mjs) from API replies recorded from a demo run (fixtures/,
-// trimmed, with a search step, a generator-bound step and hostile strings added by hand). Checks what the user sees
+// trimmed, with a search step, a generator-bound step and hostile strings added by hand; run-flows.json is the run
+// StepDetailsStoreIT stores and reads back through RunQueries, as the coordinator writes it, plus a hostile check label
+// and failure message). Checks what the user sees
 // and what the page sends: the token handling, the 401 form, escaping, and the calls it makes.
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +12,7 @@ import { API } from '../../main/resources/dev/loadlab/coordinator/dashboard/lib.
 const fixture = (name) => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
 const done = fixture('run-succeeded');
 const running = fixture('run-running');
+const flows = fixture('run-flows');
 const replies = {
   'GET /api/v1/runs': fixture('runs'),
   [`GET /api/v1/runs/${done.id}`]: done,
@@ -17,6 +20,8 @@ const replies = {
   [`GET /api/v1/runs/${done.id}/steps/0/timeline`]: fixture('timeline'),
   [`GET /api/v1/runs/${done.id}/steps/4/timeline`]: fixture('timeline'),
   [`GET /api/v1/runs/${running.id}/steps/0/timeline`]: fixture('timeline'),
+  [`GET /api/v1/runs/${flows.id}`]: flows,
+  [`GET /api/v1/runs/${flows.id}/steps/0/timeline`]: fixture('timeline'),
   [`POST /api/v1/runs/${running.id}/cancel`]: { httpStatus: 202, body: { id: running.id, status: 'CANCELLING' } },
   'GET /api/v1/scenarios': fixture('scenarios'),
   'GET /api/v1/agents': [{ id: 'demo-agent-1', host: 'vm', cores: 2, protocolVersion: 2, version: '0.1.0-SNAPSHOT', state: 'BUSY' }],
@@ -108,6 +113,55 @@ test('with an SLO, each step says whether it met it and which rules it broke', a
   assert.ok(!plain.findAll((e) => e.tagName === 'th').some((e) => e.textContent === 'SLO'), 'no SLO column without an SLO');
 });
 
+test('a run with flows shows per step its flows, failed checks by label, first failure messages and stages', async () => {
+  await browser.go(`#/runs/${flows.id}`);
+  assert.ok(byText('h2', 'Flows, checks and stages'));
+  const flowTable = all('table').find((t) => (t.getAttribute('class') || '') === 'flows');
+  const shopper = flowTable.findAll((e) => e.tagName === 'tr').find((r) => r.textContent.startsWith('shopper'));
+  const cells = shopper.findAll((e) => e.tagName === 'td').map((td) => td.textContent);
+  assert.deepEqual(cells, ['shopper', '70', '2.00', '4', '5.71%', '500', '2000', '2000', '2000', '875.0']);
+  assert.ok(flowTable.textContent.includes('admin'));
+
+  const checks = all('table').find((t) => (t.getAttribute('class') || '') === 'failed-checks');
+  const checkRows = checks.findAll((e) => e.tagName === 'tr').slice(1).map((r) => r.findAll((e) => e.tagName === 'td').map((td) => td.textContent));
+  assert.deepEqual(checkRows.map((r) => r.slice(0, 3)), [
+    ['read', 'status', '5'], ['read', 'jsonPath($.sku)', '3'], ['read', 'header(X-<b>bad</b>)', '2'], ['read', 'maxMs(500)', '1']]);
+
+  const messages = all('div').find((d) => (d.getAttribute('class') || '') === 'failure-messages');
+  const items = messages.findAll((e) => e.tagName === 'li').map((li) => li.textContent);
+  assert.equal(items.length, flows.steps[0].failureMessages.length);
+  assert.equal(items[0], 'read: status: expected [200], found 503 — 2 agents');
+  assert.ok(items.includes('read: jsonPath($.sku): expected "a1", found "b2" — 1 agent'));
+  assert.ok(items.some((i) => i.includes('expected "<script>alert(1)</script>", found "<img src=x onerror=alert(1)>"')), 'shown as text');
+  assert.equal(all('script').length, 0);
+  assert.equal(all('img').length, 0);
+  assert.equal(all('b').length, 0);
+
+  const stages = all('table').find((t) => (t.getAttribute('class') || '') === 'stages');
+  const stageRows = stages.findAll((e) => e.tagName === 'tr').slice(1).map((r) => r.findAll((e) => e.tagName === 'td').map((td) => td.textContent));
+  assert.deepEqual(stageRows, [
+    ['1', '20 users, ramp 10s', '5', '30', '0', '6.0', '10', '30', '30', '30'],
+    ['2', '20 users, hold 30s', '30', '600', '9', '20.0', '30', '900', '900', '900']]);
+
+  assert.ok(text().includes('stages 20 users, ramp 10s then 20 users, hold 30s'), 'the load as asked');
+  assert.ok(text().includes('Flows: shopper: GET /items/1; admin: GET /items'));
+  assert.ok(text().includes(flows.measurement.flows));
+  assert.ok(text().includes(flows.measurement.stages));
+});
+
+test('a run of v1 steps shows no flows, checks or stages section', async () => {
+  await browser.go(`#/runs/${done.id}`);
+  assert.ok(!byText('h2', 'Flows, checks and stages'));
+  assert.ok(!all('table').some((t) => ['flows', 'stages', 'failed-checks'].includes(t.getAttribute('class'))));
+});
+
+test('the page scripts build the DOM from nodes only: no HTML parsing sinks', () => {
+  for (const file of ['app.js', 'lib.js']) {
+    const source = readFileSync(new URL(`../../main/resources/dev/loadlab/coordinator/dashboard/${file}`, import.meta.url), 'utf8');
+    assert.ok(!/innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser/.test(source), file);
+  }
+});
+
 test('choosing another step draws its timeline', async () => {
   await browser.go(`#/runs/${done.id}`);
   const select = all('select').find((s) => s.getAttribute('id') === 'timeline-step');
@@ -139,6 +193,10 @@ test('compare names the method and gives each verdict a usable class', async () 
 test('a scenario runs with a merge patch and labels, then the page follows the new run', async () => {
   await browser.go('#/scenarios');
   assert.ok(text().includes('(built-in)'));
+  const shop = all('tr').find((r) => r.textContent.startsWith('shop'));
+  assert.deepEqual(shop.findAll((e) => e.tagName === 'li').map((li) => li.textContent),
+    ['shopper: once POST /login | GET /items/1', 'admin: GET /items'], 'a flows scenario lists its flows');
+  assert.ok(shop.textContent.includes('stages 20 users, ramp 10s then 20 users, hold 30s'));
   const row = all('tr').find((r) => r.textContent.startsWith('smoke'));
   await row.findAll((e) => e.tagName === 'button')[0].fire('click');
   const form = row.findAll((e) => e.tagName === 'form')[0];

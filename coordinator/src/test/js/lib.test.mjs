@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed,
   plannedSteps, plannedCell, niceTicks, scale, chartModel, linePath, seriesLines, fmtTick,
+  fmtFlow, workloadLines, fmtStage, failedCheckRows,
 } from '../../main/resources/dev/loadlab/coordinator/dashboard/lib.js';
 
 test('apiPath encodes each parameter as one path segment', () => {
@@ -125,4 +126,29 @@ test('chartModel on time is linear and an empty chart says so', () => {
   assert.equal(m.log, false);
   assert.ok(Math.abs(m.xAt(3.5) - (m.box.left + m.box.right) / 2) < 1e-9);
   assert.equal(chartModel([{ name: 'x', points: [{ x: 1, y: null }] }]).empty, true);
+});
+
+test('a flows workload is one line per flow: once part, loop steps, pauses and weights', () => {
+  const flow = {
+    name: 'shopper',
+    weight: 3,
+    once: [{ method: 'POST', path: '/login' }],
+    steps: [{ path: '/items' }, { method: 'GET', pause: { fixed: '1s' } }, { method: 'POST', path: '/items' }],
+  };
+  assert.equal(fmtFlow(flow), 'shopper ×3: once POST /login | GET /items → pause → POST /items');
+  assert.deepEqual(workloadLines({ flows: [flow, { name: 'b', weight: 1, steps: [{ path: '/' }] }] }),
+    ['shopper ×3: once POST /login | GET /items → pause → POST /items', 'b: GET /']);
+  assert.deepEqual(workloadLines({ requests: [{ path: '/a', weight: 2 }, { method: 'PUT', path: '/b', weight: 1 }] }), ['GET /a ×2', 'PUT /b']);
+  assert.deepEqual(workloadLines(undefined), []);
+});
+
+test('a stage reads as asked, closed or open', () => {
+  assert.equal(fmtStage({ users: 20, ramp: '10s' }), '20 users, ramp 10s');
+  assert.equal(fmtStage({ rate: 5, ramp: '5s', hold: '1m' }), '5.0/s, ramp 5s, hold 1m');
+  assert.equal(fmtStage({ users: 0, hold: '30s' }), '0 users, hold 30s');
+});
+
+test('failed checks are listed most failures first, then by label', () => {
+  assert.deepEqual(failedCheckRows({ b: 1, status: 5, a: 1 }), [['status', 5], ['a', 1], ['b', 1]]);
+  assert.deepEqual(failedCheckRows(undefined), []);
 });

@@ -44,7 +44,7 @@ public final class RunQueries implements RunReader {
                     // The control token is for the engine only; never shown back.
                     Scenario scenario =
                             Json.read(r.getString("scenario"), Scenario.class).redacted();
-                    List<StepView> steps = StepRows.views(c, id);
+                    List<StepView> steps = StepRows.views(c, id, scenario.load().stages());
                     return Optional.of(new RunView(
                             summary.id(),
                             summary.name(),

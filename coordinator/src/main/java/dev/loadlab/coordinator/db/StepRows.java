@@ -1,8 +1,11 @@
 package dev.loadlab.coordinator.db;
 
 import dev.loadlab.coordinator.model.AgentShare;
+import dev.loadlab.coordinator.model.FailureMessage;
+import dev.loadlab.coordinator.model.FlowView;
 import dev.loadlab.coordinator.model.RequestRecord;
 import dev.loadlab.coordinator.model.RequestView;
+import dev.loadlab.coordinator.model.StageView;
 import dev.loadlab.coordinator.model.StepHealth;
 import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.StepStatus;
@@ -12,6 +15,7 @@ import dev.loadlab.coordinator.search.Probe;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;
+import dev.loadlab.protocol.scenario.Stage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,22 +32,24 @@ import java.util.UUID;
 
 /**
  * A step's rows: one in {@code steps}, one per request name in {@code step_requests}, one per agent in {@code
- * step_agents}. Written from a {@link StepRecord} (whose percentiles the merge already computed) and read back into
- * {@link StepView}s by column name. Statements on a connection the caller's transaction owns. Stateless.
+ * step_agents}, and its flows and stages through {@link FlowRows} and {@link StageRows}. Written from a {@link
+ * StepRecord} (whose percentiles the merge already computed) and read back into {@link StepView}s by column name.
+ * Statements on a connection the caller's transaction owns. Stateless.
  */
 final class StepRows {
     private static final String STEP_COLUMNS = "run_id, step_index, status, agents, started_at, finished_at,"
             + " measured_from, measured_to, requests, errors, warmup_requests, throughput_rps, p50_ms, p90_ms, p99_ms,"
             + " p999_ms, max_ms, mean_ms, errors_by_kind, histogram, failure, profile, workers, target_cpu_cores,"
-            + " target_usage, start_skew_ms, agents_lost, generator_bound, generator_reason, agent_cpu_share, repeat";
+            + " target_usage, start_skew_ms, agents_lost, generator_bound, generator_reason, agent_cpu_share, repeat,"
+            + " failure_messages";
 
     private StepRows() {}
 
     /** Inserts every row of {@code step}, its search outcome and probes included. */
     static void insert(Connection c, StepRecord step) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO steps (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO steps (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?,"
+                + " ?::jsonb)")) {
             Binder b = new Binder(s);
             b.set(step.runId());
             b.setInt(step.index());
@@ -72,12 +78,13 @@ final class StepRows {
             b.set(health.generatorReason());
             b.set(health.agentCpuShare(), Types.DOUBLE);
             b.setInt(step.plan().repeat());
+            b.set(Json.write(step.failureMessages()));
             s.executeUpdate();
         }
         ProbeRows.updateStep(c, step.runId(), step.index(), step.search());
         try (PreparedStatement s = c.prepareStatement("INSERT INTO step_requests (run_id, step_index, name,"
-                + " requests, errors, p50_ms, p90_ms, p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, histogram)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+                + " requests, errors, p50_ms, p90_ms, p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, histogram,"
+                + " failed_checks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb)")) {
             for (RequestRecord request : step.byRequest()) {
                 Binder b = new Binder(s);
                 b.set(step.runId());
@@ -88,6 +95,7 @@ final class StepRows {
                 b.latency(request.latencyMs());
                 b.set(Json.write(request.errorsByKind()));
                 b.set(HistogramCodec.toBytes(request.histogram()));
+                b.set(Json.write(request.failedChecks()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -109,9 +117,11 @@ final class StepRows {
             }
             s.executeBatch();
         }
+        FlowRows.insert(c, step.runId(), step.index(), step.flows());
+        StageRows.insert(c, step.runId(), step.index(), step.stages());
     }
 
-    /** Deletes a step's row; its request and agent rows go with it (the schema cascades), its probes stay. */
+    /** Deletes a step's row; its request, agent, flow and stage rows go too (the schema cascades), not its probes. */
     static void delete(Connection c, UUID runId, int stepIndex) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM steps WHERE run_id = ? AND step_index = ?")) {
             s.setObject(1, runId);
@@ -130,11 +140,16 @@ final class StepRows {
         }
     }
 
-    /** Every stored step of a run, in order, as the API shows it; {@code slo} is left for the engine to judge. */
-    static List<StepView> views(Connection c, UUID runId) throws SQLException {
+    /**
+     * Every stored step of a run, in order, as the API shows it, each stage beside {@code askedStages} (the scenario's
+     * {@code load.stages}, null when not staged); {@code slo} is left for the engine to judge.
+     */
+    static List<StepView> views(Connection c, UUID runId, List<Stage> askedStages) throws SQLException {
         Map<Integer, List<Probe>> probes = ProbeRows.probesByStep(c, runId);
         Map<Integer, Map<String, RequestView>> byRequest = requests(c, runId);
         Map<Integer, List<AgentShare>> agents = agents(c, runId);
+        Map<Integer, List<StageView>> stages = StageRows.byStep(c, runId);
+        Map<Integer, List<FlowView>> flows = FlowRows.byStep(c, runId);
         List<StepView> steps = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT " + STEP_COLUMNS
                 + ", knee_rate_rps, knee_probe, search_note, slo FROM steps WHERE run_id = ? ORDER BY step_index")) {
@@ -145,6 +160,7 @@ final class StepRows {
                     Instant from = instant(r, "measured_from");
                     Instant to = instant(r, "measured_to");
                     String usage = r.getString("target_usage");
+                    double measured = seconds(from, to);
                     steps.add(new StepView(
                             index,
                             StepStatus.valueOf(r.getString("status")),
@@ -157,7 +173,7 @@ final class StepRows {
                             instant(r, "finished_at"),
                             from,
                             to,
-                            seconds(from, to),
+                            measured,
                             r.getLong("requests"),
                             r.getLong("errors"),
                             r.getLong("warmup_requests"),
@@ -174,17 +190,28 @@ final class StepRows {
                             r.getObject("agent_cpu_share", Double.class),
                             r.getString("failure"),
                             ProbeRows.outcome(r, probes.getOrDefault(index, List.of())),
-                            null));
+                            null,
+                            List.of(Json.read(r.getString("failure_messages"), FailureMessage[].class)),
+                            flows.getOrDefault(index, List.of()).stream()
+                                    .map(flow -> flow.over(measured))
+                                    .toList(),
+                            stages.getOrDefault(index, List.of()).stream()
+                                    .map(stage -> stage.asked(asked(askedStages, stage.index())))
+                                    .toList()));
                 }
             }
         }
         return steps;
     }
 
+    private static Stage asked(List<Stage> askedStages, int index) {
+        return askedStages == null || index >= askedStages.size() ? null : askedStages.get(index);
+    }
+
     private static Map<Integer, Map<String, RequestView>> requests(Connection c, UUID runId) throws SQLException {
         Map<Integer, Map<String, RequestView>> byRequest = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT step_index, name, requests, errors, p50_ms, p90_ms,"
-                + " p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind FROM step_requests WHERE run_id = ?"
+                + " p99_ms, p999_ms, max_ms, mean_ms, errors_by_kind, failed_checks FROM step_requests WHERE run_id = ?"
                 + " ORDER BY step_index, name")) {
             s.setObject(1, runId);
             try (ResultSet r = s.executeQuery()) {
@@ -197,7 +224,8 @@ final class StepRows {
                                             r.getLong("requests"),
                                             r.getLong("errors"),
                                             kinds(r.getString("errors_by_kind")),
-                                            latency(r)));
+                                            latency(r),
+                                            kinds(r.getString("failed_checks"))));
                 }
             }
         }
@@ -258,36 +286,5 @@ final class StepRows {
 
     static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    /** Binds a statement's parameters in order, so a column list and its values cannot drift by an index. */
-    private static final class Binder {
-        private final PreparedStatement statement;
-        private int next = 1;
-
-        Binder(PreparedStatement statement) {
-            this.statement = statement;
-        }
-
-        void set(Object value) throws SQLException {
-            statement.setObject(next++, value);
-        }
-
-        void set(Object value, int sqlType) throws SQLException {
-            statement.setObject(next++, value, sqlType);
-        }
-
-        void setInt(int value) throws SQLException {
-            statement.setInt(next++, value);
-        }
-
-        void latency(LatencyMs latency) throws SQLException {
-            set(latency.p50());
-            set(latency.p90());
-            set(latency.p99());
-            set(latency.p999());
-            set(latency.max());
-            set(latency.mean());
-        }
     }
 }

@@ -42,7 +42,28 @@ public record RunView(
                             + " percentiles come from the exact sum of every agent's HdrHistogram, never from averages"),
             Map.entry(
                     "errors",
-                    "responses with status >= 400 (http_4xx, http_5xx) and requests that got no response (transport)"),
+                    "responses with status >= 400 (http_4xx, http_5xx), requests that got no response (transport) or none"
+                            + " within their timeout (timeout), and responses that failed a check (check; see"
+                            + " failedChecks); one response counts at most one error"),
+            Map.entry(
+                    "failedChecks",
+                    "per request: how many responses failed each named check (by its label, or save(NAME) for a failed"
+                            + " extraction), summed over agents; one response can fail several checks but counts one error"),
+            Map.entry(
+                    "failureMessages",
+                    "the first 20 distinct reasons requests failed, as the agents wrote them (each agent sends its first"
+                            + " 10), taken in turn from each agent, with how many agents reported each"),
+            Map.entry(
+                    "flows",
+                    "per flow: iterations that ended inside the measured window (completed; failed = those with any"
+                            + " error), completedPerSecond = completed / the step's measured seconds, and latencyMs = the"
+                            + " iteration's duration from its start to its end, think time included, from the exact sum of"
+                            + " every agent's HdrHistogram"),
+            Map.entry(
+                    "stages",
+                    "per load stage: the stage as asked, the measured seconds that started in it, the responses completed"
+                            + " in those seconds over every agent and request, throughputRps = requests / seconds, and"
+                            + " response-time percentiles from the exact sum of the agents' histograms"),
             Map.entry("targetCpuCores", TargetUsage.METHOD),
             Map.entry(
                     "startSkewMs",

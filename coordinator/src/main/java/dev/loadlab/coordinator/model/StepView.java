@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * A finished step as the API shows it; see {@link RunView#MEASUREMENT} for how each figure was measured. A search step
  * carries {@code search} (null otherwise), and its own figures are those of its knee probe. {@code slo} is the verdict
- * against the scenario's SLO, null when it has none. Immutable.
+ * against the scenario's SLO, null when it has none. {@code failureMessages} are the first distinct reasons requests
+ * failed (with how many agents reported each), {@code flows} the per-flow results (flows workloads only), {@code
+ * stages} the per-stage results beside each stage as asked (staged loads only). Immutable.
  */
 public record StepView(
         int index,
@@ -41,7 +43,82 @@ public record StepView(
         Double agentCpuShare,
         String failure,
         SearchOutcome search,
-        SloVerdict slo) {
+        SloVerdict slo,
+        List<FailureMessage> failureMessages,
+        List<FlowView> flows,
+        List<StageView> stages) {
+    public StepView {
+        failureMessages = failureMessages == null ? List.of() : List.copyOf(failureMessages);
+        flows = flows == null ? List.of() : List.copyOf(flows);
+        stages = stages == null ? List.of() : List.copyOf(stages);
+    }
+
+    /** A step without failure messages, flows or stages (a v1 workload). */
+    public StepView(
+            int index,
+            StepStatus status,
+            String profile,
+            Integer workers,
+            int repeat,
+            Double targetCpuCores,
+            int agents,
+            Instant startedAt,
+            Instant finishedAt,
+            Instant measuredFrom,
+            Instant measuredTo,
+            double measuredSeconds,
+            long requests,
+            long errors,
+            long warmupRequests,
+            double throughputRps,
+            LatencyMs latencyMs,
+            Map<String, Long> errorsByKind,
+            Map<String, RequestView> byRequest,
+            List<AgentShare> agentShares,
+            TargetUsage target,
+            Long startSkewMs,
+            List<String> agentsLost,
+            boolean generatorBound,
+            String generatorReason,
+            Double agentCpuShare,
+            String failure,
+            SearchOutcome search,
+            SloVerdict slo) {
+        this(
+                index,
+                status,
+                profile,
+                workers,
+                repeat,
+                targetCpuCores,
+                agents,
+                startedAt,
+                finishedAt,
+                measuredFrom,
+                measuredTo,
+                measuredSeconds,
+                requests,
+                errors,
+                warmupRequests,
+                throughputRps,
+                latencyMs,
+                errorsByKind,
+                byRequest,
+                agentShares,
+                target,
+                startSkewMs,
+                agentsLost,
+                generatorBound,
+                generatorReason,
+                agentCpuShare,
+                failure,
+                search,
+                slo,
+                null,
+                null,
+                null);
+    }
+
     /** This step with its verdict against the scenario's SLO. */
     public StepView withSlo(SloVerdict verdict) {
         return new StepView(
@@ -73,6 +150,9 @@ public record StepView(
                 agentCpuShare,
                 failure,
                 search,
-                verdict);
+                verdict,
+                failureMessages,
+                flows,
+                stages);
     }
 }

@@ -9,6 +9,7 @@ import dev.loadlab.coordinator.model.StepStatus;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;
+import dev.loadlab.protocol.result.LatencyMs;
 import dev.loadlab.protocol.result.RequestResult;
 import dev.loadlab.protocol.scenario.OnAgentLoss;
 import java.time.Duration;
@@ -23,7 +24,8 @@ import java.util.UUID;
 import org.HdrHistogram.Histogram;
 
 /**
- * Merges the agents' results for one step exactly: counts are summed and histograms are added, so percentiles are
+ * Merges the agents' results for one step exactly: counts (named check failures too) are summed and histograms are
+ * added (flows, stages and failure messages by {@link ResultDetails}), so percentiles are
  * computed from every recorded value and never averaged. Also decides the step's status and health from what
  * happened to its agents. Stateless.
  */
@@ -47,6 +49,7 @@ public final class ResultMerger {
         Map<String, Histogram> byName = new TreeMap<>();
         Map<String, long[]> countsByName = new TreeMap<>();
         Map<String, Map<String, Long>> kindsByName = new TreeMap<>();
+        Map<String, Map<String, Long>> checksByName = new TreeMap<>();
         Map<String, Long> kinds = new TreeMap<>();
         List<AgentShare> shares = new ArrayList<>();
         Instant from = null;
@@ -59,9 +62,10 @@ public final class ResultMerger {
         String busiestAgent = null;
         List<String> behind = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (StepResult result : results.stream()
+        List<StepResult> inOrder = results.stream()
                 .sorted(Comparator.comparing(StepResult::agentId))
-                .toList()) {
+                .toList();
+        for (StepResult result : inOrder) {
             long agentRequests = 0;
             long agentErrors = 0;
             for (RequestResult request : result.requests()) {
@@ -78,6 +82,9 @@ public final class ResultMerger {
                             .computeIfAbsent(request.name(), x -> new TreeMap<>())
                             .merge(kind, n, Long::sum);
                 });
+                request.failedChecks().forEach((label, n) -> checksByName
+                        .computeIfAbsent(request.name(), x -> new TreeMap<>())
+                        .merge(label, n, Long::sum));
                 agentRequests += request.requests();
                 agentErrors += request.errors();
             }
@@ -120,7 +127,8 @@ public final class ResultMerger {
                 countsByName.get(name)[0],
                 countsByName.get(name)[1],
                 kindsByName.getOrDefault(name, Map.of()),
-                h)));
+                h,
+                checksByName.get(name))));
         List<String> lost = outcome.lost().stream().sorted().toList();
         if (!lost.isEmpty() && (outcome.onAgentLoss() == OnAgentLoss.ABORT || results.isEmpty())) {
             failures.add("lost agent(s) " + lost
@@ -150,13 +158,17 @@ public final class ResultMerger {
                 throughput(requests, from, to),
                 kinds,
                 total,
+                LatencyMs.of(total),
                 byRequest,
                 shares,
                 failure,
                 new StepPlan(index, null, null),
                 null,
                 health(skew, lost, busiest, busiestAgent, behind),
-                null);
+                null,
+                ResultDetails.failureMessages(inOrder),
+                ResultDetails.flows(inOrder),
+                ResultDetails.stages(inOrder));
     }
 
     private static StepHealth health(

@@ -3,7 +3,7 @@
 // #/route?token=…), which browsers never send to a server, lives in sessionStorage and is sent on every API call.
 import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed, fmtLabels,
-  plannedSteps, plannedCell, chartModel, linePath, seriesLines, fmtTick,
+  plannedSteps, plannedCell, chartModel, linePath, seriesLines, fmtTick, workloadLines, fmtStage, failedCheckRows,
 } from './lib.js';
 
 const TOKEN_KEY = 'loadlab.token';
@@ -392,7 +392,8 @@ function runView(run, index, timeline, redraw) {
     how(m.series),
     h('h2', {}, 'Steps'),
     stepsTable(run, index, redraw),
-    howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'targetCpuCores', 'startSkewMs', 'generatorBound', 'slo']),
+    howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'failedChecks', 'targetCpuCores', 'startSkewMs', 'generatorBound', 'slo']),
+    stepDetails(run),
     searchSections(run),
     searching ? how(m.search) : null,
     h('h2', { id: 'timeline' }, 'Timeline'),
@@ -405,15 +406,18 @@ function describeScenario(run) {
   const s = run.scenario || {};
   const load = s.load || {};
   const target = s.target || {};
-  const requests = ((s.workload || {}).requests || []).map((r) => `${r.method || 'GET'} ${r.path}${r.weight && r.weight !== 1 ? ` ×${r.weight}` : ''}`);
-  const amount = load.model === 'closed' ? `${load.users} users` : `${load.model === 'search' ? 'from ' : ''}${fmtRps(load.rate)} arrivals/s`;
+  const flows = Boolean((s.workload || {}).flows);
+  const requests = workloadLines(s.workload);
+  const amount = load.stages
+    ? `stages ${load.stages.map(fmtStage).join(' then ')}`
+    : load.model === 'closed' ? `${load.users} users` : `${load.model === 'search' ? 'from ' : ''}${fmtRps(load.rate)} arrivals/s`;
   return [
     run.scenarioVersion ? `saved version ${run.scenarioVersion}; ` : '',
     `${load.model} model, ${amount}, warm-up ${load.warmup || '0s'}, measured ${load.duration}`,
     s.slo ? `, SLO p99 ≤ ${s.slo.p99Ms} ms and errors ≤ ${fmtPercent(s.slo.errorRate)}` : '',
     s.repeats > 1 ? `, ${s.repeats} repeats` : '',
     `, ${s.agents || 1} agent(s). `,
-    h('span', { class: 'mono' }, requests.join(', ')), ` against ${target.baseUrl || ''}`,
+    flows ? 'Flows: ' : '', h('span', { class: 'mono' }, requests.join(flows ? '; ' : ', ')), ` against ${target.baseUrl || ''}`,
     target.profiles ? `; profiles ${target.profiles.join(', ')}` : '',
     target.workers ? `; W = ${target.workers.join(', ')}` : '',
   ];
@@ -541,6 +545,82 @@ function stepsTable(run, index, redraw) {
       }, 'show'))))));
 }
 
+// ---- what v2 workloads add per step: flows, failed checks, failure messages, stages ----
+
+/** Per finished step that has any: its flows, its requests' failed checks, its first failure messages and its stages. */
+function stepDetails(run) {
+  const m = run.measurement || {};
+  const steps = (run.steps || []).filter((s) => (s.flows || []).length || (s.stages || []).length || (s.failureMessages || []).length
+    || Object.values(s.byRequest || {}).some((r) => Object.keys(r.failedChecks || {}).length));
+  if (!steps.length) {
+    return null;
+  }
+  return [
+    h('h2', {}, 'Flows, checks and stages'),
+    steps.map((s) => h('section', { class: 'step-details', 'aria-label': `step ${s.index + 1} details` },
+      h('h3', {}, `Step ${s.index + 1}${s.profile ? ` (${s.profile} W=${s.workers})` : ''}`),
+      flowsTable(s, m), failedChecksTable(s, m), failureMessageList(s, m), stagesTable(s, m))),
+    steps.some((s) => (s.flows || []).length) ? how(m.flows) : null,
+    steps.some((s) => (s.stages || []).length) ? how(m.stages) : null,
+  ];
+}
+
+function flowsTable(step, m) {
+  const flows = step.flows || [];
+  if (!flows.length) {
+    return null;
+  }
+  const ms = (f, key) => num(f.latencyMs ? f.latencyMs[key] : '—');
+  return h('table', { class: 'flows' },
+    h('caption', {}, 'Flows: iterations that ended in the measured window; their latency is the whole iteration, think time included.'),
+    h('thead', {}, h('tr', {}, th('Flow'), th('Completed', { class: 'num' }), th('Completed/s', { class: 'num', title: m.flows }),
+      th('Failed', { class: 'num' }), th('Failed share', { class: 'num' }),
+      th('p50 ms', { class: 'num' }), th('p90 ms', { class: 'num' }), th('p99 ms', { class: 'num' }), th('max ms', { class: 'num' }), th('mean ms', { class: 'num' }))),
+    h('tbody', {}, flows.map((f) => h('tr', {},
+      h('td', {}, f.name), num(f.completed), num(fmtNumber(f.completedPerSecond, 2)), num(f.failed),
+      num(f.completed ? fmtPercent(f.failed / f.completed) : '—'),
+      ms(f, 'p50'), ms(f, 'p90'), ms(f, 'p99'), ms(f, 'max'), num(f.latencyMs ? fmtNumber(f.latencyMs.mean, 1) : '—')))));
+}
+
+function failedChecksTable(step, m) {
+  const rows = Object.entries(step.byRequest || {}).flatMap(([name, r]) => failedCheckRows(r.failedChecks).map(([label, count]) => ({ name, label, count, of: r.requests })));
+  if (!rows.length) {
+    return null;
+  }
+  return h('table', { class: 'failed-checks' },
+    h('caption', {}, 'Failed checks per request, by check label (save(NAME): an extraction found nothing).'),
+    h('thead', {}, h('tr', {}, th('Request'), th('Check', { title: m.failedChecks }), th('Failures', { class: 'num' }), th('Of responses', { class: 'num' }))),
+    h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.name), h('td', { class: 'mono' }, r.label), num(r.count), num(r.of ? fmtPercent(r.count / r.of) : '—')))));
+}
+
+function failureMessageList(step, m) {
+  const messages = step.failureMessages || [];
+  if (!messages.length) {
+    return null;
+  }
+  return h('div', { class: 'failure-messages' },
+    h('h4', { title: m.failureMessages }, `First failure messages (${messages.length})`),
+    h('ul', {}, messages.map((f) => h('li', {}, h('span', { class: 'mono' }, f.message),
+      f.agents ? h('span', { class: 'muted' }, ` — ${f.agents} agent${f.agents === 1 ? '' : 's'}`) : null))));
+}
+
+function stagesTable(step, m) {
+  const stages = step.stages || [];
+  if (!stages.length) {
+    return null;
+  }
+  const ms = (st, key) => num(st.latencyMs ? st.latencyMs[key] : '—');
+  return h('table', { class: 'stages' },
+    h('caption', {}, 'Load stages: the measured seconds that started in each stage and what was served in them.'),
+    h('thead', {}, h('tr', {}, th('Stage', { class: 'num' }), th('As asked'), th('Seconds', { class: 'num' }), th('Requests', { class: 'num' }),
+      th('Errors', { class: 'num' }), th('req/s', { class: 'num', title: m.stages }),
+      th('p50 ms', { class: 'num' }), th('p90 ms', { class: 'num' }), th('p99 ms', { class: 'num' }), th('max ms', { class: 'num' }))),
+    h('tbody', {}, stages.map((st) => h('tr', {},
+      num(st.index + 1), h('td', {}, st.users !== undefined || st.rate !== undefined ? fmtStage(st) : '—'),
+      num(st.seconds), num(st.requests), num(st.errors), num(fmtRps(st.throughputRps)),
+      ms(st, 'p50'), ms(st, 'p90'), ms(st, 'p99'), ms(st, 'max')))));
+}
+
 let howOpen = false; // kept across the live re-renders of a running run's page
 
 function howList(measurement, keys) {
@@ -643,7 +723,7 @@ async function scenariosPage() {
     h('h1', {}, 'Scenarios'),
     h('p', { class: 'how' }, 'The latest version of each saved scenario. "Run" starts it as saved, or changed by a JSON Merge Patch (RFC 7396) that is validated like a submitted scenario and not saved.'),
     scenarios.length ? h('table', {},
-      h('thead', {}, h('tr', {}, th('Name'), th('Version', { class: 'num' }), th('Saved'), th('Load'), th('Requests'), th('Sweep'), th('Run'))),
+      h('thead', {}, h('tr', {}, th('Name'), th('Version', { class: 'num' }), th('Saved'), th('Load'), th('Requests or flows'), th('Sweep'), th('Run'))),
       h('tbody', {}, scenarios.map((saved) => scenarioRow(saved)))) : h('p', { class: 'muted' }, 'No saved scenario.'));
 }
 
@@ -665,8 +745,10 @@ function scenarioRow(saved) {
   return h('tr', {},
     h('td', {}, h('strong', {}, saved.name), saved.builtIn ? h('span', { class: 'muted' }, ' (built-in)') : null),
     num(saved.version), h('td', {}, fmtTime(saved.createdAt)),
-    h('td', {}, `${load.model}${load.users ? `, ${load.users} users` : ''}${load.rate ? `, ${load.rate}/s` : ''}, ${load.warmup || '0s'} + ${load.duration}`),
-    h('td', { class: 'mono' }, ((s.workload || {}).requests || []).map((r) => `${r.method || 'GET'} ${r.path}`).join(', ')),
+    h('td', {}, `${load.model}${load.users ? `, ${load.users} users` : ''}${load.rate ? `, ${load.rate}/s` : ''}${load.stages ? `, stages ${load.stages.map(fmtStage).join(' then ')}` : ''}, ${load.warmup || '0s'} + ${load.duration}`),
+    h('td', { class: 'mono' }, (s.workload || {}).flows
+      ? h('ul', { class: 'flows' }, workloadLines(s.workload).map((line) => h('li', {}, line)))
+      : workloadLines(s.workload).join(', ')),
     h('td', {}, target.profiles ? `${target.profiles.join(', ')} × W ${(target.workers || []).join(', ')}` : `${target.baseUrl || ''} as is`),
     cell);
 }

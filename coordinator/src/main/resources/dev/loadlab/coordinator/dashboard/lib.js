@@ -154,6 +154,34 @@ export function plannedCell(scenario, index) {
   return { profile: profiles[Math.floor(at / workers.length)], workers: workers[at % workers.length] };
 }
 
+/** One flow of a scenario as a line: "name ×weight: once GET /login | GET /items → pause → POST /items". */
+export function fmtFlow(flow) {
+  const step = (r) => (r.path ? `${r.method || 'GET'} ${r.path}` : 'pause');
+  const once = (flow.once || []).map(step);
+  const loop = (flow.steps || []).map(step);
+  return `${flow.name}${flow.weight && flow.weight !== 1 ? ` ×${flow.weight}` : ''}: ${once.length ? `once ${once.join(' → ')} | ` : ''}${loop.join(' → ')}`;
+}
+
+/** What a workload does, one entry per request (v1 mix) or per flow. */
+export function workloadLines(workload) {
+  const w = workload || {};
+  if (w.flows) {
+    return w.flows.map(fmtFlow);
+  }
+  return (w.requests || []).map((r) => `${r.method || 'GET'} ${r.path}${r.weight && r.weight !== 1 ? ` ×${r.weight}` : ''}`);
+}
+
+/** A load stage as asked: "20 users, ramp 10s" / "5/s, hold 30s"; both durations when both are given. */
+export function fmtStage(stage) {
+  const level = stage.users !== undefined && stage.users !== null ? `${stage.users} users` : `${fmtRps(stage.rate)}/s`;
+  return [level, stage.ramp ? `ramp ${stage.ramp}` : null, stage.hold ? `hold ${stage.hold}` : null].filter(Boolean).join(', ');
+}
+
+/** A request's failed checks as [label, count] pairs, most failures first (then by label). */
+export function failedCheckRows(failedChecks) {
+  return Object.entries(failedChecks || {}).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
 /** About `count` round tick values covering [min, max] (steps of 1, 2 or 5 × 10^n), ascending. */
 export function niceTicks(min, max, count = 5) {
   if (!Number.isFinite(min) || !Number.isFinite(max)) {

@@ -3,14 +3,19 @@ package dev.loadlab.coordinator.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadlab.coordinator.model.AgentShare;
+import dev.loadlab.coordinator.model.FailureMessage;
+import dev.loadlab.coordinator.model.FlowRecord;
 import dev.loadlab.coordinator.model.RequestRecord;
+import dev.loadlab.coordinator.model.StageRecord;
 import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.StepStatus;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.StepResult;
+import dev.loadlab.protocol.result.FlowResult;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;
 import dev.loadlab.protocol.result.RequestResult;
+import dev.loadlab.protocol.result.StageResult;
 import dev.loadlab.protocol.scenario.OnAgentLoss;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -177,6 +182,181 @@ class ResultMergerTest {
         assertThat(merged.status()).isEqualTo(StepStatus.FAILED);
         assertThat(merged.failure()).contains("agent a: every request failed").contains("agent b: did not report");
         assertThat(merged.throughputRps()).isZero();
+    }
+
+    @Test
+    void flowsMergeByNameWithTheirIterationHistogramsAdded() {
+        Random random = new Random(7);
+        Histogram everyShopper = HistogramCodec.newHistogram();
+        List<StepResult> results = new ArrayList<>();
+        for (int agent = 0; agent < 3; agent++) {
+            Histogram shopper = HistogramCodec.newHistogram();
+            for (int i = 0; i < 500 * (agent + 1); i++) {
+                long value = 100 + random.nextInt(200 * (agent + 1));
+                shopper.recordValue(value);
+                everyShopper.recordValue(value);
+            }
+            List<FlowResult> flows = new ArrayList<>();
+            flows.add(new FlowResult("shopper", 500L * (agent + 1), agent, HistogramCodec.toBase64(shopper)));
+            if (agent == 1) {
+                flows.add(new FlowResult("admin", 4, 1, HistogramCodec.toBase64(histogram(900))));
+            }
+            results.add(detailed("a" + agent, List.of(), flows, List.of(), Map.of()));
+        }
+
+        StepRecord merged = merge(results, StepOutcome.normal());
+
+        assertThat(merged.flows()).extracting(FlowRecord::name).containsExactly("admin", "shopper");
+        FlowRecord shopper = merged.flows().get(1);
+        assertThat(shopper.completed()).isEqualTo(3000);
+        assertThat(shopper.failed()).isEqualTo(3);
+        assertThat(shopper.latencyMs()).isEqualTo(LatencyMs.of(everyShopper));
+        assertThat(merged.flows().get(0))
+                .extracting(FlowRecord::completed, FlowRecord::failed)
+                .containsExactly(4L, 1L);
+        assertThat(merged.flows().get(0).latencyMs().max()).isEqualTo(900);
+    }
+
+    @Test
+    void stagesMergeByIndexOverAgentsAndRequestNames() {
+        Histogram everyValueOfStage1 = HistogramCodec.newHistogram();
+        Histogram a1 = values(10, 20, 30);
+        Histogram a2 = values(40);
+        Histogram b1 = values(500, 600);
+        everyValueOfStage1.add(a1);
+        everyValueOfStage1.add(a2);
+        everyValueOfStage1.add(b1);
+        StepResult a = detailed(
+                "a",
+                List.of(),
+                List.of(),
+                List.of(
+                        new StageResult(0, 10, List.of(request("login", 5, 1, values(7)))),
+                        new StageResult(1, 30, List.of(request("browse", 300, 2, a1), request("read", 100, 0, a2)))),
+                Map.of());
+        StepResult b = detailed(
+                "b",
+                List.of(),
+                List.of(),
+                List.of(new StageResult(1, 29, List.of(request("browse", 200, 3, b1)))),
+                Map.of());
+
+        StepRecord merged = merge(List.of(b, a), StepOutcome.normal());
+
+        assertThat(merged.stages()).extracting(StageRecord::index).containsExactly(0, 1);
+        StageRecord hold = merged.stages().get(1);
+        assertThat(hold.seconds()).isEqualTo(30);
+        assertThat(hold.requests()).isEqualTo(600);
+        assertThat(hold.errors()).isEqualTo(5);
+        assertThat(hold.throughputRps()).isEqualTo(20.0);
+        assertThat(hold.latencyMs()).isEqualTo(LatencyMs.of(everyValueOfStage1));
+        assertThat(merged.stages().get(0).requests()).isEqualTo(5);
+        assertThat(merged.stages().get(0).throughputRps()).isEqualTo(0.5);
+    }
+
+    @Test
+    void failedChecksAreSummedPerRequestAndLabel() {
+        StepResult a = detailed("a", List.of(), List.of(), List.of(), Map.of("status", 3L, "jsonPath($.sku)", 2L));
+        StepResult b = detailed("b", List.of(), List.of(), List.of(), Map.of("status", 4L, "save(id)", 1L));
+
+        StepRecord merged = merge(List.of(a, b), StepOutcome.normal());
+
+        assertThat(merged.byRequest()).hasSize(1);
+        assertThat(merged.byRequest().get(0).failedChecks())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("status", 7L, "jsonPath($.sku)", 2L, "save(id)", 1L));
+    }
+
+    @Test
+    void failureMessagesAreTheDistinctUnionBoundedAndCountTheAgentsThatReportedEach() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < StepResult.MAX_FAILURE_MESSAGES; i++) {
+            many.add("read: jsonPath($.sku): expected \"a" + i + "\", found \"b\"");
+        }
+        List<StepResult> results = new ArrayList<>();
+        results.add(detailed("a", many, List.of(), List.of(), Map.of()));
+        results.add(detailed("b", many, List.of(), List.of(), Map.of()));
+        // c says the same first thing, then its own; d repeats itself and sends one too long.
+        List<String> own = new ArrayList<>(List.of(many.get(0)));
+        for (int i = 0; i < StepResult.MAX_FAILURE_MESSAGES - 1; i++) {
+            own.add("create: status: expected [201], found " + (500 + i));
+        }
+        results.add(detailed("c", own, List.of(), List.of(), Map.of()));
+        String tooLong = "x".repeat(StepResult.MAX_FAILURE_MESSAGE_LENGTH + 50);
+        results.add(detailed(
+                "d", List.of("dataset shoppers ran out after 12 rows", tooLong), List.of(), List.of(), Map.of()));
+
+        StepRecord merged = merge(results, StepOutcome.normal());
+
+        List<FailureMessage> messages = merged.failureMessages();
+        assertThat(messages).hasSize(StepRecord.MAX_FAILURE_MESSAGES);
+        assertThat(messages).extracting(FailureMessage::message).doesNotHaveDuplicates();
+        assertThat(messages.get(0)).isEqualTo(new FailureMessage(many.get(0), 3));
+        // Round-robin over the agents: c's and d's own reasons make the cut although a's list alone would fill it.
+        assertThat(messages)
+                .extracting(FailureMessage::message)
+                .contains(
+                        own.get(1),
+                        "dataset shoppers ran out after 12 rows",
+                        "x".repeat(StepResult.MAX_FAILURE_MESSAGE_LENGTH));
+        assertThat(messages)
+                .filteredOn(m -> m.message().equals(many.get(1)))
+                .containsExactly(new FailureMessage(many.get(1), 2));
+        assertThat(messages).allSatisfy(m -> assertThat(m.message())
+                .hasSizeLessThanOrEqualTo(StepResult.MAX_FAILURE_MESSAGE_LENGTH));
+    }
+
+    @Test
+    void aV1ResultMergesToNoFlowsStagesOrMessages() {
+        StepRecord merged = merge(List.of(result("a", 10, 0, histogram(5), 1L, 0.2, false)), StepOutcome.normal());
+
+        assertThat(merged.flows()).isEmpty();
+        assertThat(merged.stages()).isEmpty();
+        assertThat(merged.failureMessages()).isEmpty();
+        assertThat(merged.byRequest().get(0).failedChecks()).isEmpty();
+    }
+
+    private static Histogram values(long... values) {
+        Histogram h = HistogramCodec.newHistogram();
+        for (long v : values) {
+            h.recordValue(v);
+        }
+        return h;
+    }
+
+    private static RequestResult request(String name, long count, long errors, Histogram h) {
+        return new RequestResult(name, count, errors, Map.of(), HistogramCodec.toBase64(h));
+    }
+
+    private static StepResult detailed(
+            String agent,
+            List<String> messages,
+            List<FlowResult> flows,
+            List<StageResult> stages,
+            Map<String, Long> failedChecks) {
+        long checks = failedChecks.values().stream().mapToLong(Long::longValue).sum();
+        return new StepResult(
+                RUN,
+                0,
+                0,
+                agent,
+                null,
+                T0,
+                T0.plusSeconds(40),
+                0,
+                List.of(new RequestResult(
+                        "read",
+                        100,
+                        checks,
+                        checks == 0 ? Map.of() : Map.of("check", checks),
+                        HistogramCodec.toBase64(histogram(5)),
+                        failedChecks)),
+                1L,
+                0.2,
+                false,
+                false,
+                messages,
+                flows,
+                stages);
     }
 
     private static StepRecord merge(List<StepResult> results, StepOutcome outcome) {

@@ -1,0 +1,115 @@
+package dev.loadlab.coordinator.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loadlab.coordinator.model.FailureMessage;
+import dev.loadlab.coordinator.model.FlowView;
+import dev.loadlab.coordinator.model.RequestView;
+import dev.loadlab.coordinator.model.RunStatus;
+import dev.loadlab.coordinator.model.RunView;
+import dev.loadlab.coordinator.model.StageView;
+import dev.loadlab.coordinator.model.StepStatus;
+import dev.loadlab.coordinator.model.StepView;
+import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.result.LatencyMs;
+import dev.loadlab.protocol.scenario.Scenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunViewsTest {
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    @Test
+    void judgingAStepAgainstTheSloKeepsItsFailedChecksMessagesFlowsAndStages() {
+        Scenario scenario = Json.read("""
+                {"name": "shop", "target": {"baseUrl": "http://127.0.0.1:9"},
+                 "workload": {"flows": [{"name": "shopper", "steps": [{"name": "read", "path": "/items/1"}]}]},
+                 "load": {"model": "closed", "stages": [{"users": 20, "ramp": "10s"}, {"users": 20, "hold": "30s"}]},
+                 "slo": {"p99Ms": 100, "errorRate": 0.01}}
+                """, Scenario.class);
+        List<FailureMessage> messages = List.of(new FailureMessage("read: status: expected [200], found 503", 2));
+        List<FlowView> flows =
+                List.of(new FlowView("shopper", 70, 2.0, 4, new FlowView.IterationMs(500, 600, 2000, 2000, 875.0)));
+        List<StageView> stages = List.of(new StageView(
+                1,
+                20,
+                null,
+                null,
+                Duration.ofSeconds(30),
+                30,
+                600,
+                9,
+                20.0,
+                new StageView.ResponseMs(20, 30, 900, 900)));
+        LatencyMs latency = new LatencyMs(20, 30, 150, 900, 900, 40.0);
+        StepView step = new StepView(
+                0,
+                StepStatus.SUCCEEDED,
+                null,
+                null,
+                0,
+                null,
+                2,
+                T0,
+                T0.plusSeconds(41),
+                T0.plusSeconds(5),
+                T0.plusSeconds(40),
+                35,
+                630,
+                9,
+                200,
+                18.0,
+                latency,
+                Map.of("check", 9L),
+                Map.of("read", new RequestView(630, 9, Map.of("check", 9L), latency, Map.of("status", 5L))),
+                List.of(),
+                null,
+                2L,
+                List.of(),
+                false,
+                null,
+                0.3,
+                null,
+                null,
+                null,
+                messages,
+                flows,
+                stages);
+        RunView stored = new RunView(
+                "r",
+                "shop",
+                null,
+                Map.of(),
+                RunStatus.SUCCEEDED,
+                T0,
+                T0,
+                T0.plusSeconds(41),
+                null,
+                scenario,
+                List.of(step),
+                null,
+                null,
+                null,
+                RunView.MEASUREMENT);
+
+        StepView shown = RunViews.of(stored).steps().get(0);
+
+        assertThat(shown.slo().met()).isFalse();
+        assertThat(shown.slo().reasons())
+                .anySatisfy(reason -> assertThat(reason).contains("p99"));
+        assertThat(shown.failureMessages()).isEqualTo(messages);
+        assertThat(shown.flows()).isEqualTo(flows);
+        assertThat(shown.stages()).isEqualTo(stages);
+        assertThat(shown.byRequest().get("read").failedChecks()).containsEntry("status", 5L);
+    }
+
+    @Test
+    void aV1RequestShowsAnEmptyFailedChecksMap() {
+        String json = Json.write(new RequestView(1, 0, Map.of(), LatencyMs.EMPTY));
+
+        assertThat(json).contains("\"failedChecks\":{}");
+    }
+}
