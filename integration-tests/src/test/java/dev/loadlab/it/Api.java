@@ -40,8 +40,13 @@ final class Api {
     }
 
     Reply post(String path, String body) {
+        return post(path, "application/json", body);
+    }
+
+    /** A POST of {@code body} as {@code contentType}, e.g. a YAML scenario or a CSV dataset. */
+    Reply post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

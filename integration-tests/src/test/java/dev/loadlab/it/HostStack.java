@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * A whole LoadLab on this machine for tests that switch the target: the target host with its control API (own JVM,
- * starting at one worker), a coordinator with an embedded PostgreSQL, and one agent (own JVM), as the demo starts
- * them ({@link LocalStack}). Close it to stop all.
+ * starting at one worker), a coordinator with an embedded PostgreSQL, and one agent or more (each its own JVM), as the
+ * demo starts them ({@link LocalStack}). Close it to stop all.
  */
 final class HostStack implements AutoCloseable {
     private final LocalStack stack;
@@ -37,13 +37,22 @@ final class HostStack implements AutoCloseable {
     }
 
     static HostStack start(Path dir, String name) throws Exception {
-        Path home = Path.of(System.getProperty("loadlab.agent.jar"))
+        return start(dir, name, 1);
+    }
+
+    /** As {@link #start(Path, String)} with {@code agents} agents, each in its own JVM. */
+    static HostStack start(Path dir, String name, int agents) throws Exception {
+        return new HostStack(new LocalStack(new LocalStack.Options(
+                        home(), dir.resolve("data"), dir, dir.resolve("agent"), name, agents, line -> {}))
+                .start());
+    }
+
+    /** The LoadLab checkout the built jars are in: three levels above the agent's jar. */
+    static Path home() {
+        return Path.of(System.getProperty("loadlab.agent.jar"))
                 .getParent()
                 .getParent()
                 .getParent();
-        return new HostStack(new LocalStack(new LocalStack.Options(
-                        home, dir.resolve("data"), dir, dir.resolve("agent"), name, 1, line -> {}))
-                .start());
     }
 
     /** The scenario's {@code target} object for this host, switching through {@code profiles} x {@code workers}. */
