@@ -1,4 +1,4 @@
--- Issue 11: datasets a workload draws rows from, and secrets its templates refer to as ${secret:NAME}.
+-- Issue 11: datasets a workload draws rows from, and secrets its templates refer to by name (Flyway reads a dollar-brace as its own placeholder, so none here).
 -- A dataset's rows are one gzip'd JSON array of arrays of strings: 100,000 rows are read back in one value, with no
 -- per-row overhead, and the listing never has to touch them. row_count and bytes (the size as uploaded) are kept
 -- apart so the list is cheap.
