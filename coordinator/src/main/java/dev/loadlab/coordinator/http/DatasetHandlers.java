@@ -1,7 +1,9 @@
 package dev.loadlab.coordinator.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loadlab.coordinator.inputs.Change;
 import dev.loadlab.coordinator.inputs.DatasetParser;
 import dev.loadlab.coordinator.inputs.DatasetService;
@@ -28,6 +30,11 @@ final class DatasetHandlers {
     static final int MAX_UPLOAD_BODY_BYTES = 2 * DatasetParser.MAX_BYTES + 64 * 1024;
 
     private static final Set<String> FIELDS = Set.of("name", "format", "content");
+    /**
+     * The strict reader with room for one string as long as the upload body: the shared one stops at 1 MiB per string,
+     * and {@code content} is held to its own limit by the parser, which says so by field.
+     */
+    private static final ObjectMapper UPLOAD_READER = uploadReader();
 
     private final Vertx vertx;
     private final DatasetService datasets;
@@ -64,7 +71,7 @@ final class DatasetHandlers {
         }
         JsonNode json;
         try {
-            json = Json.strict().readTree(body);
+            json = UPLOAD_READER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(
                     "$", "is not valid JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
@@ -129,6 +136,15 @@ final class DatasetHandlers {
         vertx.executeBlocking(() -> datasets.delete(name), false)
                 .onSuccess(change -> Replies.deleted(ctx, "dataset", change))
                 .onFailure(ctx::fail);
+    }
+
+    private static ObjectMapper uploadReader() {
+        ObjectMapper mapper = Json.strict().copy();
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(MAX_UPLOAD_BODY_BYTES)
+                        .build());
+        return mapper;
     }
 
     /** A string field, or null when absent; a non-string is refused naming the field. */
