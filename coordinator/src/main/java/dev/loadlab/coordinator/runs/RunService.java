@@ -2,6 +2,7 @@ package dev.loadlab.coordinator.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.model.RunCursor;
 import dev.loadlab.coordinator.model.RunFilter;
@@ -92,7 +93,13 @@ public final class RunService {
                     "$.name",
                     "cannot be changed by a patch: the run starts from saved scenario \"" + saved.name() + "\"");
         }
-        JsonNode document = MergePatch.apply(Json.read(ScenarioCodec.encode(saved), JsonNode.class), changes);
+        JsonNode original = Json.read(ScenarioCodec.encode(saved), JsonNode.class);
+        // A staged load's duration is derived from its stages (Load fills it in, so it is encoded too); a document
+        // sent back with it would state both, which a staged load may not: patch the load as the user wrote it.
+        if (saved.load().staged() && original.path("load") instanceof ObjectNode load) {
+            load.remove("duration");
+        }
+        JsonNode document = MergePatch.apply(original, changes);
         return ScenarioDocuments.decode(document.toString(), ScenarioFormat.JSON, references);
     }
 
