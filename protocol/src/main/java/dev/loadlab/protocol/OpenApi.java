@@ -1,11 +1,9 @@
 package dev.loadlab.protocol;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
-/** The REST API's OpenAPI 3 document, shipped with the contract. Stateless. */
+/**
+ * The REST API's OpenAPI 3.1 document, shipped with the contract. Its scenario request bodies refer to
+ * {@link ScenarioSchema#PATH}, which the coordinator serves beside it. Stateless.
+ */
 public final class OpenApi {
     private static final String RESOURCE = "/dev/loadlab/protocol/openapi.yaml";
 
@@ -13,13 +11,6 @@ public final class OpenApi {
 
     /** The document as YAML text. */
     public static String yaml() {
-        try (InputStream in = OpenApi.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the protocol jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return Resources.text(RESOURCE);
     }
 }

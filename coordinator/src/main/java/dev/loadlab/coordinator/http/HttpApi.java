@@ -6,6 +6,7 @@ import dev.loadlab.coordinator.inputs.DatasetService;
 import dev.loadlab.coordinator.inputs.SecretService;
 import dev.loadlab.coordinator.runs.RunService;
 import dev.loadlab.coordinator.scenarios.ScenarioService;
+import dev.loadlab.protocol.ScenarioSchema;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -28,7 +29,7 @@ public final class HttpApi {
     /** The API's own description: public, like the health checks, since it holds no data. */
     static final String OPENAPI = "/api/v1/openapi.yaml";
     /** The scenario document's JSON Schema, for editors: public for the same reason. */
-    static final String SCENARIO_SCHEMA = "/api/v1/scenario.schema.json";
+    static final String SCENARIO_SCHEMA = ScenarioSchema.PATH;
 
     private final Vertx vertx;
     private final int maxBodyBytes;

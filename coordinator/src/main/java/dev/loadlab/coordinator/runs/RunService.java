@@ -100,7 +100,7 @@ public final class RunService {
             load.remove("duration");
         }
         JsonNode document = MergePatch.apply(original, changes);
-        return ScenarioDocuments.decode(document.toString(), ScenarioFormat.JSON, references);
+        return ScenarioCodec.decode(document.toString(), ScenarioFormat.JSON, references);
     }
 
     /**
@@ -108,7 +108,7 @@ public final class RunService {
      * coordinator's own rules.
      */
     public Scenario validate(String text, ScenarioFormat format) {
-        Scenario scenario = ScenarioDocuments.decode(text, format, references);
+        Scenario scenario = ScenarioCodec.decode(text, format, references);
         checkCoordinatorRules(scenario);
         return scenario;
     }

@@ -13,29 +13,59 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * Reads scenario JSON v1 strictly (unknown fields refused) and validates it, or writes a scenario back in the same
- * form. Every refusal is an {@link InvalidInputException} whose errors carry JSON paths. Stateless and thread-safe.
+ * Reads a scenario (JSON or YAML, v1 or v2) strictly (unknown fields refused) and validates it, or writes a scenario
+ * back as JSON. Every refusal is an {@link InvalidInputException} whose errors carry JSON paths, the same for both
+ * formats. Stateless and thread-safe.
  */
 public final class ScenarioCodec {
     private ScenarioCodec() {}
 
-    /** Decodes and validates; the returned scenario is complete and within {@link ScenarioLimits}. */
+    /**
+     * Decodes JSON and validates it without checking references ({@link ScenarioReferences#UNCHECKED}); the returned
+     * scenario is complete and within {@link ScenarioLimits}.
+     */
     public static Scenario decode(String json) {
+        return decode(json, ScenarioFormat.JSON, ScenarioReferences.UNCHECKED);
+    }
+
+    /**
+     * Decodes {@code text} written in {@code format} and validates it, checking its datasets, variables and secrets
+     * against {@code refs}. YAML anchors and aliases are refused, and either format is capped at
+     * {@link ScenarioLimits#MAX_DOCUMENT_LENGTH} characters and {@link ScenarioLimits#MAX_NESTING_DEPTH} levels.
+     */
+    public static Scenario decode(String text, ScenarioFormat format, ScenarioReferences refs) {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(refs, "refs");
+        if (text == null) {
+            throw new InvalidInputException("$", "is required: the body must be a scenario object");
+        }
+        if (text.length() > ScenarioLimits.MAX_DOCUMENT_LENGTH) {
+            throw new InvalidInputException(
+                    "$", "must be at most " + ScenarioLimits.MAX_DOCUMENT_LENGTH + " characters, was " + text.length());
+        }
         Scenario scenario;
         try {
-            scenario = Json.strict().readValue(json, Scenario.class);
+            if (format == ScenarioFormat.YAML) {
+                YamlScreen.check(text);
+                scenario = Json.strictYaml().readValue(text, Scenario.class);
+            } else {
+                scenario = Json.strict().readValue(text, Scenario.class);
+            }
         } catch (DatabindException e) {
             throw new InvalidInputException(List.of(fieldError(e)));
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(
-                    "$", "is not valid JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
+                    "$",
+                    "is not valid " + format + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
         }
         if (scenario == null) {
             throw new InvalidInputException("$", "is required: the body must be a scenario object");
         }
-        List<FieldError> errors = ScenarioValidator.validate(scenario);
+        List<FieldError> errors = ScenarioValidator.validate(scenario, refs);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -44,6 +74,11 @@ public final class ScenarioCodec {
 
     public static String encode(Scenario scenario) {
         return Json.write(scenario);
+    }
+
+    /** Every secret the scenario refers to; see {@link ScenarioReferencesScan#secretNames}. */
+    public static Set<String> secretNames(Scenario scenario) {
+        return ScenarioReferencesScan.secretNames(scenario);
     }
 
     private static FieldError fieldError(DatabindException e) {

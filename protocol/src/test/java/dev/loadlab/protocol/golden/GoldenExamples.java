@@ -15,6 +15,7 @@ import dev.loadlab.protocol.control.WorkerStats;
 import dev.loadlab.protocol.message.AgentInfo;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Cancel;
+import dev.loadlab.protocol.message.DatasetSlice;
 import dev.loadlab.protocol.message.Hello;
 import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.message.Ready;
@@ -25,7 +26,9 @@ import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.message.Welcome;
+import dev.loadlab.protocol.result.FlowResult;
 import dev.loadlab.protocol.result.RequestResult;
+import dev.loadlab.protocol.result.StageResult;
 import dev.loadlab.protocol.scenario.Scenario;
 import dev.loadlab.protocol.scenario.ScenarioCodec;
 import java.time.Instant;
@@ -59,6 +62,33 @@ final class GoldenExamples {
              "load": {"model": "closed", "users": 8, "warmup": "2s", "duration": "10s"},
              "agents": 2, "onAgentLoss": "continue", "repeats": 1,
              "slo": {"p99Ms": 250, "errorRate": 0.01}}
+            """;
+
+    /** A v2 scenario: a flow with headers, bodies, checks and saves, a dataset, a secret, stages, TLS and HTTP/2. */
+    private static final String SCENARIO_V2 = """
+            {"name": "golden-v2",
+             "target": {"baseUrl": "https://127.0.0.1:9443", "tls": {"insecure": true}, "http2": true},
+             "workload": {
+               "dataset": {"name": "shoppers", "strategy": "queue"},
+               "pause": {"exponential": "200ms"},
+               "flows": [{"name": "shopper", "weight": 3,
+                 "once": [{"name": "login", "method": "POST", "path": "/login",
+                           "headers": {"X-Api-Key": "${secret:api-key}"},
+                           "body": {"user": "${user}", "password": "${password}"}, "timeout": "2s",
+                           "checks": [{"status": [200]}, {"jsonPath": "$.token", "exists": true}],
+                           "save": {"token": {"jsonPath": "$.token"}}}],
+                 "steps": [{"name": "create", "method": "POST", "path": "/items",
+                            "headers": {"Authorization": "Bearer ${token}"}, "body": "{\\"sku\\": \\"${sku}\\"}",
+                            "checks": [{"header": "Location", "matches": "/items/.+"}, {"bodyContains": "sku"},
+                                       {"maxMs": 500}],
+                            "save": {"id": {"header": "Location", "regex": "[^/]+$"}},
+                            "pause": {"fixed": "1s"}},
+                           {"pause": {"uniform": ["100ms", "300ms"]}},
+                           {"name": "read", "path": "/items/${id}",
+                            "checks": [{"jsonPath": "$.sku", "equals": "${sku}"}]}]}]},
+             "load": {"model": "closed", "warmup": "5s",
+                      "stages": [{"users": 20, "ramp": "10s"}, {"users": 20, "hold": "30s"}]},
+             "agents": 2}
             """;
 
     private GoldenExamples() {}
@@ -110,12 +140,24 @@ final class GoldenExamples {
 
     private static List<Example> messages() {
         Scenario scenario = ScenarioCodec.decode(SCENARIO);
+        Scenario v2 = ScenarioCodec.decode(SCENARIO_V2);
         Map<String, Long> errors = Map.of("http_5xx", 2L);
         List<RequestResult> results = List.of(new RequestResult("io", 100, 2, errors, HISTOGRAM));
+        List<RequestResult> checked = List.of(
+                new RequestResult(
+                        "login", 40, 3, Map.of("check", 3L), HISTOGRAM, Map.of("jsonPath($.token)", 2L, "status", 1L)),
+                new RequestResult("read", 120, 0, Map.of(), HISTOGRAM));
+        DatasetSlice slice = new DatasetSlice(
+                "shoppers",
+                List.of("user", "password", "sku"),
+                List.of(List.of("ann", "pw1", "a1"), List.of("bob", "pw2", "b2")));
         return List.of(
                 toAgent("welcome", new Welcome(ProtocolVersion.CURRENT)),
                 toAgent("refused", new Refused(ProtocolVersion.CURRENT, "agent speaks protocol v1, coordinator v2")),
                 toAgent("assignment", new Assignment(RUN, 1, 3, scenario, 2, 4, null)),
+                toAgent(
+                        "assignment-v2",
+                        new Assignment(RUN, 0, 0, v2, 2, null, null, 1, Map.of("api-key", "k-123"), slice)),
                 toAgent("start", new Start(RUN, 1, 3, 1_767_225_600_000L)),
                 toAgent("cancel", new Cancel(RUN, 1, 3)),
                 toAgent("result-ack", new ResultAck(RUN, 1, 3)),
@@ -128,6 +170,29 @@ final class GoldenExamples {
                 toCoordinator(
                         "step-result",
                         new StepResult(RUN, 1, 3, "agent-1", null, FROM, TO, 5, results, 3L, 0.5, false, false)),
+                toCoordinator(
+                        "step-result-v2",
+                        new StepResult(
+                                RUN,
+                                0,
+                                0,
+                                "agent-1",
+                                null,
+                                FROM,
+                                TO,
+                                12,
+                                checked,
+                                1L,
+                                0.5,
+                                false,
+                                false,
+                                List.of(
+                                        "login: jsonPath($.token): expected a match, found none",
+                                        "dataset shoppers ran out after 2 rows"),
+                                List.of(new FlowResult("shopper", 38, 3, HISTOGRAM)),
+                                List.of(
+                                        new StageResult(0, 5, checked),
+                                        new StageResult(1, 30, List.of(checked.get(1)))))),
                 toCoordinator(
                         "step-result-failed",
                         StepResult.notRun(RUN, 1, 3, "agent-1", "the target refused every connection", FROM)));
