@@ -313,6 +313,77 @@ class DatasetsAndSecretsIT {
         assertThat(inUse.json().get("detail").asText()).contains("refs-ok");
     }
 
+    @Test
+    void theSpecsExampleInYamlIsAcceptedWithItsDatasetStoredAndItsStagedLoadRuns() {
+        assertThat(send("POST", "/api/v1/datasets?name=shoppers", "text/csv", "user,password,sku\nann,loadlab,a1\n")
+                        .status())
+                .isEqualTo(201);
+        String yaml = """
+                name: shop
+                target: {baseUrl: "http://127.0.0.1:8080"}
+                workload:
+                  dataset: {name: shoppers, strategy: circular}
+                  pause: {exponential: 200ms}
+                  flows:
+                    - name: shopper
+                      weight: 1
+                      once:
+                        - name: login
+                          method: POST
+                          path: /login
+                          body: {user: "${user}", password: "${password}"}
+                          checks: [{status: [200]}, {jsonPath: "$.token", exists: true}]
+                          save: {token: {jsonPath: "$.token"}}
+                      steps:
+                        - name: browse
+                          path: /items
+                          headers: {Authorization: "Bearer ${token}"}
+                        - {pause: {uniform: [100ms, 300ms]}}
+                        - name: create
+                          method: POST
+                          path: /items
+                          headers: {Authorization: "Bearer ${token}"}
+                          body: {sku: "${sku}", qty: 1}
+                          checks: [{status: [201]}, {header: Location, matches: "/items/.+"}]
+                          save: {id: {header: Location, regex: "[^/]+$"}}
+                        - name: read
+                          path: /items/${id}
+                          headers: {Authorization: "Bearer ${token}"}
+                          checks: [{jsonPath: "$.sku", equals: "${sku}"}, {maxMs: 500}]
+                load:
+                  model: closed
+                  warmup: 5s
+                  stages: [{users: 20, ramp: 10s}, {users: 20, hold: 30s}]
+                agents: 3
+                """;
+        Reply saved = send("POST", "/api/v1/scenarios", "application/yaml", yaml);
+        assertThat(saved.status()).as(saved.text()).isEqualTo(201);
+        assertThat(saved.json().at("/scenario/load/duration").asText()).isEqualTo("35s");
+        // Started from the saved version with a patch: the derived duration must not make it "stages and duration".
+        Reply run = send("POST", "/api/v1/scenarios/shop/runs", "application/json", """
+                {"load": {"stages": [{"users": 2, "hold": "2s"}], "warmup": "0s"}}""");
+        assertThat(run.status()).as(run.text()).isEqualTo(202);
+        assertThat(send("DELETE", "/api/v1/datasets/shoppers", null, null).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void theScenarioSchemaIsServedWithoutAToken() throws Exception {
+        HttpResponse<String> schema = http.send(
+                HttpRequest.newBuilder(URI.create(coordinator.httpUrl() + "/api/v1/scenario.schema.json"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.headers().firstValue("Content-Type")).hasValue("application/schema+json");
+        assertThat(Json.read(schema.body(), JsonNode.class).has("properties")).isTrue();
+        HttpResponse<String> datasets = http.send(
+                HttpRequest.newBuilder(URI.create(coordinator.httpUrl() + "/api/v1/datasets"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(datasets.statusCode()).isEqualTo(401);
+    }
+
     private void assertRefused(String scenario, String field) {
         Reply refused = send("POST", "/api/v1/scenarios", "application/json", scenario);
         assertThat(refused.status()).as(refused.text()).isEqualTo(400);
