@@ -162,7 +162,8 @@ final class StepDriver {
         Resolved resolved;
         try {
             resolved = resolve(scenario);
-        } catch (MissingInput | StorageException e) {
+        } catch (MissingInput | StorageException | IllegalStateException e) {
+            // IllegalStateException: a stored secret that this coordinator's key does not open (the key changed).
             String reason = e instanceof StorageException
                     ? "the scenario's dataset and secrets could not be read: storage unavailable"
                     : e.getMessage();
