@@ -3,6 +3,7 @@ package dev.loadlab.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,8 +16,8 @@ import java.io.UncheckedIOException;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The one JSON configuration of LoadLab. {@link #strict()} refuses unknown fields (user input: a typo must not be
- * silently ignored); {@link #lenient()} ignores them (cluster messages from a newer minor revision). Both write
+ * The one JSON configuration of LoadLab. {@link #strict()} refuses unknown fields and fields given twice (user input: a
+ * typo must not be silently ignored); {@link #lenient()} ignores them (cluster messages from a newer minor revision). Both write
  * timestamps as ISO-8601 and omit nulls. {@link #strictYaml()} is {@link #strict()} reading YAML: a scenario may be
  * written in either, with the same rules. The mappers are thread-safe once built.
  */
@@ -67,11 +68,14 @@ public final class Json {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(1 << 20);
         options.setNestingDepthLimit(64);
-        options.setAllowDuplicateKeys(false);
         return YAMLFactory.builder().loaderOptions(options).build();
     }
 
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M configure(B builder, boolean strict) {
+        if (strict) {
+            // A field given twice is as much a typo as an unknown one: refuse it rather than keep the last.
+            builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        }
         M mapper = builder.addModule(new JavaTimeModule())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)

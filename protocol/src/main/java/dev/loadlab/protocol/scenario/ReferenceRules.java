@@ -25,19 +25,21 @@ final class ReferenceRules {
             return;
         }
         Set<String> known = new HashSet<>();
+        List<String> columns = List.of();
         DatasetRef dataset = workload.dataset();
         if (dataset != null) {
             if (dataset.name() == null
                     || !WorkloadRules.DATASET_NAME.matcher(dataset.name()).matches()) {
                 return; // WorkloadRules refuses the name; without a dataset no variable can be judged.
             }
-            Optional<List<String>> columns = refs.datasetColumns(dataset.name());
-            if (columns.isEmpty()) {
+            Optional<List<String>> stored = refs.datasetColumns(dataset.name());
+            if (stored.isEmpty()) {
                 f.fail("$.workload.dataset.name", "names no stored dataset: \"" + dataset.name() + "\"");
                 // Its columns are unknown, so no variable can be judged.
                 return;
             }
-            known.addAll(columns.get());
+            columns = stored.get();
+            known.addAll(columns);
         }
         List<RequestSites.Site> sites = RequestSites.of(workload);
         for (RequestSites.Site site : sites) {
@@ -59,7 +61,9 @@ final class ReferenceRules {
                         f.fail(
                                 use.field(),
                                 "refers to ${" + variable + "}, which is neither a column of "
-                                        + (dataset == null ? "a dataset (the workload has none)" : "the dataset")
+                                        + (dataset == null
+                                                ? "a dataset (the workload has none)"
+                                                : "the dataset " + dataset.name() + " " + columns)
                                         + " nor saved by a request of the workload");
                     }
                 }

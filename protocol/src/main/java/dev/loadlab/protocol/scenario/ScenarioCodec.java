@@ -1,6 +1,8 @@
 package dev.loadlab.protocol.scenario;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a scenario (JSON or YAML, v1 or v2) strictly (unknown fields refused) and validates it, or writes a scenario
@@ -22,6 +26,9 @@ import java.util.Set;
  * formats. Stateless and thread-safe.
  */
 public final class ScenarioCodec {
+    /** Jackson's message for a field given twice (STRICT_DUPLICATE_DETECTION), which it reports on the object. */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+
     private ScenarioCodec() {}
 
     /**
@@ -57,6 +64,14 @@ public final class ScenarioCodec {
             }
         } catch (DatabindException e) {
             throw new InvalidInputException(List.of(fieldError(e)));
+        } catch (StreamReadException e) {
+            if (e.getProcessor() instanceof JsonParser parser
+                    && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw new InvalidInputException(Paths.of(parser.getParsingContext()), "is given twice");
+            }
+            throw new InvalidInputException(
+                    "$",
+                    "is not valid " + format + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(
                     "$",
@@ -93,6 +108,10 @@ public final class ScenarioCodec {
             }
         }
         String field = path.toString();
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.lookingAt()) {
+            return new FieldError(Paths.member(field, duplicate.group(1)), "is given twice");
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String parent = field.endsWith("." + unknown.getPropertyName())
                     ? field.substring(

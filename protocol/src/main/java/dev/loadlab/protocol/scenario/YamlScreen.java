@@ -9,8 +9,6 @@ import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Screens a YAML scenario before it is mapped: anchors ({@code &a}) and aliases ({@code *a}) are refused, because
@@ -20,7 +18,10 @@ import java.util.Deque;
 final class YamlScreen {
     private YamlScreen() {}
 
-    /** Throws {@link InvalidInputException} at the first anchor or alias; malformed YAML is left to the mapper. */
+    /**
+     * Throws {@link InvalidInputException} at the first anchor or alias, or at a second document; malformed YAML is
+     * left to the mapper.
+     */
     static void check(String yaml) throws JsonProcessingException {
         try (JsonParser parser = Json.strictYaml().createParser(yaml)) {
             if (!(parser instanceof YAMLParser yamlParser)) {
@@ -28,9 +29,16 @@ final class YamlScreen {
                         "the YAML mapper made a " + parser.getClass().getName());
             }
             JsonToken token;
+            int documents = 0;
             while ((token = yamlParser.nextToken()) != null) {
-                if (token == JsonToken.FIELD_NAME) {
+                if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                     continue;
+                }
+                boolean atRoot = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY
+                        ? yamlParser.getParsingContext().getParent().inRoot()
+                        : yamlParser.getParsingContext().inRoot();
+                if (atRoot && ++documents > 1) {
+                    throw new InvalidInputException("$", "holds more than one YAML document; a scenario is one");
                 }
                 if (yamlParser.isCurrentAlias()) {
                     throw refusal(yamlParser, "is a YAML alias (*" + yamlParser.getText() + ")");
@@ -53,21 +61,12 @@ final class YamlScreen {
     }
 
     private static String path(JsonParser parser) {
-        Deque<String> parts = new ArrayDeque<>();
         JsonStreamContext context = parser.getParsingContext();
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
             // The context of a container's start is the container itself; its place is its parent's.
             context = context.getParent();
         }
-        while (context != null && !context.inRoot()) {
-            if (context.inArray()) {
-                parts.push("[" + Math.max(context.getCurrentIndex(), 0) + "]");
-            } else if (context.getCurrentName() != null) {
-                parts.push(Paths.member("", context.getCurrentName()));
-            }
-            context = context.getParent();
-        }
-        return "$" + String.join("", parts);
+        return Paths.of(context);
     }
 }

@@ -1,6 +1,7 @@
 package dev.loadlab.protocol.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
@@ -96,6 +97,25 @@ class ScenarioYamlTest {
         String deep = "name: " + "[".repeat(200) + "]".repeat(200) + "\n";
         assertThat(yamlErrors(deep)).singleElement().satisfies(e -> assertThat(e.field())
                 .startsWith("$"));
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedAtThatFieldInBothFormats() {
+        assertThat(yamlErrors(Fixtures.SHOP_YAML.replace("  model: closed\n", "  model: closed\n  model: open\n")))
+                .extracting(FieldError::toString)
+                .containsExactly("$.load.model: is given twice");
+        assertThatThrownBy(() -> ScenarioCodec.decode(
+                        Fixtures.SHOP_JSON.replace("\"warmup\"", "\"model\": \"open\", \"warmup\"")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::toString)
+                        .containsExactly("$.load.model: is given twice"));
+    }
+
+    @Test
+    void aSecondDocumentIsRefused() {
+        assertThat(yamlErrors(Fixtures.SHOP_YAML + "---\nname: other\n"))
+                .extracting(FieldError::toString)
+                .containsExactly("$: holds more than one YAML document; a scenario is one");
     }
 
     @Test
