@@ -271,6 +271,8 @@ class DatasetsAndSecretsIT {
             Reply run = send("POST", "/api/v1/scenarios", type, yaml.replace("yaml-twin", "yaml-" + type.length()));
             assertThat(run.status()).as(type + ": " + run.text()).isEqualTo(201);
         }
+        Reply yamlRun = send("POST", "/api/v1/runs", "application/yaml; charset=utf-8", yaml);
+        assertThat(yamlRun.status()).as(yamlRun.text()).isEqualTo(202);
         Reply badYaml = send("POST", "/api/v1/scenarios", "application/yaml", "name: [unclosed");
         assertThat(badYaml.status()).isEqualTo(400);
         Reply otherType = send("POST", "/api/v1/scenarios", "text/plain", json);
