@@ -26,7 +26,8 @@ import javax.sql.DataSource;
 
 /**
  * Datasets in PostgreSQL's {@code datasets} table: a {@link DatasetCatalog}. The rows are one gzip'd JSON array of
- * arrays, written and read whole; listings never read them. Each public method is one transaction. Thread-safe.
+ * arrays, written and read whole; listing and showing a dataset never read them (its first rows are kept apart).
+ * Each public method is one transaction. Thread-safe.
  */
 public final class DatasetStore implements DatasetCatalog {
     private static final TypeReference<List<List<String>>> ROWS = new TypeReference<>() {};
@@ -44,14 +45,19 @@ public final class DatasetStore implements DatasetCatalog {
         byte[] rows = encode(table.rows());
         return Transactions.write(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO datasets (name, format, columns, row_count,"
-                    + " bytes, rows, created_at) VALUES (?, ?, ?::jsonb, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
+                    + " bytes, rows, preview, created_at) VALUES (?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?)"
+                    + " ON CONFLICT (name) DO NOTHING")) {
                 s.setString(1, table.name());
                 s.setString(2, table.format());
                 s.setString(3, Json.write(table.columns()));
                 s.setInt(4, table.rows().size());
                 s.setLong(5, table.bytes());
                 s.setBytes(6, rows);
-                s.setTimestamp(7, Timestamp.from(now));
+                s.setString(
+                        7,
+                        Json.write(table.rows()
+                                .subList(0, Math.min(PREVIEW_ROWS, table.rows().size()))));
+                s.setTimestamp(8, Timestamp.from(now));
                 return s.executeUpdate() == 1;
             }
         });
@@ -74,14 +80,11 @@ public final class DatasetStore implements DatasetCatalog {
     @Override
     public Optional<DatasetInfo> find(String name) {
         return Transactions.read(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + INFO + ", rows FROM datasets WHERE name = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT " + INFO + ", preview FROM datasets WHERE name = ?")) {
                 s.setString(1, name);
                 try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.empty();
-                    }
-                    List<List<String>> rows = decode(r.getBytes("rows"));
-                    return Optional.of(info(r, rows.subList(0, Math.min(PREVIEW_ROWS, rows.size()))));
+                    return r.next() ? Optional.of(info(r, parseRows(r.getString("preview")))) : Optional.empty();
                 }
             }
         });
@@ -155,6 +158,14 @@ public final class DatasetStore implements DatasetCatalog {
             return Json.lenient().readValue(gzip, ROWS);
         } catch (IOException e) {
             throw new StorageException(new SQLException("a dataset's stored rows cannot be read", e));
+        }
+    }
+
+    private static List<List<String>> parseRows(String json) {
+        try {
+            return Json.lenient().readValue(json, ROWS);
+        } catch (IOException e) {
+            throw new StorageException(new SQLException("a dataset's stored preview cannot be read", e));
         }
     }
 
