@@ -5,12 +5,21 @@ import dev.loadlab.coordinator.agents.AgentRegistry;
 import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.db.CompareQueries;
 import dev.loadlab.coordinator.db.Database;
+import dev.loadlab.coordinator.db.DatasetStore;
 import dev.loadlab.coordinator.db.RunQueries;
 import dev.loadlab.coordinator.db.RunStore;
 import dev.loadlab.coordinator.db.ScenarioStore;
+import dev.loadlab.coordinator.db.SecretStore;
 import dev.loadlab.coordinator.db.StepStore;
 import dev.loadlab.coordinator.http.ApiTokenFile;
 import dev.loadlab.coordinator.http.HttpApi;
+import dev.loadlab.coordinator.inputs.DatasetService;
+import dev.loadlab.coordinator.inputs.SecretCipher;
+import dev.loadlab.coordinator.inputs.SecretKeyFile;
+import dev.loadlab.coordinator.inputs.SecretService;
+import dev.loadlab.coordinator.inputs.StoredInputs;
+import dev.loadlab.coordinator.inputs.StoredReferences;
+import dev.loadlab.coordinator.model.DatasetCatalog;
 import dev.loadlab.coordinator.model.ScenarioCatalog;
 import dev.loadlab.coordinator.runs.RunScheduler;
 import dev.loadlab.coordinator.runs.RunService;
@@ -69,6 +78,18 @@ public final class Coordinator implements AutoCloseable {
             resources.push(cluster);
             RunStore runStore = new RunStore(database.dataSource());
             StepStore stepStore = new StepStore(database.dataSource());
+            ScenarioCatalog savedScenarios = new ScenarioStore(database.dataSource());
+            DatasetCatalog datasetStore = new DatasetStore(database.dataSource());
+            byte[] secretKey = config.secretKey().orElseGet(() -> SecretKeyFile.loadOrCreate(config.dataDir()));
+            if (config.secretKey().isEmpty()) {
+                LOG.info("secret key: in {}", config.dataDir().resolve(SecretKeyFile.NAME));
+            }
+            SecretService secrets = new SecretService(
+                    new SecretStore(database.dataSource()),
+                    new SecretCipher(secretKey),
+                    savedScenarios,
+                    Clock.systemUTC());
+            DatasetService datasets = new DatasetService(datasetStore, savedScenarios, Clock.systemUTC());
             AgentRegistry agents = new AgentRegistry();
             RunScheduler scheduler = new RunScheduler(
                     runStore,
@@ -77,7 +98,8 @@ public final class Coordinator implements AutoCloseable {
                     cluster,
                     config.stepGrace(),
                     config.placementTimeout(),
-                    Clock.systemUTC());
+                    Clock.systemUTC(),
+                    new StoredInputs(datasetStore, secrets));
             resources.push(scheduler);
             scheduler.start();
             String apiToken = config.apiToken().orElseGet(() -> ApiTokenFile.loadOrCreate(config.dataDir()));
@@ -88,9 +110,12 @@ public final class Coordinator implements AutoCloseable {
             }
             Vertx vertx = Vertx.vertx();
             resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
-            ScenarioCatalog savedScenarios = new ScenarioStore(database.dataSource());
             RunService runs = new RunService(
-                    new RunQueries(database.dataSource()), savedScenarios, scheduler, config.allowedTargets());
+                    new RunQueries(database.dataSource()),
+                    savedScenarios,
+                    scheduler,
+                    config.allowedTargets(),
+                    new StoredReferences(datasetStore, secrets));
             ScenarioService scenarios = new ScenarioService(savedScenarios, runs::validate, Clock.systemUTC());
             scenarios
                     .seedBuiltIns(BuiltInScenarios.resolve(config.targetHost()))
@@ -106,6 +131,8 @@ public final class Coordinator implements AutoCloseable {
                     runs,
                     scenarios,
                     new CompareService(new CompareQueries(database.dataSource())),
+                    datasets,
+                    secrets,
                     agents,
                     () -> database.isUsable() && cluster.isRunning(),
                     CoordinatorConfig.MAX_BODY_BYTES,

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * variable, then default) and passed down through constructors. Port 0 means "any free port". Without a
  * {@code databaseUrl}, an embedded PostgreSQL keeps its data under {@code dataDir}. {@code targetHost} is the target
  * host the built-in scenarios point at. {@code apiToken} is the bearer token every REST call must carry; without one,
- * the coordinator keeps a generated token in {@code dataDir/api-token}. Made with {@link #builder()} (every default is
+ * the coordinator keeps a generated token in {@code dataDir/api-token}. {@code secretKey} (32 bytes) encrypts the
+ * stored secrets; without one, the coordinator keeps a generated key in {@code dataDir/secret-key}. Made with {@link #builder()} (every default is
  * a {@code DEFAULT_*} constant, shared with the CLI) or {@link #local}. Immutable.
  */
 public record CoordinatorConfig(
@@ -32,7 +34,8 @@ public record CoordinatorConfig(
         Duration stepGrace,
         Duration placementTimeout,
         TargetHost targetHost,
-        Optional<String> apiToken) {
+        Optional<String> apiToken,
+        Optional<byte[]> secretKey) {
 
     // Each default is written once, here: the builder parses these, and CoordinatorMain's picocli options use them
     // as their defaultValue (which must be a compile-time constant string).
@@ -57,9 +60,18 @@ public record CoordinatorConfig(
     public static final int MAX_BODY_BYTES = 1 << 20;
     /** A bearer token shorter than this is too easy to guess for something that fires load at hosts. */
     public static final int MIN_API_TOKEN_LENGTH = 16;
+    /** AES-256: the secret key's length. */
+    public static final int SECRET_KEY_BYTES = 32;
 
     public CoordinatorConfig {
         checkPort("http-port", httpPort);
+        Objects.requireNonNull(secretKey, "secretKey");
+        secretKey.ifPresent(key -> {
+            if (key.length != SECRET_KEY_BYTES) {
+                throw new IllegalArgumentException("--secret-key must be " + SECRET_KEY_BYTES
+                        + " bytes in base64 (e.g. openssl rand -base64 32), was " + key.length + " bytes");
+            }
+        });
         checkPort("hazelcast-port", hazelcastPort);
         allowedTargets = List.copyOf(allowedTargets);
         Objects.requireNonNull(targetHost, "targetHost");
@@ -137,6 +149,7 @@ public record CoordinatorConfig(
         builder.placementTimeout = placementTimeout;
         builder.targetHost = targetHost;
         builder.apiToken = apiToken;
+        builder.secretKey = secretKey;
         return builder;
     }
 
@@ -159,6 +172,7 @@ public record CoordinatorConfig(
         private Duration placementTimeout = DurationText.parse(DEFAULT_PLACEMENT_TIMEOUT);
         private TargetHost targetHost = TargetHost.LOCAL;
         private Optional<String> apiToken = Optional.empty();
+        private Optional<byte[]> secretKey = Optional.empty();
 
         private Builder() {}
 
@@ -230,6 +244,26 @@ public record CoordinatorConfig(
             return this;
         }
 
+        /**
+         * The key that encrypts stored secrets, as base64 of {@link #SECRET_KEY_BYTES} bytes, instead of the one kept
+         * under {@code dataDir}; null or blank for that one.
+         *
+         * @throws IllegalArgumentException when it is not base64 (the key itself is never in the message)
+         */
+        public Builder secretKey(String base64) {
+            if (base64 == null || base64.isBlank()) {
+                this.secretKey = Optional.empty();
+                return this;
+            }
+            try {
+                this.secretKey = Optional.of(Base64.getDecoder().decode(base64.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "--secret-key must be base64 of " + SECRET_KEY_BYTES + " bytes (e.g. openssl rand -base64 32)");
+            }
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the flag of the first value out of bounds */
         public CoordinatorConfig build() {
             return new CoordinatorConfig(
@@ -246,7 +280,8 @@ public record CoordinatorConfig(
                     stepGrace,
                     placementTimeout,
                     targetHost,
-                    apiToken);
+                    apiToken,
+                    secretKey);
         }
     }
 

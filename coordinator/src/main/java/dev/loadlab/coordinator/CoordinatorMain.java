@@ -125,6 +125,14 @@ public final class CoordinatorMain implements Callable<Integer> {
                     + " token is kept in <data-dir>/api-token (readable by this user only).")
     String apiToken;
 
+    @Option(
+            names = "--secret-key",
+            defaultValue = "${env:LOADLAB_SECRET_KEY}",
+            description = "Base64 of the 32-byte key that encrypts stored secrets (env LOADLAB_SECRET_KEY, preferred:"
+                    + " a flag shows in the process list); without one, a generated key is kept in"
+                    + " <data-dir>/secret-key (readable by this user only).")
+    String secretKey;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new CoordinatorMain()).execute(args));
     }
@@ -151,6 +159,7 @@ public final class CoordinatorMain implements Callable<Integer> {
                 .placementTimeout(duration("--placement-timeout", placementTimeout))
                 .targetHost(targetHost())
                 .apiToken(apiToken)
+                .secretKey(secretKey)
                 .build();
     }
 

@@ -1,10 +1,12 @@
 package dev.loadlab.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -36,5 +38,21 @@ class CoordinatorConfigTest {
                 .isEqualTo(local);
         assertThat(local.httpPort()).isZero();
         assertThat(local.hazelcastPort()).isZero();
+    }
+
+    @Test
+    void aSecretKeyMustBeBase64OfThirtyTwoBytesAndIsNeverQuoted() {
+        String key = Base64.getEncoder().encodeToString(new byte[32]);
+        assertThat(CoordinatorConfig.builder().secretKey(key).build().secretKey())
+                .hasValueSatisfying(bytes -> assertThat(bytes).hasSize(32));
+        assertThat(CoordinatorConfig.builder().secretKey(" ").build().secretKey())
+                .isEmpty();
+        String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
+        assertThatThrownBy(() -> CoordinatorConfig.builder().secretKey(shortKey).build())
+                .hasMessageContaining("32 bytes")
+                .hasMessageNotContaining(shortKey);
+        assertThatThrownBy(() -> CoordinatorConfig.builder().secretKey("not base64!"))
+                .hasMessageContaining("--secret-key")
+                .hasMessageNotContaining("not base64!");
     }
 }

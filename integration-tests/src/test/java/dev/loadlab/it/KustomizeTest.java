@@ -190,6 +190,9 @@ class KustomizeTest {
         assertThat(secretRef(coordinator, "LOADLAB_API_TOKEN"))
                 .as(dir + ": the API token")
                 .isPresent();
+        assertThat(secretRef(coordinator, "LOADLAB_SECRET_KEY"))
+                .as(dir + ": the key of stored secrets, which must outlive the pod")
+                .isPresent();
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import dev.loadlab.protocol.Json;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,10 @@ import org.slf4j.LoggerFactory;
 final class ProblemHandler implements Handler<RoutingContext> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
-    private final int maxBodyBytes;
+    /** The body limit of the route at a path: a dataset upload has its own. */
+    private final ToIntFunction<String> maxBodyBytes;
 
-    ProblemHandler(int maxBodyBytes) {
+    ProblemHandler(ToIntFunction<String> maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -75,7 +77,9 @@ final class ProblemHandler implements Handler<RoutingContext> {
             case 413 ->
                 Problem.invalid(
                         List.of(new FieldError(
-                                "$", "the request body is larger than the limit of " + maxBodyBytes + " bytes")),
+                                "$",
+                                "the request body is larger than the limit of " + maxBodyBytes.applyAsInt(path)
+                                        + " bytes")),
                         path);
             case 404 -> Problem.of(404, "not-found", "Not found", "no such resource: " + path, path);
             case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "see /api/v1 routes", path);

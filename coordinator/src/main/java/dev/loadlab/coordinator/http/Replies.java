@@ -1,9 +1,12 @@
 package dev.loadlab.coordinator.http;
 
+import dev.loadlab.coordinator.inputs.Change;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.scenario.ScenarioFormat;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -26,6 +29,19 @@ final class Replies {
                 .end(Json.write(value));
     }
 
+    /** The answer to deleting a dataset or secret: 204, 404, or 409 naming the saved scenarios that use it. */
+    static void deleted(RoutingContext ctx, String kind, Change change) {
+        switch (change) {
+            case Change.Done done -> ctx.response().setStatusCode(204).end();
+            case Change.Missing missing ->
+                ctx.fail(new ApiException.NotFound("no " + kind + " named " + missing.name()));
+            case Change.InUse inUse ->
+                ctx.fail(new ApiException.Conflict(kind + " " + inUse.name() + " is used by the saved scenario(s) "
+                        + String.join(", ", inUse.scenarios()) + "; change or delete them first"));
+            default -> ctx.fail(new IllegalStateException("unexpected outcome of a delete"));
+        }
+    }
+
     /** 202 with the new run's id and its Location. */
     static void accepted(RoutingContext ctx, UUID id) {
         String location = HttpApi.RUNS + "/" + id;
@@ -33,11 +49,29 @@ final class Replies {
         json(ctx, 202, Map.of("id", id.toString(), "status", "QUEUED", "href", location));
     }
 
+    /**
+     * The scenario format the request's {@code Content-Type} names: JSON (also when absent) or YAML
+     * ({@code application/yaml}, {@code application/x-yaml}, {@code text/yaml}).
+     */
+    static ScenarioFormat scenarioFormat(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return switch (media) {
+            case "", "application/json" -> ScenarioFormat.JSON;
+            case "application/yaml", "application/x-yaml", "text/yaml" -> ScenarioFormat.YAML;
+            default ->
+                throw new InvalidInputException(
+                        "Content-Type",
+                        "must be application/json or application/yaml (also application/x-yaml, text/yaml) for a"
+                                + " scenario, was \"" + type + "\"");
+        };
+    }
+
     /** The request body, or null after failing the request with a problem naming the missing body. */
     static String requiredBody(RoutingContext ctx) {
         String body = ctx.body().asString();
         if (body == null || body.isBlank()) {
-            ctx.fail(new InvalidInputException("$", "is required: send a scenario as the JSON body"));
+            ctx.fail(new InvalidInputException("$", "is required: send a scenario as the JSON or YAML body"));
             return null;
         }
         return body;

@@ -3,6 +3,7 @@ package dev.loadlab.coordinator.http;
 import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.runs.Labels;
 import dev.loadlab.coordinator.runs.RunService;
+import dev.loadlab.protocol.scenario.ScenarioFormat;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
@@ -24,9 +25,10 @@ final class RunHandlers {
 
     void submit(RoutingContext ctx) {
         Map<String, String> labels = Labels.parse(ctx.queryParam("label"));
+        ScenarioFormat format = Replies.scenarioFormat(ctx);
         String body = Replies.requiredBody(ctx);
         if (body != null) {
-            vertx.executeBlocking(() -> runs.submit(body, labels), false)
+            vertx.executeBlocking(() -> runs.submit(body, format, labels), false)
                     .onSuccess(id -> Replies.accepted(ctx, id))
                     .onFailure(ctx::fail);
         }

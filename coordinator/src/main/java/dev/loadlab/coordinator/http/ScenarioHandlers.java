@@ -4,6 +4,7 @@ import dev.loadlab.coordinator.runs.Labels;
 import dev.loadlab.coordinator.runs.RunService;
 import dev.loadlab.coordinator.scenarios.ScenarioService;
 import dev.loadlab.protocol.InvalidInputException;
+import dev.loadlab.protocol.scenario.ScenarioFormat;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
@@ -27,9 +28,10 @@ final class ScenarioHandlers {
     }
 
     void create(RoutingContext ctx) {
+        ScenarioFormat format = Replies.scenarioFormat(ctx);
         String body = Replies.requiredBody(ctx);
         if (body != null) {
-            vertx.executeBlocking(() -> scenarios.create(body), false)
+            vertx.executeBlocking(() -> scenarios.create(body, format), false)
                     .onSuccess(saved -> answer(ctx, saved, 201))
                     .onFailure(ctx::fail);
         }
@@ -40,9 +42,10 @@ final class ScenarioHandlers {
     }
 
     void update(RoutingContext ctx) {
+        ScenarioFormat format = Replies.scenarioFormat(ctx);
         String body = Replies.requiredBody(ctx);
         if (body != null) {
-            vertx.executeBlocking(() -> scenarios.update(ctx.pathParam("name"), body), false)
+            vertx.executeBlocking(() -> scenarios.update(ctx.pathParam("name"), body, format), false)
                     .onSuccess(saved -> answer(ctx, saved, 200))
                     .onFailure(ctx::fail);
         }

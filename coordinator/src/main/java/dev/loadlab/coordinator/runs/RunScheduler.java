@@ -7,6 +7,7 @@ import dev.loadlab.coordinator.model.LiveProgress;
 import dev.loadlab.coordinator.model.PendingRun;
 import dev.loadlab.coordinator.model.RunJournal;
 import dev.loadlab.coordinator.model.RunStatus;
+import dev.loadlab.coordinator.model.StepInputs;
 import dev.loadlab.coordinator.model.StepJournal;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.StepRecord;
@@ -71,7 +72,8 @@ public final class RunScheduler implements AutoCloseable {
             CoordinatorEndpoint cluster,
             Duration grace,
             Duration placementTimeout,
-            Clock clock) {
+            Clock clock,
+            StepInputs inputs) {
         this.runs = runs;
         this.journal = journal;
         this.agents = agents;
@@ -80,7 +82,7 @@ public final class RunScheduler implements AutoCloseable {
         this.clock = clock;
         this.redelivery = new Redelivery(runs, journal, clock);
         this.outbox = new Outbox(agents, cluster);
-        this.steps = new StepDriver(journal, cluster, outbox, clock, grace);
+        this.steps = new StepDriver(journal, cluster, outbox, clock, grace, inputs);
     }
 
     /** Recovers from a previous process: runs it left RUNNING failed, runs it left QUEUED queued again. */

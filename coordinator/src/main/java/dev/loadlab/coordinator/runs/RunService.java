@@ -2,6 +2,7 @@ package dev.loadlab.coordinator.runs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.model.RunCursor;
 import dev.loadlab.coordinator.model.RunFilter;
@@ -18,6 +19,8 @@ import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.Scenario;
 import dev.loadlab.protocol.scenario.ScenarioCodec;
+import dev.loadlab.protocol.scenario.ScenarioFormat;
+import dev.loadlab.protocol.scenario.ScenarioReferences;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,19 +41,26 @@ public final class RunService {
     private final ScenarioCatalog scenarios;
     private final RunScheduler scheduler;
     private final List<String> allowedTargets;
+    private final ScenarioReferences references;
 
+    /** {@code references}: the datasets and secrets stored now, which every scenario's references are checked against. */
     public RunService(
-            RunReader reader, ScenarioCatalog scenarios, RunScheduler scheduler, List<String> allowedTargets) {
+            RunReader reader,
+            ScenarioCatalog scenarios,
+            RunScheduler scheduler,
+            List<String> allowedTargets,
+            ScenarioReferences references) {
         this.reader = reader;
+        this.references = references;
         this.scenarios = scenarios;
         this.scheduler = scheduler;
         this.allowedTargets =
                 allowedTargets.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** Validates {@code json} whole before anything is written; returns the new run's id. */
-    public UUID submit(String json, Map<String, String> labels) {
-        return scheduler.submit(validate(json), null, labels);
+    /** Validates {@code text} (JSON or YAML) whole before anything is written; returns the new run's id. */
+    public UUID submit(String text, ScenarioFormat format, Map<String, String> labels) {
+        return scheduler.submit(validate(text, format), null, labels);
     }
 
     /**
@@ -66,7 +76,7 @@ public final class RunService {
         });
     }
 
-    private static Scenario patched(Scenario saved, String patch) {
+    private Scenario patched(Scenario saved, String patch) {
         JsonNode changes;
         try {
             changes = Json.strict().readTree(patch);
@@ -83,13 +93,22 @@ public final class RunService {
                     "$.name",
                     "cannot be changed by a patch: the run starts from saved scenario \"" + saved.name() + "\"");
         }
-        JsonNode document = MergePatch.apply(Json.read(ScenarioCodec.encode(saved), JsonNode.class), changes);
-        return ScenarioCodec.decode(document.toString());
+        JsonNode original = Json.read(ScenarioCodec.encode(saved), JsonNode.class);
+        // A staged load's duration is derived from its stages (Load fills it in, so it is encoded too); a document
+        // sent back with it would state both, which a staged load may not: patch the load as the user wrote it.
+        if (saved.load().staged() && original.path("load") instanceof ObjectNode load) {
+            load.remove("duration");
+        }
+        JsonNode document = MergePatch.apply(original, changes);
+        return ScenarioCodec.decode(document.toString(), ScenarioFormat.JSON, references);
     }
 
-    /** A scenario as the coordinator will run it: the contract's rules plus this coordinator's own. */
-    public Scenario validate(String json) {
-        Scenario scenario = ScenarioCodec.decode(json);
+    /**
+     * A scenario as the coordinator will run it: the contract's rules, its dataset and secrets stored, plus this
+     * coordinator's own rules.
+     */
+    public Scenario validate(String text, ScenarioFormat format) {
+        Scenario scenario = ScenarioCodec.decode(text, format, references);
         checkCoordinatorRules(scenario);
         return scenario;
     }
@@ -100,7 +119,10 @@ public final class RunService {
         if (scenario.target().control() != null) {
             checkAllowed("$.target.control.url", scenario.target().control().url(), errors);
         }
-        if (scenario.load().model() == LoadModel.CLOSED && scenario.load().users() < scenario.agents()) {
+        // A staged load's agents each take a share of every stage; a stage may well have fewer users than agents.
+        if (scenario.load().model() == LoadModel.CLOSED
+                && !scenario.load().staged()
+                && scenario.load().users() < scenario.agents()) {
             errors.add(new FieldError(
                     "$.load.users",
                     "must be at least $.agents (" + scenario.agents() + ") so that every agent has a user, was "

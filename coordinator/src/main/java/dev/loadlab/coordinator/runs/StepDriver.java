@@ -1,7 +1,10 @@
 package dev.loadlab.coordinator.runs;
 
 import dev.loadlab.cluster.CoordinatorEndpoint;
+import dev.loadlab.coordinator.model.DatasetTable;
 import dev.loadlab.coordinator.model.LiveProgress;
+import dev.loadlab.coordinator.model.ScenarioInputs;
+import dev.loadlab.coordinator.model.StepInputs;
 import dev.loadlab.coordinator.model.StepJournal;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.StepRecord;
@@ -22,6 +25,7 @@ import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,11 +52,19 @@ final class StepDriver {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration grace;
+    private final StepInputs inputs;
     /** Each active run's latest progress, for {@link #progress}: written here only, read from any thread. */
     private final Map<UUID, LiveProgress> live = new ConcurrentHashMap<>();
 
-    StepDriver(StepJournal journal, CoordinatorEndpoint cluster, Outbox outbox, Clock clock, Duration grace) {
+    StepDriver(
+            StepJournal journal,
+            CoordinatorEndpoint cluster,
+            Outbox outbox,
+            Clock clock,
+            Duration grace,
+            StepInputs inputs) {
         this.journal = journal;
+        this.inputs = inputs;
         this.cluster = cluster;
         this.outbox = outbox;
         this.clock = clock;
@@ -147,6 +159,17 @@ final class StepDriver {
                     run.id, plan, startedAt, clock.instant(), "every agent of this run was lost", false));
         }
         Scenario scenario = run.scenario;
+        Resolved resolved;
+        try {
+            resolved = resolve(scenario);
+        } catch (MissingInput | StorageException | IllegalStateException e) {
+            // IllegalStateException: a stored secret that this coordinator's key does not open (the key changed).
+            String reason = e instanceof StorageException
+                    ? "the scenario's dataset and secrets could not be read: storage unavailable"
+                    : e.getMessage();
+            LOG.warn("run {} {} cannot start: {}", run.id, plan, reason);
+            return Optional.of(ResultMerger.notStarted(run.id, plan, startedAt, clock.instant(), reason, false));
+        }
         int probe = 0;
         if (scenario.load().model() == LoadModel.SEARCH) {
             if (run.search == null) {
@@ -175,7 +198,16 @@ final class StepDriver {
                     scenario,
                     run.agents.size(),
                     LoadSplit.usersOrNull(scenario.load(), run.agents.size(), i),
-                    LoadSplit.rateOrNull(scenario.load(), run.agents.size()));
+                    LoadSplit.rateOrNull(scenario.load(), run.agents.size()),
+                    i,
+                    resolved.secrets(),
+                    resolved.table() == null
+                            ? null
+                            : DatasetSlices.slice(
+                                    resolved.table(),
+                                    scenario.workload().dataset().strategy(),
+                                    run.agents.size(),
+                                    i));
             step.assign(agentId, assignment);
             outbox.send(agentId, assignment);
         }
@@ -188,6 +220,37 @@ final class StepDriver {
                 probe == 0 ? "" : " probe " + probe + " at " + scenario.load().rate() + "/s",
                 run.agents);
         return Optional.empty();
+    }
+
+    /** The scenario's dataset (every row) and the values of the secrets it names, read at step start. */
+    private record Resolved(DatasetTable table, Map<String, String> secrets) {}
+
+    /** A dataset or secret the scenario refers to is no longer stored; the message names it. */
+    private static final class MissingInput extends RuntimeException {
+        MissingInput(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Resolved resolve(Scenario scenario) {
+        DatasetTable table = null;
+        Optional<String> dataset = ScenarioInputs.dataset(scenario);
+        if (dataset.isPresent()) {
+            table = inputs.dataset(dataset.get())
+                    .orElseThrow(() -> new MissingInput("dataset " + dataset.get()
+                            + " (the workload's $.workload.dataset.name) no longer exists; upload it again with POST"
+                            + " /api/v1/datasets"));
+        }
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (String name : ScenarioInputs.secrets(scenario)) {
+            // The value goes into the assignments only: never into a log line, a stored run or an error message.
+            secrets.put(
+                    name,
+                    inputs.secret(name)
+                            .orElseThrow(() -> new MissingInput("secret " + name + " (${secret:" + name
+                                    + "}) no longer exists; store it again with POST /api/v1/secrets")));
+        }
+        return new Resolved(table, secrets);
     }
 
     /** Once every agent still in the step is ready: one start time, in cluster time, for all. */

@@ -4,12 +4,13 @@ import dev.loadlab.coordinator.model.SavedScenario;
 import dev.loadlab.coordinator.model.ScenarioCatalog;
 import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.scenario.Scenario;
+import dev.loadlab.protocol.scenario.ScenarioFormat;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Saved scenarios: create (version 1), update (next version), read (latest or a given version), list, delete. Every
@@ -27,17 +28,18 @@ public final class ScenarioService {
     public record Missing(String name) implements Saved {}
 
     private final ScenarioCatalog repository;
-    private final Function<String, Scenario> validator;
+    private final BiFunction<String, ScenarioFormat, Scenario> validator;
     private final Clock clock;
 
-    public ScenarioService(ScenarioCatalog repository, Function<String, Scenario> validator, Clock clock) {
+    public ScenarioService(
+            ScenarioCatalog repository, BiFunction<String, ScenarioFormat, Scenario> validator, Clock clock) {
         this.repository = repository;
         this.validator = validator;
         this.clock = clock;
     }
 
-    public Saved create(String json) {
-        Scenario scenario = validator.apply(json);
+    public Saved create(String text, ScenarioFormat format) {
+        Scenario scenario = validator.apply(text, format);
         return repository
                 .save(scenario.name(), scenario, true, clock.instant())
                 .<Saved>map(saved -> new Created(saved.redacted()))
@@ -45,8 +47,8 @@ public final class ScenarioService {
     }
 
     /** Stores a new version of {@code name}; the document's own name must be the same. */
-    public Saved update(String name, String json) {
-        Scenario scenario = validator.apply(json);
+    public Saved update(String name, String text, ScenarioFormat format) {
+        Scenario scenario = validator.apply(text, format);
         if (!scenario.name().equals(name)) {
             throw new InvalidInputException(
                     "$.name", "must be \"" + name + "\", the scenario being updated, was \"" + scenario.name() + "\"");

@@ -2,7 +2,13 @@ package dev.loadlab.coordinator.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.protocol.scenario.Load;
+import dev.loadlab.protocol.scenario.LoadModel;
+import dev.loadlab.protocol.scenario.Stage;
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,5 +30,27 @@ class LoadSplitTest {
     @CsvSource({"100,3", "12.5,2", "1,64"})
     void rateIsSplitIntoEqualParts(double total, int agents) {
         assertThat(LoadSplit.rate(total, agents) * agents).isCloseTo(total, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aStagedLoadIsNotSplitHere() {
+        List<Stage> stages = List.of(
+                new Stage(20, null, Duration.ofSeconds(10), null), new Stage(20, null, null, Duration.ofSeconds(30)));
+        Load closed = new Load(LoadModel.CLOSED, null, null, Duration.ofSeconds(5), null, null, null, null, stages);
+        Load open = new Load(
+                LoadModel.OPEN,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(new Stage(null, 50.0, Duration.ofSeconds(10), Duration.ofSeconds(10))));
+
+        assertThat(LoadSplit.usersOrNull(closed, 3, 0)).isNull();
+        assertThat(LoadSplit.rateOrNull(closed, 3)).isNull();
+        assertThat(LoadSplit.rateOrNull(open, 3)).isNull();
+        assertThat(closed.duration()).isEqualTo(Duration.ofSeconds(35));
     }
 }
