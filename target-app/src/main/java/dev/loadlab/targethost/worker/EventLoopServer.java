@@ -99,6 +99,7 @@ final class EventLoopServer {
 
     private void read(Connection connection) {
         try {
+            connection.in = RequestParser.room(connection.in);
             int n = connection.channel.read(connection.in);
             if (n < 0) {
                 close(connection);
@@ -199,7 +200,7 @@ final class EventLoopServer {
     /** Per-connection state; touched only by the loop thread. */
     private static final class Connection {
         final SocketChannel channel;
-        final ByteBuffer in = ByteBuffer.allocate(RequestParser.BUFFER_BYTES);
+        ByteBuffer in = ByteBuffer.allocate(RequestParser.BUFFER_BYTES);
         final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
         SelectionKey key;
         boolean waiting;
