@@ -4,6 +4,8 @@ import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.control.WorkerStats;
 import dev.loadlab.targethost.RequestStats;
 import dev.loadlab.targethost.StatsSnapshot;
+import dev.loadlab.targethost.shop.Answer;
+import dev.loadlab.targethost.shop.Shop;
 import dev.loadlab.targethost.work.CpuWork;
 import dev.loadlab.targethost.work.Endpoint;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,7 @@ public final class WorkerApp {
     private static final byte[] HELLO = "hello".getBytes(StandardCharsets.UTF_8);
 
     private final CpuWork cpu;
+    private final Shop shop;
     private final RequestStats stats = new RequestStats();
     private final boolean keepAliveAllowed;
     private final int threads;
@@ -29,9 +32,11 @@ public final class WorkerApp {
     /**
      * @param keepAliveAllowed false for front-ends that end every connection after one answer (Gunicorn sync style)
      * @param threads the serving threads, reported by {@code /stats}
+     * @param shop the scenario endpoints, shared with the host's other worker processes through its settings
      */
-    public WorkerApp(CpuWork cpu, boolean keepAliveAllowed, int threads) {
+    public WorkerApp(CpuWork cpu, boolean keepAliveAllowed, int threads, Shop shop) {
         this.cpu = cpu;
+        this.shop = shop;
         this.keepAliveAllowed = keepAliveAllowed;
         this.threads = threads;
     }
@@ -45,8 +50,10 @@ public final class WorkerApp {
     }
 
     /**
-     * Decides what to do with a request, by the shared {@link Routes} table; never throws for client input. A 400, and a
-     * 405 on a workload endpoint, are counted here, before the answer is written.
+     * Decides what to do with a request, by the shared {@link Routes} table; never throws for client input. The
+     * scenario endpoints are answered here, on the calling thread (their file I/O blocks an event loop as a synchronous
+     * call in an {@code async def} would). Every answer on a counted endpoint other than a performed workload request
+     * is counted here, before it is written.
      */
     public Action route(HttpRequest request) {
         boolean keepAlive = keepAliveAllowed && request.keepAlive();
@@ -54,12 +61,30 @@ public final class WorkerApp {
             case Route.Health health -> reply(200, HEALTH, keepAlive);
             case Route.Stats s -> reply(200, statsJson().getBytes(StandardCharsets.UTF_8), keepAlive);
             case Route.Perform perform -> new Action.Perform(perform.endpoint(), keepAlive);
+            case Route.ShopCall call -> {
+                Answer answer = ShopCalls.answer(
+                        call,
+                        shop,
+                        request.method(),
+                        request.path(),
+                        request.rawQuery(),
+                        request.authorization(),
+                        request.contentType(),
+                        request::headers,
+                        request.body());
+                stats.record(call.countedAs(), answer.status());
+                String header = answer.headerName() == null ? null : answer.headerName() + ": " + answer.headerValue();
+                yield new Action.Reply(
+                        Responses.encode(answer.status(), answer.contentType(), answer.body(), keepAlive, header),
+                        keepAlive);
+            }
             case Route.MethodNotAllowed notAllowed -> {
-                if (notAllowed.counted()) {
-                    stats.record(request.path(), 405);
+                if (notAllowed.countedAs() != null) {
+                    stats.record(notAllowed.countedAs(), 405);
                 }
                 yield new Action.Reply(
-                        Responses.problem(405, notAllowed.detail(), null, keepAlive, "Allow: GET"), keepAlive);
+                        Responses.problem(405, notAllowed.detail(), null, keepAlive, "Allow: " + notAllowed.allow()),
+                        keepAlive);
             }
             case Route.NotFound notFound ->
                 new Action.Reply(Responses.problem(404, notFound.detail(), null, keepAlive, null), keepAlive);
