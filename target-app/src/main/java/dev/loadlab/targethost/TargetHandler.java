@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves every path of the threaded profile on the calling worker thread: waits block the thread (as a synchronous
  * Python worker's would), CPU work runs on it. The route table is the one every front-end shares ({@link Routes}); this
- * class only turns its decision into a JDK {@code HttpServer} answer and counts it. Problem bodies and the endpoint
+ * class only turns its decision into a JDK {@code HttpServer} answer and counts it; the scenario endpoints (read with
+ * their body, at most 64 KiB as on the raw front-ends) are answered by the {@link Shop}. Problem bodies and the endpoint
  * answers are written by hand (they are on the per-request path of the thing under load, whose overhead should be close
  * to nothing); {@code /stats} is the protocol's {@code WorkerStats} record. No per-request logging: the target's own
  * overhead must stay small and constant. Thread-safe (its state is immutable or thread-safe).
