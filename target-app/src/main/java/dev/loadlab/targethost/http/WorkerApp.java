@@ -50,10 +50,8 @@ public final class WorkerApp {
     }
 
     /**
-     * Decides what to do with a request, by the shared {@link Routes} table; never throws for client input. The
-     * scenario endpoints are answered here, on the calling thread (their file I/O blocks an event loop as a synchronous
-     * call in an {@code async def} would). Every answer on a counted endpoint other than a performed workload request
-     * is counted here, before it is written.
+     * Decides what to do with a request, by the shared {@link Routes} table; never throws for client input. A 400, and
+     * a 405 on a counted endpoint, are counted here, before the answer is written.
      */
     public Action route(HttpRequest request) {
         boolean keepAlive = keepAliveAllowed && request.keepAlive();
@@ -61,23 +59,7 @@ public final class WorkerApp {
             case Route.Health health -> reply(200, HEALTH, keepAlive);
             case Route.Stats s -> reply(200, statsJson().getBytes(StandardCharsets.UTF_8), keepAlive);
             case Route.Perform perform -> new Action.Perform(perform.endpoint(), keepAlive);
-            case Route.ShopCall call -> {
-                Answer answer = ShopCalls.answer(
-                        call,
-                        shop,
-                        request.method(),
-                        request.path(),
-                        request.rawQuery(),
-                        request.authorization(),
-                        request.contentType(),
-                        request::headers,
-                        request.body());
-                stats.record(call.countedAs(), answer.status());
-                String header = answer.headerName() == null ? null : answer.headerName() + ": " + answer.headerValue();
-                yield new Action.Reply(
-                        Responses.encode(answer.status(), answer.contentType(), answer.body(), keepAlive, header),
-                        keepAlive);
-            }
+            case Route.ShopCall call -> new Action.Serve(call, request, keepAlive);
             case Route.MethodNotAllowed notAllowed -> {
                 if (notAllowed.countedAs() != null) {
                     stats.record(notAllowed.countedAs(), 405);
@@ -94,6 +76,27 @@ public final class WorkerApp {
                         Responses.problem(400, bad.detail(), bad.parameter(), keepAlive, null), keepAlive);
             }
         };
+    }
+
+    /**
+     * Answers a scenario endpoint on the calling thread and counts it (before it is written); its file I/O blocks an
+     * event loop as a synchronous call in an {@code async def} would.
+     */
+    public byte[] serve(Action.Serve serve) {
+        HttpRequest request = serve.request();
+        Answer answer = ShopCalls.answer(
+                serve.call(),
+                shop,
+                request.method(),
+                request.path(),
+                request.rawQuery(),
+                request.authorization(),
+                request.contentType(),
+                request::headers,
+                request.body());
+        stats.record(serve.call().countedAs(), answer.status());
+        String header = answer.headerName() == null ? null : answer.headerName() + ": " + answer.headerValue();
+        return Responses.encode(answer.status(), answer.contentType(), answer.body(), serve.keepAlive(), header);
     }
 
     /** Iterations of CPU work the endpoint request asks for. */

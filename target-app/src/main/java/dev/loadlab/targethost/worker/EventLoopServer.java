@@ -129,6 +129,9 @@ final class EventLoopServer {
             if (action instanceof Action.Reply reply) {
                 connection.out.add(ByteBuffer.wrap(reply.bytes()));
                 connection.closeAfterWrite = !reply.keepAlive();
+            } else if (action instanceof Action.Serve serve) {
+                connection.out.add(ByteBuffer.wrap(app.serve(serve)));
+                connection.closeAfterWrite = !serve.keepAlive();
             } else {
                 Action.Perform perform = (Action.Perform) action;
                 if (perform.endpoint().ioMs() == 0) {

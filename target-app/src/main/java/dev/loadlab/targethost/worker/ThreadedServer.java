@@ -112,10 +112,13 @@ final class ThreadedServer {
                         if (action instanceof Action.Perform perform) {
                             answer = perform(perform.endpoint(), perform.keepAlive());
                             keepAlive = perform.keepAlive();
-                        } else {
-                            Action.Reply reply = (Action.Reply) action;
+                        } else if (action instanceof Action.Reply reply) {
                             answer = reply.bytes();
                             keepAlive = reply.keepAlive();
+                        } else {
+                            Action.Serve serve = (Action.Serve) action;
+                            answer = serve(serve);
+                            keepAlive = serve.keepAlive();
                         }
                         out.write(answer);
                         if (!keepAlive) {
@@ -147,6 +150,16 @@ final class ThreadedServer {
             }
         } catch (IOException e) {
             // Timed out or reset: the connection is closed either way.
+        }
+    }
+
+    /** A scenario endpoint is "Python code" too: it runs holding the interpreter lock, if there is one. */
+    private byte[] serve(Action.Serve serve) {
+        gil.acquire();
+        try {
+            return app.serve(serve);
+        } finally {
+            gil.release();
         }
     }
 
