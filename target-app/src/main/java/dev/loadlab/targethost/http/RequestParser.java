@@ -2,13 +2,14 @@ package dev.loadlab.targethost.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Incremental HTTP/1.1 request parsing over a {@link ByteBuffer}, shared by every raw front-end: it copes with a
  * request split over several reads (partial) and several requests in one read (pipelined), because it consumes exactly
  * one request per call and leaves the rest in the buffer. Bodies come with {@code Content-Length} or chunked ({@code
- * Transfer-Encoding: chunked}, decoded here); heads are limited to {@value #MAX_HEAD_BYTES} bytes (431) and bodies to
+ * Transfer-Encoding: chunked}, decoded here) and are kept with the head in {@link HttpRequest#raw()}; heads are limited to {@value #MAX_HEAD_BYTES} bytes (431) and bodies to
  * {@value #MAX_BODY_BYTES} (413). A connection starts with a {@value #BUFFER_BYTES}-byte buffer, which holds any
  * acceptable head; {@link #room} grows it once a request needs more. Stateless, hence thread-safe.
  */
@@ -48,6 +49,20 @@ public final class RequestParser {
         return larger;
     }
 
+    /** The head, then CRLF CRLF and a decoded chunked body, as {@link HttpRequest#raw()} has them. */
+    private static byte[] withBody(byte[] head, byte[] body) {
+        if (body.length == 0) {
+            return head;
+        }
+        byte[] raw = Arrays.copyOf(head, head.length + 4 + body.length);
+        raw[head.length] = '\r';
+        raw[head.length + 1] = '\n';
+        raw[head.length + 2] = '\r';
+        raw[head.length + 3] = '\n';
+        System.arraycopy(body, 0, raw, head.length + 4, body.length);
+        return raw;
+    }
+
     /**
      * Parses one request from {@code buffer} (in read mode, from its position). On {@link ParseResult.Complete} the
      * position moves past the request and its body; otherwise it is unchanged.
@@ -75,8 +90,7 @@ public final class RequestParser {
         }
         byte[] headBytes = new byte[headEnd - start];
         buffer.get(start, headBytes);
-        String head = new String(headBytes, StandardCharsets.ISO_8859_1);
-        String[] lines = head.split("\r\n");
+        String[] lines = new String(headBytes, StandardCharsets.ISO_8859_1).split("\r\n");
         String[] requestLine = lines[0].split(" ");
         if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.")) {
             return new ParseResult.Malformed(400, "the request line is not 'METHOD TARGET HTTP/1.x'");
@@ -84,8 +98,6 @@ public final class RequestParser {
         boolean keepAlive = !requestLine[2].equals("HTTP/1.0");
         long contentLength = -1;
         boolean chunked = false;
-        String authorization = null;
-        String contentType = null;
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
             int colon = line.indexOf(':');
@@ -121,10 +133,6 @@ public final class RequestParser {
                 } else if (lower.contains("keep-alive")) {
                     keepAlive = true;
                 }
-            } else if (name.equalsIgnoreCase("Authorization")) {
-                authorization = value;
-            } else if (name.equalsIgnoreCase("Content-Type")) {
-                contentType = value;
             }
         }
         if (chunked && contentLength >= 0) {
@@ -132,7 +140,7 @@ public final class RequestParser {
         }
         int bodyStart = headEnd + 4;
         int requestEnd;
-        byte[] body;
+        byte[] raw = headBytes; // no body: the head's own array, no copy
         if (chunked) {
             ChunkedBody decoded = ChunkedBody.decode(buffer, bodyStart, limit);
             if (decoded == null) {
@@ -143,17 +151,15 @@ public final class RequestParser {
                         decoded.status(), decoded.status() == 413 ? TOO_LARGE : decoded.error());
             }
             requestEnd = decoded.end();
-            body = decoded.body();
+            raw = withBody(headBytes, decoded.body());
         } else {
             requestEnd = bodyStart + (int) Math.max(0, contentLength);
             if (requestEnd > limit) {
                 return NEED_MORE; // the body has not fully arrived
             }
             if (contentLength > 0) {
-                body = new byte[(int) contentLength];
-                buffer.get(bodyStart, body);
-            } else {
-                body = HttpRequest.NO_BODY;
+                raw = new byte[requestEnd - start]; // head, CRLF CRLF and body lie in the buffer as raw has them
+                buffer.get(start, raw);
             }
         }
         buffer.position(requestEnd);
@@ -161,7 +167,6 @@ public final class RequestParser {
         int question = target.indexOf('?');
         String path = question < 0 ? target : target.substring(0, question);
         String query = question < 0 ? null : target.substring(question + 1);
-        return new ParseResult.Complete(
-                new HttpRequest(requestLine[0], path, query, keepAlive, authorization, contentType, body, head));
+        return new ParseResult.Complete(new HttpRequest(requestLine[0], path, query, keepAlive, raw));
     }
 }

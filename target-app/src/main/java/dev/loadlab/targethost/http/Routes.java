@@ -21,8 +21,8 @@ import java.util.List;
  *
  * <p>This runs once per request of the target under load: no streams, no regular expressions, no exception on the
  * normal path, and no allocation beyond the {@link Endpoint} and its {@link Route.Perform} (the fixed routes are shared
- * instances). The scenario paths are matched in the same {@code switch} and after {@link Endpoint#parse}, so they add
- * nothing to a workload request's routing. Stateless, hence thread-safe.
+ * instances). The scenario paths are matched after {@link Endpoint#parse}, in a method of their own, so they add nothing
+ * to a workload request's routing. Stateless, hence thread-safe.
  */
 public final class Routes {
     /** Counted under these keys, besides {@link Endpoint#PATHS}. */
@@ -62,18 +62,6 @@ public final class Routes {
             case "/stats" -> {
                 return get ? Route.STATS : methodNotAllowed(method, null, "GET");
             }
-            case LOGIN -> {
-                return method.equals("POST") ? Route.LOGIN : methodNotAllowed(method, LOGIN, "POST");
-            }
-            case ITEMS -> {
-                if (get) {
-                    return Route.LIST_ITEMS;
-                }
-                return method.equals("POST") ? Route.CREATE_ITEM : methodNotAllowed(method, ITEMS, "GET, POST");
-            }
-            case ECHO -> {
-                return Route.ECHO;
-            }
             default -> {
                 Endpoint endpoint;
                 try {
@@ -84,8 +72,33 @@ public final class Routes {
                 if (endpoint != null) {
                     return get ? new Route.Perform(endpoint) : methodNotAllowed(method, endpoint.path(), "GET");
                 }
+                return scenario(method, path);
+            }
+        }
+    }
+
+    /**
+     * The scenario paths, and the 404. A method of its own, so that {@link #resolve} stays as small as it was before
+     * them: the JIT then still inlines it into the front-end and the workload request's {@link Route.Perform} is never
+     * allocated.
+     */
+    private static Route scenario(String method, String path) {
+        switch (path) {
+            case LOGIN -> {
+                return method.equals("POST") ? Route.LOGIN : methodNotAllowed(method, LOGIN, "POST");
+            }
+            case ITEMS -> {
+                if (method.equals("GET")) {
+                    return Route.LIST_ITEMS;
+                }
+                return method.equals("POST") ? Route.CREATE_ITEM : methodNotAllowed(method, ITEMS, "GET, POST");
+            }
+            case ECHO -> {
+                return Route.ECHO;
+            }
+            default -> {
                 if (path.startsWith(ITEM_PREFIX) && path.length() > ITEM_PREFIX.length()) {
-                    return get
+                    return method.equals("GET")
                             ? new Route.ReadItem(path.substring(ITEM_PREFIX.length()))
                             : methodNotAllowed(method, ITEM, "GET");
                 }
