@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "loadlab target",
         mixinStandardHelpOptions = true,
-        description = "Runs the LoadLab target app: /hello, /io?ms=N, /cpu?ms=N, /mixed?io=N&cpu=M, /health, /stats.")
+        description = "Runs the LoadLab target app: /hello, /io?ms=N, /cpu?ms=N, /mixed?io=N&cpu=M, /health, /stats,"
+                + " POST /login, POST and GET /items, GET /items/{id}, /echo.")
 public final class TargetMain implements Callable<Integer> {
     /** Where the logging configuration lives: a name of its own, so it never clashes with another module's. */
     private static final String LOGBACK_CONFIG = "loadlab-target-logback.xml";
@@ -89,6 +90,13 @@ public final class TargetMain implements Callable<Integer> {
             description = "Properties file of command profiles (env " + ProfileCatalog.PROFILES_ENV + ").")
     Path profilesFile;
 
+    @Option(
+            names = "--login-password",
+            paramLabel = "PASSWORD",
+            description = "Password POST /login accepts, on every profile (env " + HostConfig.LOGIN_PASSWORD_ENV
+                    + ", default " + HostConfig.DEFAULT_LOGIN_PASSWORD + ").")
+    String loginPassword;
+
     @Spec
     CommandSpec spec;
 
@@ -122,7 +130,7 @@ public final class TargetMain implements Callable<Integer> {
     /** The host settings these flags and this environment give; a bad value is a usage error naming its source. */
     HostConfig hostConfig() {
         try {
-            return HostConfig.resolve(profile, controlPort, controlToken, profilesFile, env);
+            return HostConfig.resolve(profile, controlPort, controlToken, profilesFile, loginPassword, env);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -142,7 +150,7 @@ public final class TargetMain implements Callable<Integer> {
             return supervise(config, host);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        TargetServer server = new TargetServer(config).start();
+        TargetServer server = new TargetServer(config, CpuWork.calibrated(), host.loginPassword()).start();
         if (exitWithParent) {
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
         }
@@ -172,7 +180,8 @@ public final class TargetMain implements Callable<Integer> {
                     "--profile must be one of " + catalog.names() + ", was '" + host.profile() + "'");
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Supervisor supervisor = new Supervisor(catalog, config.bindHost(), config.port(), CpuWork.calibrated());
+        Supervisor supervisor =
+                new Supervisor(catalog, config.bindHost(), config.port(), CpuWork.calibrated(), host.loginPassword());
         ControlServer control = null;
         try {
             supervisor.apply(host.profile(), config.workers());

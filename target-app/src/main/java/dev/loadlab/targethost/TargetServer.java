@@ -1,6 +1,8 @@
 package dev.loadlab.targethost;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.loadlab.targethost.shop.Shop;
+import dev.loadlab.targethost.shop.ShopSettings;
 import dev.loadlab.targethost.work.CpuCalibration;
 import dev.loadlab.targethost.work.CpuWork;
 import java.io.IOException;
@@ -39,10 +41,12 @@ public final class TargetServer implements AutoCloseable {
 
     private final TargetConfig config;
     private final CpuWork cpu;
+    private final String loginPassword;
     private final RequestStats stats = new RequestStats();
 
     // Guarded by "this".
     private HttpServer server;
+    private ShopSettings shop;
     private ExecutorService workers;
     private int boundPort = -1;
     private boolean stopped;
@@ -54,8 +58,17 @@ public final class TargetServer implements AutoCloseable {
 
     /** A server with a given CPU calibration, e.g. one measured once by a supervisor. */
     public TargetServer(TargetConfig config, CpuWork cpu) {
+        this(config, cpu, ShopSettings.DEFAULT_LOGIN_PASSWORD);
+    }
+
+    /**
+     * A server with a given CPU calibration whose {@code POST /login} accepts {@code loginPassword}. Its items live in a
+     * temporary directory of its own from {@link #start()} to {@link #stop()}.
+     */
+    public TargetServer(TargetConfig config, CpuWork cpu, String loginPassword) {
         this.config = config;
         this.cpu = cpu;
+        this.loginPassword = loginPassword;
     }
 
     /**
@@ -82,9 +95,11 @@ public final class TargetServer implements AutoCloseable {
         }
         ExecutorService pool = Executors.newFixedThreadPool(config.workers(), workerThreads());
         http.setExecutor(pool);
-        http.createContext("/", new TargetHandler(cpu, stats, config.workers()));
+        ShopSettings settings = ShopSettings.forNewHost(loginPassword);
+        http.createContext("/", new TargetHandler(cpu, stats, config.workers(), new Shop(settings)));
         http.start();
         server = http;
+        shop = settings;
         workers = pool;
         boundPort = http.getAddress().getPort();
         return this;
@@ -118,7 +133,7 @@ public final class TargetServer implements AutoCloseable {
 
     /**
      * Stops listening, gives requests in progress about a second to finish, then closes every connection and ends the
-     * worker threads (a request still waiting is interrupted and gets no answer). Idempotent.
+     * worker threads (a request still waiting is interrupted and gets no answer), and deletes the items. Idempotent.
      */
     public synchronized void stop() {
         if (stopped) {
@@ -137,6 +152,7 @@ public final class TargetServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        shop.deleteItems();
     }
 
     @Override

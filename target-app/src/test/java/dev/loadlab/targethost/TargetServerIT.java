@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,6 +175,42 @@ class TargetServerIT {
                     .isEqualTo(counted.calibration().iterationsPerMs());
             assertThat(stats).contains("\"method\":\"best of");
             assertThat(counted.stats().requests()).isEqualTo(240);
+        }
+    }
+
+    @Test
+    void theScenarioEndpointsAnswerKeepConnectionsAliveAndAreCountedPerEndpoint() throws Exception {
+        try (TargetServer counted = new TargetServer(TargetConfig.ephemeral(4)).start()) {
+            ScenarioFlow flow = new ScenarioFlow(counted.baseUri());
+            String token = flow.login();
+            flow.items(token, 3);
+            flow.echo();
+            try (Socket socket = new Socket("127.0.0.1", counted.port())) {
+                OutputStream out = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                String item = "{\"sku\":\"raw\"}";
+                out.write(("POST /items HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + token + "\r\nContent-Length: "
+                                + item.length() + "\r\n\r\n" + item)
+                        .getBytes(StandardCharsets.UTF_8));
+                assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 201").contains("\"sku\":\"raw\"");
+                out.write("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n"
+                        .getBytes(StandardCharsets.UTF_8));
+                assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 200").endsWith("\"body\":\"hi\"}");
+                flow.count("/items", 201);
+                flow.count("/echo", 200);
+                out.write("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 70000\r\n\r\n".getBytes());
+                out.write(new byte[70_000]);
+                assertThat(RawHttp.readResponse(in))
+                        .startsWith("HTTP/1.1 413")
+                        .contains("request bodies are limited to 65536 bytes");
+            }
+            StatsSnapshot stats = counted.stats();
+            flow.sent()
+                    .forEach((path, sent) ->
+                            assertThat(stats.statusByPath().get(path)).as(path).isEqualTo(sent));
+            assertThat(stats.requests()).isEqualTo(flow.total());
+            assertThat(get(counted, "/stats").body())
+                    .contains("\"/items/{id}\":4", "\"statusByPath\":{", "\"/login\":{\"2xx\":1,\"4xx\":3,\"5xx\":0}");
         }
     }
 

@@ -17,8 +17,11 @@ import dev.loadlab.protocol.Json;
  * "2"} is not a number, {@code 2} is not a string) and names the field as a JSON pointer. Stateless and thread-safe.
  */
 public final class ControlApi {
-    /** Bump whenever a control-API record changes shape (the golden files pin the current shapes). */
-    public static final int VERSION = 1;
+    /**
+     * Bump whenever a control-API record changes shape (the golden files pin the current shapes). 2: {@code
+     * statusByPath} in {@link WorkerStats}, {@code byPath} and {@code statusByPath} in {@link HostStats}.
+     */
+    public static final int VERSION = 2;
 
     private static final ObjectMapper STRICT = strictMapper();
 

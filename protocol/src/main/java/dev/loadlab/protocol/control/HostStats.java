@@ -2,7 +2,10 @@ package dev.loadlab.protocol.control;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The body of {@code GET /control/stats}: one sample of the running configuration's CPU, memory and request counts.
@@ -17,6 +20,10 @@ import java.util.List;
  * @param calibration the CPU calibration the built-in profiles use
  * @param method how {@code cpuSeconds} and {@code rssBytes} were measured
  * @param sampledAt when the sample was taken
+ * @param byPath the workers' {@link WorkerStats#byPath()} summed per endpoint; {@code null} (written as {@code null})
+ *     whenever {@code requests} is
+ * @param statusByPath the workers' {@link WorkerStats#statusByPath()} summed per endpoint and status class; {@code
+ *     null} (written as {@code null}) whenever {@code requests} is
  */
 public record HostStats(
         Config config,
@@ -26,9 +33,26 @@ public record HostStats(
         List<ProcessStats> workers,
         Calibration calibration,
         String method,
-        Instant sampledAt) {
+        Instant sampledAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Long> byPath,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, StatusCounts> statusByPath) {
     public HostStats {
         workers = List.copyOf(workers);
+        byPath = byPath == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(byPath));
+        statusByPath = statusByPath == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(statusByPath));
+    }
+
+    /** The control API v1 shape, without the per-endpoint sums. */
+    public HostStats(
+            Config config,
+            double cpuSeconds,
+            long rssBytes,
+            Long requests,
+            List<ProcessStats> workers,
+            Calibration calibration,
+            String method,
+            Instant sampledAt) {
+        this(config, cpuSeconds, rssBytes, requests, workers, calibration, method, sampledAt, null, null);
     }
 
     /**

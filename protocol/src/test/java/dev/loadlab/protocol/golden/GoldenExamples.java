@@ -11,6 +11,7 @@ import dev.loadlab.protocol.control.Problem;
 import dev.loadlab.protocol.control.ProfileKind;
 import dev.loadlab.protocol.control.ProfileList;
 import dev.loadlab.protocol.control.RunningConfig;
+import dev.loadlab.protocol.control.StatusCounts;
 import dev.loadlab.protocol.control.WorkerStats;
 import dev.loadlab.protocol.message.AgentInfo;
 import dev.loadlab.protocol.message.Assignment;
@@ -205,6 +206,19 @@ final class GoldenExamples {
         byPath.put("/io", 20L);
         byPath.put("/cpu", 30L);
         byPath.put("/mixed", 2L);
+        byPath.put("/login", 3L);
+        byPath.put("/items", 5L);
+        byPath.put("/items/{id}", 4L);
+        byPath.put("/echo", 1L);
+        Map<String, StatusCounts> statusByPath = new LinkedHashMap<>();
+        statusByPath.put("/hello", new StatusCounts(10, 0, 0));
+        statusByPath.put("/io", new StatusCounts(19, 1, 0));
+        statusByPath.put("/cpu", new StatusCounts(30, 0, 0));
+        statusByPath.put("/mixed", new StatusCounts(1, 1, 0));
+        statusByPath.put("/login", new StatusCounts(2, 1, 0));
+        statusByPath.put("/items", new StatusCounts(4, 1, 0));
+        statusByPath.put("/items/{id}", new StatusCounts(3, 1, 0));
+        statusByPath.put("/echo", new StatusCounts(1, 0, 0));
         return List.of(
                 control("config-request", new ConfigRequest("threaded-gil", 4), ConfigRequest.class),
                 control(
@@ -229,13 +243,15 @@ final class GoldenExamples {
                                 new HostStats.Config("multi-process", 2),
                                 12.5,
                                 104_857_600,
-                                62L,
+                                75L,
                                 List.of(
-                                        new HostStats.ProcessStats(4101, 30L, 6.25, 52_428_800),
-                                        new HostStats.ProcessStats(4102, 32L, 6.25, 52_428_800)),
+                                        new HostStats.ProcessStats(4101, 37L, 6.25, 52_428_800),
+                                        new HostStats.ProcessStats(4102, 38L, 6.25, 52_428_800)),
                                 calibration,
                                 "sum over the app's processes of /proc/PID/stat",
-                                Instant.parse("2026-01-01T00:00:05.5Z")),
+                                Instant.parse("2026-01-01T00:00:05.5Z"),
+                                byPath,
+                                statusByPath),
                         HostStats.class),
                 control(
                         "host-stats-command",
@@ -247,7 +263,9 @@ final class GoldenExamples {
                                 List.of(new HostStats.ProcessStats(5001, null, 0.75, 20_971_520)),
                                 calibration,
                                 "sum over every descendant of the command",
-                                Instant.parse("2026-01-01T00:00:05Z")),
+                                Instant.parse("2026-01-01T00:00:05Z"),
+                                null,
+                                null),
                         HostStats.class),
                 control(
                         "problem",
@@ -259,11 +277,11 @@ final class GoldenExamples {
                         Problem.class),
                 control(
                         "worker-stats",
-                        new WorkerStats(62, byPath, 2, 1, 4101L, WorkerStats.WORKER_SCOPE, calibration),
+                        new WorkerStats(75, byPath, 5, 1, 4101L, WorkerStats.WORKER_SCOPE, calibration, statusByPath),
                         WorkerStats.class),
                 control(
                         "worker-stats-single-process",
-                        new WorkerStats(62, byPath, 2, 8, null, null, calibration),
+                        new WorkerStats(75, byPath, 5, 8, null, null, calibration, statusByPath),
                         WorkerStats.class));
     }
 

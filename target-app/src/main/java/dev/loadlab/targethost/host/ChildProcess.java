@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,9 +37,12 @@ final class ChildProcess {
         Thread.ofPlatform().daemon(true).name("loadlab-child-" + process.pid()).start(() -> readOutput(readyPrefix));
     }
 
-    /** Starts {@code command}; output and errors come through one pipe. */
-    static ChildProcess start(String name, List<String> command, String readyPrefix) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    /** Starts {@code command} with {@code environment} added to this JVM's; output and errors come through one pipe. */
+    static ChildProcess start(String name, List<String> command, Map<String, String> environment, String readyPrefix)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new ChildProcess(name, process, readyPrefix);
     }
 

@@ -24,7 +24,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code GET /control/config}: the running configuration
  *   <li>{@code PUT /control/config} with {@code {"profile":"threaded-gil","workers":4}}: switches, answers 200 with the
  *       new configuration once it is healthy
- *   <li>{@code GET /control/stats}: CPU, memory and request counts of the running configuration
+ *   <li>{@code GET /control/stats}: CPU, memory and request counts of the running configuration, in total and per
+ *       endpoint and status class
  * </ul>
  *
  * Each route validates, then calls the {@link Supervisor}; every body is a record of {@code dev.loadlab.protocol.control}

@@ -1,25 +1,33 @@
 package dev.loadlab.targethost.host;
 
+import dev.loadlab.targethost.shop.ShopSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The target host's settings beyond port and workers ({@link dev.loadlab.targethost.TargetConfig}): the starting profile,
- * the control API's port and token, and the profiles file. Read once by {@link #resolve} (flag, then environment
+ * the control API's port and token, the profiles file and the login password. Read once by {@link #resolve} (flag, then environment
  * variable, then default). Immutable.
  *
  * @param profile the profile to start with
  * @param controlPort the control API's port (0: any free one), empty if the control API is not wanted
  * @param controlToken the bearer token every control call needs; without one the control API stays off
  * @param profilesFile a properties file of command profiles (see {@link ProfileCatalog}), if any
+ * @param loginPassword the password {@code POST /login} accepts, on every profile
  */
 public record HostConfig(
-        String profile, Optional<Integer> controlPort, Optional<String> controlToken, Optional<Path> profilesFile) {
+        String profile,
+        Optional<Integer> controlPort,
+        Optional<String> controlToken,
+        Optional<Path> profilesFile,
+        String loginPassword) {
     public static final String DEFAULT_PROFILE = "threaded";
     public static final String PROFILE_ENV = "LOADLAB_TARGET_PROFILE";
     public static final String CONTROL_PORT_ENV = "LOADLAB_CONTROL_PORT";
     public static final String CONTROL_TOKEN_ENV = "LOADLAB_CONTROL_TOKEN";
+    public static final String DEFAULT_LOGIN_PASSWORD = ShopSettings.DEFAULT_LOGIN_PASSWORD;
+    public static final String LOGIN_PASSWORD_ENV = ShopSettings.LOGIN_PASSWORD_ENV;
 
     /** Whether the control API runs: it needs a port and a token (never an open, unauthenticated control API). */
     public boolean controlEnabled() {
@@ -36,6 +44,7 @@ public record HostConfig(
             Integer controlPortFlag,
             String controlTokenFlag,
             Path profilesFileFlag,
+            String loginPasswordFlag,
             Map<String, String> env) {
         String profile = firstNonBlank(profileFlag, env.get(PROFILE_ENV)).orElse(DEFAULT_PROFILE);
         Optional<Integer> controlPort;
@@ -58,7 +67,14 @@ public record HostConfig(
         Optional<Path> file = profilesFileFlag != null
                 ? Optional.of(profilesFileFlag)
                 : firstNonBlank(null, env.get(ProfileCatalog.PROFILES_ENV)).map(Path::of);
-        return new HostConfig(profile, controlPort, token, file);
+        // Not stripped: a password is taken exactly as given (only a blank one means "not set").
+        String password = loginPasswordFlag != null && !loginPasswordFlag.isBlank()
+                ? loginPasswordFlag
+                : env.get(LOGIN_PASSWORD_ENV) != null
+                                && !env.get(LOGIN_PASSWORD_ENV).isBlank()
+                        ? env.get(LOGIN_PASSWORD_ENV)
+                        : DEFAULT_LOGIN_PASSWORD;
+        return new HostConfig(profile, controlPort, token, file, password);
     }
 
     private static int checkPort(String name, int port) {

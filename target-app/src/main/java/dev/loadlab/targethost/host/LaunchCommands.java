@@ -5,6 +5,7 @@ import dev.loadlab.targethost.worker.CommandGuard;
 import dev.loadlab.targethost.worker.Model;
 import dev.loadlab.targethost.worker.WorkerMain;
 import dev.loadlab.targethost.worker.WorkerOptions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,8 @@ import java.util.List;
 final class LaunchCommands {
     private LaunchCommands() {}
 
-    static List<List<String>> of(Profile profile, int workers, String host, int port, CpuCalibration calibration) {
+    static List<List<String>> of(
+            Profile profile, int workers, String host, int port, CpuCalibration calibration, Path itemsDirectory) {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("java.class.path");
         List<List<String>> commands = new ArrayList<>();
@@ -31,7 +33,8 @@ final class LaunchCommands {
                         builtIn.model() != Model.BLOCKING,
                         host,
                         port,
-                        calibration);
+                        calibration,
+                        itemsDirectory);
                 for (int i = 0; i < processes; i++) {
                     List<String> command = new ArrayList<>(List.of(
                             java,

@@ -4,8 +4,10 @@ import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.control.Calibration;
 import dev.loadlab.protocol.control.HostStats;
 import dev.loadlab.protocol.control.RunningConfig;
+import dev.loadlab.protocol.control.StatusCounts;
 import dev.loadlab.protocol.control.WorkerStats;
 import dev.loadlab.targethost.TargetConfig;
+import dev.loadlab.targethost.shop.ShopSettings;
 import dev.loadlab.targethost.work.CpuWork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +17,9 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,14 +42,28 @@ public final class Supervisor implements AutoCloseable {
     private final ProfileCatalog catalog;
     private final String host;
     private final CpuWork cpu;
+    private final ShopSettings shop;
     private final SocketChannel reservation;
     private final int port;
     private final long ticksPerSecond = ProcUsage.clockTicksPerSecond();
     private final Object changeLock = new Object();
     private volatile Deployment current = Deployment.NONE;
 
-    /** Reserves {@code port} (0: any free one) on {@code host}; nothing runs until {@link #apply}. */
+    /**
+     * Reserves {@code port} (0: any free one) on {@code host}; nothing runs until {@link #apply}. {@code /login} accepts
+     * {@link ShopSettings#DEFAULT_LOGIN_PASSWORD}.
+     */
     public Supervisor(ProfileCatalog catalog, String host, int port, CpuWork cpu) {
+        this(catalog, host, port, cpu, ShopSettings.DEFAULT_LOGIN_PASSWORD);
+    }
+
+    /**
+     * Reserves {@code port} (0: any free one) on {@code host}, makes the token key and the items directory every worker
+     * process of this host shares (deleted by {@link #close}); nothing runs until {@link #apply}.
+     *
+     * @param loginPassword the password {@code POST /login} accepts
+     */
+    public Supervisor(ProfileCatalog catalog, String host, int port, CpuWork cpu, String loginPassword) {
         this.catalog = catalog;
         this.host = host;
         this.cpu = cpu;
@@ -58,6 +76,7 @@ public final class Supervisor implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reserve " + host + ":" + port, e);
         }
+        this.shop = ShopSettings.forNewHost(loginPassword);
     }
 
     public ProfileCatalog catalog() {
@@ -96,10 +115,14 @@ public final class Supervisor implements AutoCloseable {
             stopCurrent();
             List<ChildProcess> children = new ArrayList<>();
             try {
-                for (List<String> command : LaunchCommands.of(profile, workers, host, port, cpu.calibration())) {
+                List<List<String>> commands =
+                        LaunchCommands.of(profile, workers, host, port, cpu.calibration(), shop.itemsDirectory());
+                // A command profile runs somebody else's app: it is not given this host's token key.
+                Map<String, String> environment = profile instanceof Profile.Command ? Map.of() : shop.environment();
+                for (List<String> command : commands) {
                     String name = profile.name() + " process " + (children.size() + 1) + " of " + workers;
                     String readyPrefix = profile instanceof Profile.Command ? GUARD_READY : WORKER_READY;
-                    children.add(ChildProcess.start(name, command, readyPrefix));
+                    children.add(ChildProcess.start(name, command, environment, readyPrefix));
                 }
                 long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
                 for (ChildProcess child : children) {
@@ -127,6 +150,7 @@ public final class Supervisor implements AutoCloseable {
         Deployment deployment = current;
         List<HostStats.ProcessStats> processes = new ArrayList<>();
         Long total = deployment.profile() instanceof Profile.Command ? null : 0L;
+        PathTotals paths = deployment.profile() instanceof Profile.Command ? null : new PathTotals();
         long ticks = 0;
         long rss = 0;
         for (ChildProcess child : deployment.children()) {
@@ -139,8 +163,10 @@ public final class Supervisor implements AutoCloseable {
                     processes.add(usage(usage, null));
                 }
             } else {
-                Long requests = requestsOf(child.requestStats(Duration.ofSeconds(5)));
+                WorkerStats answer = read(child.requestStats(Duration.ofSeconds(5)));
+                Long requests = answer == null ? null : answer.requests();
                 total = total == null || requests == null ? null : total + requests;
+                paths = paths == null || answer == null ? null : paths.plus(answer);
                 ProcUsage usage = ProcUsage.read(child.pid());
                 ticks += usage.cpuTicks();
                 rss += usage.rssBytes();
@@ -169,14 +195,33 @@ public final class Supervisor implements AutoCloseable {
                 new Calibration(
                         cpu.calibration().iterationsPerMs(), cpu.calibration().method()),
                 method,
-                Instant.now());
+                Instant.now(),
+                total == null || paths == null ? null : paths.byPath(),
+                total == null || paths == null ? null : paths.statusByPath);
     }
 
-    /** Ends the running configuration and releases the port. Idempotent. */
+    /** The workers' per-endpoint counts summed, in the order the first worker listed them. */
+    private static final class PathTotals {
+        final Map<String, StatusCounts> statusByPath = new LinkedHashMap<>();
+
+        PathTotals plus(WorkerStats worker) {
+            worker.statusByPath().forEach((path, counts) -> statusByPath.merge(path, counts, StatusCounts::plus));
+            return this;
+        }
+
+        Map<String, Long> byPath() {
+            Map<String, Long> byPath = new LinkedHashMap<>();
+            statusByPath.forEach((path, counts) -> byPath.put(path, counts.total()));
+            return byPath;
+        }
+    }
+
+    /** Ends the running configuration, deletes the items and releases the port. Idempotent. */
     @Override
     public void close() {
         synchronized (changeLock) {
             stopCurrent();
+            shop.deleteItems();
             try {
                 reservation.close();
             } catch (IOException e) {
@@ -185,13 +230,13 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** A worker's own count from its {@link WorkerStats} answer; {@code null} if it did not answer, or not readably. */
-    private static Long requestsOf(String json) {
+    /** A worker's {@link WorkerStats} answer; {@code null} if it did not answer, or not readably. */
+    private static WorkerStats read(String json) {
         if (json == null) {
             return null;
         }
         try {
-            return Json.read(json, WorkerStats.class).requests();
+            return Json.read(json, WorkerStats.class);
         } catch (RuntimeException e) {
             return null;
         }

@@ -63,11 +63,14 @@ public final class Responses {
     static String reason(int status) {
         return switch (status) {
             case 200 -> "OK";
+            case 201 -> "Created";
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 411 -> "Length Required";
             case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
             case 431 -> "Request Header Fields Too Large";
             case 503 -> "Service Unavailable";
             default -> "Internal Server Error";

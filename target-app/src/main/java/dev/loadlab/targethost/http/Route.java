@@ -17,6 +17,18 @@ public sealed interface Route {
     /** The only {@link Stats}, see {@link #HEALTH}. */
     Stats STATS = new Stats();
 
+    /** The only {@link Login}, see {@link #HEALTH}. */
+    Login LOGIN = new Login();
+
+    /** The only {@link CreateItem}, see {@link #HEALTH}. */
+    CreateItem CREATE_ITEM = new CreateItem();
+
+    /** The only {@link ListItems}, see {@link #HEALTH}. */
+    ListItems LIST_ITEMS = new ListItems();
+
+    /** The only {@link Echo}, see {@link #HEALTH}. */
+    Echo ECHO = new Echo();
+
     /** {@code GET /health}: answer {@code {"status":"UP"}}. Not counted. */
     record Health() implements Route {}
 
@@ -27,13 +39,63 @@ public sealed interface Route {
     record Perform(Endpoint endpoint) implements Route {}
 
     /**
-     * A method other than {@code GET}: answer 405 with {@code Allow: GET}.
+     * A scenario endpoint ({@code dev.loadlab.targethost.shop.Shop} answers it), counted under {@link #countedAs()}. The
+     * front-end reads the body (and, for {@link Echo}, every header) only for these.
+     */
+    sealed interface ShopCall extends Route {
+        /** The key the answer is counted under, one of {@link Routes#COUNTED_PATHS}. */
+        String countedAs();
+    }
+
+    /** {@code POST /login}. */
+    record Login() implements ShopCall {
+        @Override
+        public String countedAs() {
+            return Routes.LOGIN;
+        }
+    }
+
+    /** {@code POST /items} (bearer). */
+    record CreateItem() implements ShopCall {
+        @Override
+        public String countedAs() {
+            return Routes.ITEMS;
+        }
+    }
+
+    /** {@code GET /items} (bearer). */
+    record ListItems() implements ShopCall {
+        @Override
+        public String countedAs() {
+            return Routes.ITEMS;
+        }
+    }
+
+    /** {@code GET /items/{id}} (bearer); {@code id} as it appeared in the path. */
+    record ReadItem(String id) implements ShopCall {
+        @Override
+        public String countedAs() {
+            return Routes.ITEM;
+        }
+    }
+
+    /** {@code /echo}, any method. */
+    record Echo() implements ShopCall {
+        @Override
+        public String countedAs() {
+            return Routes.ECHO;
+        }
+    }
+
+    /**
+     * A method the path does not take: answer 405 with {@code Allow: allow}.
      *
      * @param detail the problem's detail, naming the method
-     * @param counted true on a workload endpoint, whose counter includes the 405; false on {@code /health} and {@code
-     *     /stats}, which are not counted
+     * @param countedAs the key it is counted under, or {@code null} on {@code /health} and {@code /stats}, which are not
+     *     counted
+     * @param allow the methods the path takes, e.g. {@code GET, POST}
      */
-    record MethodNotAllowed(String detail, boolean counted) implements Route {}
+    record MethodNotAllowed(String detail, String countedAs, String allow) implements Route {}
 
     /** No such path: answer 404 with {@code detail}, which lists what the target serves. Not counted. */
     record NotFound(String detail) implements Route {}

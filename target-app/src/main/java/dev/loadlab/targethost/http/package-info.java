@@ -5,7 +5,8 @@
  * and the reference app ({@link dev.loadlab.targethost.http.WorkerApp}), which every front-end in {@code
  * dev.loadlab.targethost.worker} shares. Its route table ({@link dev.loadlab.targethost.http.Routes}, deciding a {@link
  * dev.loadlab.targethost.http.Route}) is also the one the in-process JDK {@code HttpServer} front-end uses, so every way
- * of serving answers the same paths with the same texts. GET only, keep-alive, no chunked bodies. Everything here is
- * stateless or thread-safe.
+ * of serving answers the same paths with the same texts. Keep-alive and pipelining; request bodies by Content-Length or
+ * chunked, up to 64 KiB; the scenario endpoints are handed to {@code dev.loadlab.targethost.shop} ({@link
+ * dev.loadlab.targethost.http.ShopCalls}). Everything here is stateless or thread-safe.
  */
 package dev.loadlab.targethost.http;

@@ -99,6 +99,7 @@ final class EventLoopServer {
 
     private void read(Connection connection) {
         try {
+            connection.in = RequestParser.room(connection.in);
             int n = connection.channel.read(connection.in);
             if (n < 0) {
                 close(connection);
@@ -128,6 +129,9 @@ final class EventLoopServer {
             if (action instanceof Action.Reply reply) {
                 connection.out.add(ByteBuffer.wrap(reply.bytes()));
                 connection.closeAfterWrite = !reply.keepAlive();
+            } else if (action instanceof Action.Serve serve) {
+                connection.out.add(ByteBuffer.wrap(app.serve(serve)));
+                connection.closeAfterWrite = !serve.keepAlive();
             } else {
                 Action.Perform perform = (Action.Perform) action;
                 if (perform.endpoint().ioMs() == 0) {
@@ -199,7 +203,7 @@ final class EventLoopServer {
     /** Per-connection state; touched only by the loop thread. */
     private static final class Connection {
         final SocketChannel channel;
-        final ByteBuffer in = ByteBuffer.allocate(RequestParser.BUFFER_BYTES);
+        ByteBuffer in = ByteBuffer.allocate(RequestParser.BUFFER_BYTES);
         final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
         SelectionKey key;
         boolean waiting;

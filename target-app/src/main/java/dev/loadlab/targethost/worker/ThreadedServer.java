@@ -27,6 +27,11 @@ import java.nio.channels.SocketChannel;
  * once; the threads live as long as the process. Thread-safe.
  */
 final class ThreadedServer {
+    /** How long, and how much, {@link #lingeringClose} reads from a refused client. */
+    private static final int LINGER_MS = 1_000;
+
+    private static final long LINGER_BYTES = 4L * RequestParser.MAX_REQUEST_BYTES;
+
     private final ServerSocketChannel listener;
     private final WorkerApp app;
     private final InterpreterLock gil;
@@ -88,6 +93,7 @@ final class ThreadedServer {
                 buffer.compact();
                 switch (parsed) {
                     case ParseResult.NeedMore needMore -> {
+                        buffer = RequestParser.room(buffer);
                         int n = in.read(buffer.array(), buffer.position(), buffer.remaining());
                         if (n < 0) {
                             return;
@@ -96,6 +102,7 @@ final class ThreadedServer {
                     }
                     case ParseResult.Malformed bad -> {
                         out.write(Responses.problem(bad.status(), bad.detail(), null, false, null));
+                        lingeringClose(socket, in);
                         return;
                     }
                     case ParseResult.Complete complete -> {
@@ -105,10 +112,13 @@ final class ThreadedServer {
                         if (action instanceof Action.Perform perform) {
                             answer = perform(perform.endpoint(), perform.keepAlive());
                             keepAlive = perform.keepAlive();
-                        } else {
-                            Action.Reply reply = (Action.Reply) action;
+                        } else if (action instanceof Action.Reply reply) {
                             answer = reply.bytes();
                             keepAlive = reply.keepAlive();
+                        } else {
+                            Action.Serve serve = (Action.Serve) action;
+                            answer = serve(serve);
+                            keepAlive = serve.keepAlive();
                         }
                         out.write(answer);
                         if (!keepAlive) {
@@ -117,6 +127,39 @@ final class ThreadedServer {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * After refusing a request whose body may still be on its way (a 413), reads and drops what the client still sends
+     * for a moment before closing: closing with unread bytes makes the kernel reset the connection, and the client
+     * might then lose the answer it was sent.
+     */
+    private static void lingeringClose(Socket socket, InputStream in) {
+        try {
+            socket.shutdownOutput();
+            socket.setSoTimeout(LINGER_MS);
+            byte[] sink = new byte[8192];
+            long dropped = 0;
+            while (dropped < LINGER_BYTES) {
+                int n = in.read(sink);
+                if (n < 0) {
+                    return;
+                }
+                dropped += n;
+            }
+        } catch (IOException e) {
+            // Timed out or reset: the connection is closed either way.
+        }
+    }
+
+    /** A scenario endpoint is "Python code" too: it runs holding the interpreter lock, if there is one. */
+    private byte[] serve(Action.Serve serve) {
+        gil.acquire();
+        try {
+            return app.serve(serve);
+        } finally {
+            gil.release();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.loadlab.targethost.worker;
 
 import dev.loadlab.targethost.gil.InterpreterLock;
 import dev.loadlab.targethost.http.WorkerApp;
+import dev.loadlab.targethost.shop.Shop;
+import dev.loadlab.targethost.shop.ShopSettings;
 import dev.loadlab.targethost.work.CpuWork;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * with one {@link Model}, and talks to its parent over stdin/stdout. Protocol: once serving it prints {@code
  * loadlab-worker ready: pid=P port=N}; for every {@code stats} line on stdin it prints {@code stats {json}} (its own
  * exact counters, see {@link WorkerApp#statsJson()}); at end of stdin - the supervisor closed it, or died, taking the
- * pipe with it - the worker exits. It also exits when its parent process ends, so no worker outlives its supervisor.
+ * pipe with it - the worker exits. The host's login password and token key come in the environment ({@link
+ * ShopSettings#fromEnvironment}), so no command line shows them. It also exits when its parent process ends, so no worker outlives its supervisor.
  */
 public final class WorkerMain {
     /** CPU work run before the ready line so the loop is compiled before the first request (a few ms per worker). */
@@ -26,8 +29,10 @@ public final class WorkerMain {
 
     public static void main(String[] args) {
         WorkerOptions options;
+        ShopSettings shop;
         try {
             options = WorkerOptions.parse(args);
+            shop = ShopSettings.fromEnvironment(System.getenv(), options.itemsDirectory());
         } catch (IllegalArgumentException e) {
             System.err.println("loadlab-worker: " + e.getMessage());
             System.exit(2);
@@ -36,16 +41,16 @@ public final class WorkerMain {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit()
                 .thenRun(() -> Runtime.getRuntime().halt(0)));
         try {
-            run(options, System.out);
+            run(options, shop, System.out);
         } catch (IOException | RuntimeException e) {
             System.err.println("loadlab-worker: failed: " + e);
             System.exit(1);
         }
     }
 
-    private static void run(WorkerOptions options, PrintStream out) throws IOException {
+    private static void run(WorkerOptions options, ShopSettings shop, PrintStream out) throws IOException {
         CpuWork cpu = CpuWork.of(options.calibration());
-        WorkerApp app = new WorkerApp(cpu, options.keepAlive(), options.threads());
+        WorkerApp app = new WorkerApp(cpu, options.keepAlive(), options.threads(), new Shop(shop));
         InterpreterLock gil = options.gil()
                 ? InterpreterLock.enabled(InterpreterLock.DEFAULT_SWITCH_INTERVAL)
                 : InterpreterLock.disabled();

@@ -1,6 +1,7 @@
 package dev.loadlab.targethost.worker;
 
 import dev.loadlab.targethost.work.CpuCalibration;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,18 @@ import java.util.Map;
  * @param host the address to listen on
  * @param port the shared port, 1..65535
  * @param calibration the supervisor's CPU calibration, reused so every worker computes the same work per millisecond
+ * @param itemsDirectory the directory of the host's items, shared by all its worker processes (the login password and
+ *     token key come in the environment instead, see {@code shop.ShopSettings})
  */
 public record WorkerOptions(
-        Model model, int threads, boolean gil, boolean keepAlive, String host, int port, CpuCalibration calibration) {
+        Model model,
+        int threads,
+        boolean gil,
+        boolean keepAlive,
+        String host,
+        int port,
+        CpuCalibration calibration,
+        Path itemsDirectory) {
     public WorkerOptions {
         if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("--threads must be between 1 and 64, was " + threads);
@@ -39,7 +49,8 @@ public record WorkerOptions(
                 "--host", host,
                 "--port", Integer.toString(port),
                 "--cpu-iterations-per-ms", Long.toString(calibration.iterationsPerMs()),
-                "--calibration-method", calibration.method());
+                "--calibration-method", calibration.method(),
+                "--items-dir", itemsDirectory.toString());
     }
 
     /** Parses {@code --name value} pairs; every flag is required, and an error names the flag. */
@@ -60,7 +71,8 @@ public record WorkerOptions(
                 integer(values, "--port"),
                 new CpuCalibration(
                         Long.parseLong(required(values, "--cpu-iterations-per-ms")),
-                        required(values, "--calibration-method")));
+                        required(values, "--calibration-method")),
+                Path.of(required(values, "--items-dir")));
     }
 
     private static String required(Map<String, String> values, String flag) {

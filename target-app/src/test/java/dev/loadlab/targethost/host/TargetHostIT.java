@@ -3,6 +3,9 @@ package dev.loadlab.targethost.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loadlab.protocol.Json;
+import dev.loadlab.protocol.control.HostStats;
+import dev.loadlab.targethost.ScenarioFlow;
 import dev.loadlab.targethost.work.CpuWork;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,7 +71,26 @@ class TargetHostIT {
             }
             assertThat(get("/health").statusCode()).isEqualTo(200);
             assertThat(get("/nope").statusCode()).isEqualTo(404);
+            // The scenario endpoints, each request on a new connection: with 2 worker processes, items created through
+            // one are read through the other (the kernel spreads connections), with the token the other one issued.
+            ScenarioFlow flow = new ScenarioFlow(app);
+            String token = flow.login();
+            flow.items(token, 6);
+            flow.echo();
+            if (profile.equals("async") || profile.equals("green")) {
+                flow.keepAliveAfterBodiesThen413(token);
+            }
+            sent += flow.total();
 
+            HostStats host = Json.read(api.get("/control/stats").body(), HostStats.class);
+            flow.sent().forEach((path, counts) -> assertThat(host.statusByPath().get(path))
+                    .as(profile + " " + path)
+                    .isEqualTo(counts));
+            assertThat(host.byPath().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .as(profile + " per-endpoint counts sum to the total")
+                    .isEqualTo(host.requests());
             ControlClient.Stats stats = api.stats();
             assertThat(stats.requests()).as(profile + " total").isEqualTo(sent);
             assertThat(stats.workers()).extracting(ControlClient.Worker::pid).containsExactlyElementsOf(pids);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loadlab.targethost.RawHttp;
 import dev.loadlab.targethost.gil.InterpreterLock;
 import dev.loadlab.targethost.http.WorkerApp;
+import dev.loadlab.targethost.shop.Shop;
+import dev.loadlab.targethost.shop.ShopSettings;
 import dev.loadlab.targethost.work.CpuWork;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +23,8 @@ class FrontEndIT {
     @EnumSource(Model.class)
     void servesSplitAndPipelinedRequestsInOrder(Model model) throws Exception {
         boolean keepAlive = model != Model.BLOCKING;
-        WorkerApp app = new WorkerApp(CpuWork.calibrated(), keepAlive, 2);
+        ShopSettings settings = ShopSettings.forNewHost("loadlab");
+        WorkerApp app = new WorkerApp(CpuWork.calibrated(), keepAlive, 2, new Shop(settings));
         ServerSocketChannel listener = Listener.open("127.0.0.1", 0);
         int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
         switch (model) {
@@ -59,6 +62,8 @@ class FrontEndIT {
                     .contains("\"requests\":3,")
                     .contains("\"pid\":" + ProcessHandle.current().pid());
             assertThat(in.read()).isEqualTo(-1);
+        } finally {
+            settings.deleteItems();
         }
     }
 }
