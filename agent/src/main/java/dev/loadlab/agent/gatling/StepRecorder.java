@@ -2,6 +2,7 @@ package dev.loadlab.agent.gatling;
 
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.RequestResult;
+import dev.loadlab.protocol.result.StageResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -59,10 +60,19 @@ final class StepRecorder {
     private final long[] measuredTotal;
     private final Map<String, Long>[] errorsTotal;
     private final Histogram[] histogramTotal;
+    private final StageTally stageTally;
 
     /** {@code names} in request-index order; a repeated name shares one tally. */
-    @SuppressWarnings("unchecked")
     StepRecorder(List<String> names, Duration warmup, LongSupplier clockMs) {
+        this(names, warmup, clockMs, null);
+    }
+
+    /**
+     * As above, and with {@code stageStartsMs} (each stage's start, ms since the step's start; null without stages)
+     * every measured second is also summed into the stage it starts in.
+     */
+    @SuppressWarnings("unchecked")
+    StepRecorder(List<String> names, Duration warmup, LongSupplier clockMs, long[] stageStartsMs) {
         this.clockMs = clockMs;
         this.warmupMs = warmup.toMillis();
         this.warmupSeconds = (warmupMs + SECOND_MS - 1) / SECOND_MS;
@@ -83,6 +93,7 @@ final class StepRecorder {
             errorsTotal[i] = new LinkedHashMap<>();
             histogramTotal[i] = HistogramCodec.newHistogram();
         }
+        stageTally = stageStartsMs == null ? null : new StageTally(stageStartsMs, this.names);
     }
 
     /** Fixes the step's start (epoch ms); without it, the first request sent starts the step. Only the first call counts. */
@@ -172,6 +183,14 @@ final class StepRecorder {
         return start + warmupMs + (index - warmupSeconds + 1) * SECOND_MS;
     }
 
+    /** When second {@code index} starts, ms since the step's start. */
+    long startOf(long index) {
+        if (index < warmupSeconds) {
+            return index * SECOND_MS;
+        }
+        return warmupMs + (index - warmupSeconds) * SECOND_MS;
+    }
+
     /** Whether second {@code index} belongs to the warm-up. */
     boolean isWarmup(long index) {
         return index < warmupSeconds;
@@ -252,6 +271,9 @@ final class StepRecorder {
     }
 
     private void fold(StepSecond second) {
+        if (stageTally != null && !second.warmup()) {
+            stageTally.add(startOf(second.index()), second.results(names));
+        }
         for (int slot = 0; slot < names.size(); slot++) {
             if (second.warmup()) {
                 warmupTotal += second.count(slot);
@@ -340,6 +362,19 @@ final class StepRecorder {
                         HistogramCodec.toBase64(histogramTotal[slot])));
             }
             return results;
+        } finally {
+            phaser.readerUnlock();
+        }
+    }
+
+    /** One result per stage, the measured seconds closed so far; empty without stages. Call after {@link #finish}. */
+    List<StageResult> stageResults() {
+        if (stageTally == null) {
+            return List.of();
+        }
+        phaser.readerLock();
+        try {
+            return stageTally.results();
         } finally {
             phaser.readerUnlock();
         }
