@@ -5,6 +5,7 @@ import dev.loadlab.protocol.message.Ready;
 import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToCoordinator;
+import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.RequestSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,7 +152,11 @@ public final class GatlingStepRunner {
         RunContext run = new RunContext(
                 step,
                 plan,
-                new StepRecorder(names, plan.warmup(), System::currentTimeMillis),
+                new StepRecorder(
+                        names,
+                        plan.warmup(),
+                        System::currentTimeMillis,
+                        plan.staged() ? plan.profile().startsMs() : null),
                 clusterClockMs,
                 startTimeout,
                 () -> events.accept(new Ready(step.runId(), step.stepIndex(), step.probe(), agentId)));
@@ -170,7 +175,9 @@ public final class GatlingStepRunner {
                     "step {}: {} model, {} for {} after {} warm-up",
                     step,
                     plan.model().wireName(),
-                    plan.users() > 0 ? plan.users() + " users" : plan.rate() + " arrivals/s",
+                    plan.model() == LoadModel.CLOSED
+                            ? plan.users() + (plan.staged() ? " users at the peak" : " users")
+                            : plan.rate() + (plan.staged() ? " arrivals/s at the peak" : " arrivals/s"),
                     plan.duration(),
                     plan.warmup());
             crash = GatlingLauncher.launch(StepSimulation.class, resultsDir);
@@ -182,6 +189,7 @@ public final class GatlingStepRunner {
         boolean started = run.phase() == RunContext.Phase.STARTED;
         boolean stopped = run.stopRequested();
         ticker.finish(started && !stopped);
+        run.flows().finish();
         if (started) {
             long setup = run.setupNanos();
             if (setup >= 0) {
@@ -217,7 +225,7 @@ public final class GatlingStepRunner {
         if (failure == null && recorder.noResponseAtAll()) {
             failure = "every request failed: " + TransportProbe.describe(baseUrl) + " to " + baseUrl + " ("
                     + recorder.sentTotal() + " requests sent, no HTTP response)";
-        } else if (failure == null && !stopped && recorder.sentTotal() == 0) {
+        } else if (failure == null && !stopped && recorder.sentTotal() == 0 && !idle(run.plan())) {
             failure = "no request was sent in " + run.plan().total() + " (arrival rate too low for the duration?)";
         }
         // Before the start there is no step clock: fall back to when Gatling was launched.
@@ -239,7 +247,15 @@ public final class GatlingStepRunner {
                 run.startSkewMs(),
                 ticker.cpuShare(),
                 ticker.behindSchedule(),
-                run.cancelled());
+                run.cancelled(),
+                run.notes(),
+                run.plan().hasFlows() ? run.flows().results() : List.of(),
+                recorder.stageResults());
+    }
+
+    /** A staged plan whose share for this agent is zero throughout: sending nothing is right, not a failure. */
+    private static boolean idle(AgentWork plan) {
+        return plan.staged() && plan.profile().peak() == 0;
     }
 
     private static StepResult failed(Assignment assignment, String agentId, String failure) {

@@ -1,7 +1,12 @@
 package dev.loadlab.agent.gatling;
 
 import dev.loadlab.protocol.message.StepKey;
+import dev.loadlab.protocol.message.StepResult;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +40,10 @@ final class RunContext {
     private final AgentWork plan;
     private final StepRecorder recorder;
     private final WeightedPicker picker;
+    private final FlowRecorder flows;
+    private final DatasetFeeder feeder;
+    // Guarded by itself; insertion order is the order notes were first made.
+    private final Set<String> notes = new LinkedHashSet<>();
     private final LongSupplier clusterClockMs;
     private final Duration startTimeout;
     private final Runnable onReady;
@@ -63,8 +72,15 @@ final class RunContext {
         this.clusterClockMs = clusterClockMs;
         this.startTimeout = startTimeout;
         this.onReady = onReady;
-        this.picker =
-                new WeightedPicker(plan.requests().stream().map(r -> r.weight()).toList());
+        this.picker = new WeightedPicker(plan.pickWeights());
+        this.flows = new FlowRecorder(
+                plan.flows().stream().map(FlowPlan::name).toList(),
+                () -> {
+                    Instant from = recorder.measuredFrom();
+                    return from == null ? Long.MIN_VALUE : from.toEpochMilli();
+                },
+                System::currentTimeMillis);
+        this.feeder = plan.dataset() == null ? null : new DatasetFeeder(plan.dataset(), plan.datasetStrategy());
     }
 
     boolean isStep(StepKey key) {
@@ -85,6 +101,51 @@ final class RunContext {
 
     WeightedPicker picker() {
         return picker;
+    }
+
+    /** Per-flow iteration results (empty for the simple form). */
+    FlowRecorder flows() {
+        return flows;
+    }
+
+    /** The dataset's rows for this agent, or null without a dataset. */
+    DatasetFeeder feeder() {
+        return feeder;
+    }
+
+    /**
+     * Something the user should read about this step beyond the request counts, e.g. that a dataset ran out; each
+     * distinct note is kept once, the first {@code StepResult.MAX_FAILURE_MESSAGES}, for the result's failure
+     * messages.
+     */
+    void note(String note) {
+        synchronized (notes) {
+            if (notes.size() < StepResult.MAX_FAILURE_MESSAGES) {
+                notes.add(note);
+            }
+        }
+    }
+
+    List<String> notes() {
+        synchronized (notes) {
+            return List.copyOf(notes);
+        }
+    }
+
+    /** Ms since the agreed start (negative before it); meaningful once STARTED. */
+    double msSinceStart() {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    /** Whether the step's time (warm-up plus duration from the agreed start) has not run out yet. */
+    boolean beforeEnd() {
+        return System.nanoTime() - startNanos < plan.total().toNanos();
+    }
+
+    /** How long until the step's time runs out, rounded up to Gatling's millisecond; zero once it has. */
+    Duration untilEnd() {
+        long left = startNanos + plan.total().toNanos() - System.nanoTime();
+        return left <= 0 ? Duration.ZERO : Duration.ofMillis((left + 999_999) / 1_000_000);
     }
 
     Phase phase() {
