@@ -5,12 +5,16 @@ import dev.loadlab.protocol.scenario.Load;
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.RequestSpec;
 import dev.loadlab.protocol.scenario.Scenario;
+import dev.loadlab.protocol.scenario.Tls;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one agent must do for one step, checked once: this agent's users (closed model) or arrivals per second (open
- * model), the weighted requests and the timing. Immutable.
+ * model), the weighted requests and the timing; and how requests reach the target: the secrets templates may refer to
+ * (name to value; never logged), how its certificate is checked ({@code tls}, null for the JVM's trust store) and
+ * whether requests go over HTTP/2. Immutable.
  */
 record AgentWork(
         String baseUrl,
@@ -19,10 +23,20 @@ record AgentWork(
         int users,
         double rate,
         Duration warmup,
-        Duration duration) {
+        Duration duration,
+        Map<String, String> secrets,
+        Tls tls,
+        boolean http2) {
 
     AgentWork {
         requests = List.copyOf(requests);
+        secrets = Map.copyOf(secrets);
+    }
+
+    @Override
+    public String toString() {
+        return "AgentWork[" + baseUrl + ", " + requests.size() + " requests, " + model + ", secrets=" + secrets.keySet()
+                + "]";
     }
 
     /** Warm-up plus measured duration: how long users loop (closed) or arrivals come (open). */
@@ -84,7 +98,10 @@ record AgentWork(
                 users,
                 rate,
                 load.warmup(),
-                load.duration());
+                load.duration(),
+                assignment.secrets(),
+                scenario.target().tls(),
+                scenario.target().usesHttp2());
     }
 
     // Paths start with '/', so a base URL ending in '/' would give "//path".

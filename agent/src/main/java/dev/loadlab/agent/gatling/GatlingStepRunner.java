@@ -239,7 +239,10 @@ public final class GatlingStepRunner {
                 run.startSkewMs(),
                 ticker.cpuShare(),
                 ticker.behindSchedule(),
-                run.cancelled());
+                run.cancelled(),
+                recorder.failureMessages(),
+                null,
+                null);
     }
 
     private static StepResult failed(Assignment assignment, String agentId, String failure) {

@@ -5,11 +5,9 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
-import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.RequestSpec;
@@ -20,7 +18,6 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,14 +35,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * injection starts shortly before the start (by Gatling's set-up time as measured in the previous run plus a margin) and
  * every arrival waits by as much as the first one was early, so the schedule starts at the start with its spacing.
  *
- * <p>Each request a user sends goes: pick a request by weight and count it as sent; send it, with a status check that
- * saves the status and a response-time check that records status and time (Gatling runs status checks before time
- * checks, whatever the declaration order); then, if no status was saved, the request got no HTTP response and counts as
- * a transport error. Loops never exit mid-request ({@code exitASAP = false}), so every request sent is accounted for.
+ * <p>Each request a user sends goes: pick a request by weight, then run its {@link RequestChains#request} chain, which
+ * counts it as sent, sends it and records exactly one outcome. Loops never exit mid-request ({@code exitASAP = false}),
+ * so every request sent is accounted for.
  */
 public final class StepSimulation extends Simulation {
     private static final String PICKED = "loadlab.picked";
-    private static final String STATUS = "loadlab.status";
 
     /**
      * Gatling's set-up time between the injection being planned here and its first user running, as last measured in
@@ -65,6 +60,10 @@ public final class StepSimulation extends Simulation {
                 // One recorded request must be exactly one HTTP exchange: no cache hits, no hidden redirect hops.
                 .disableCaching()
                 .disableFollowRedirect();
+        if (plan.http2()) {
+            // Negotiated by ALPN in the TLS handshake (Gatling's SSL context offers h2 once this is on).
+            protocol = protocol.enableHttp2();
+        }
         ScenarioBuilder scenario;
         if (plan.model() == LoadModel.CLOSED) {
             // Every user is injected at once and waits for the agreed start as its first action, so all of them send
@@ -116,39 +115,15 @@ public final class StepSimulation extends Simulation {
 
     private static ChainBuilder oneRequest(RunContext run) {
         List<RequestSpec> requests = run.plan().requests();
-        ChainBuilder pick = exec(session -> {
-            int picked = run.picker().pick(ThreadLocalRandom.current());
-            run.sent(picked);
-            // A status left from this user's previous request would hide a transport error on this one.
-            return session.set(PICKED, picked).remove(STATUS);
-        });
-        ChainBuilder send;
         if (requests.size() == 1) {
             // Gatling's doSwitch refuses fewer than two cases.
-            send = pick.exec(request(run, 0, requests.get(0)));
-        } else {
-            List<Choice.WithKey> choices = new ArrayList<>(requests.size());
-            for (int i = 0; i < requests.size(); i++) {
-                choices.add(onCase(i).then(exec(request(run, i, requests.get(i)))));
-            }
-            send = pick.doSwitch(session -> session.getInt(PICKED)).on(choices);
+            return RequestChains.request(run, 0, requests.get(0));
         }
-        return send.exec(session -> {
-            if (!session.contains(STATUS)) {
-                run.recorder().noResponse(session.getInt(PICKED));
-            }
-            return session;
-        });
-    }
-
-    private static HttpRequestActionBuilder request(RunContext run, int index, RequestSpec spec) {
-        String path = spec.path();
-        // The path is given as a function so that Gatling does not read "#{...}" in it as its expression language.
-        return http(spec.name())
-                .httpRequest(spec.method(), session -> path)
-                .check(status().saveAs(STATUS), responseTimeInMillis().transformWithSession((millis, session) -> {
-                    run.recorder().answered(index, session.getInt(STATUS), millis);
-                    return millis;
-                }));
+        ChainBuilder pick = exec(session -> session.set(PICKED, run.picker().pick(ThreadLocalRandom.current())));
+        List<Choice.WithKey> choices = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            choices.add(onCase(i).then(RequestChains.request(run, i, requests.get(i))));
+        }
+        return pick.doSwitch(session -> session.getInt(PICKED)).on(choices);
     }
 }
