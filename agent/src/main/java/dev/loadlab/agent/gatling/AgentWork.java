@@ -9,6 +9,7 @@ import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.Pause;
 import dev.loadlab.protocol.scenario.RequestSpec;
 import dev.loadlab.protocol.scenario.Scenario;
+import dev.loadlab.protocol.scenario.Tls;
 import dev.loadlab.protocol.scenario.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import java.util.Map;
  * request of every flow, {@code once} first), the index by which the recorder counts it; {@code flows} is empty for
  * the simple form. {@code profile} is this agent's share of the stages (null without stages; then {@code users} or
  * {@code rate} is the constant level, and with stages it is the peak). {@code dataset} is null without a dataset.
- * Immutable.
+ *
+ * <p>How requests reach the target: the secrets templates may refer to (name to value; never logged), how its
+ * certificate is checked ({@code tls}, null for the JVM's trust store) and whether requests go over HTTP/2. Immutable.
  */
 record AgentWork(
         String baseUrl,
@@ -38,7 +41,9 @@ record AgentWork(
         LoadProfile profile,
         Map<String, String> secrets,
         Duration warmup,
-        Duration duration) {
+        Duration duration,
+        Tls tls,
+        boolean http2) {
 
     AgentWork {
         requests = List.copyOf(requests);
@@ -55,7 +60,15 @@ record AgentWork(
             double rate,
             Duration warmup,
             Duration duration) {
-        this(baseUrl, requests, List.of(), null, null, null, model, users, rate, null, Map.of(), warmup, duration);
+        this(
+                baseUrl, requests, List.of(), null, null, null, model, users, rate, null, Map.of(), warmup, duration,
+                null, false);
+    }
+
+    @Override
+    public String toString() {
+        return "AgentWork[" + baseUrl + ", " + requests.size() + " requests, " + flows.size() + " flows, " + model
+                + ", secrets=" + secrets.keySet() + ", dataset=" + dataset + "]";
     }
 
     /** Warm-up plus measured duration: how long users loop (closed) or arrivals come (open). */
@@ -199,7 +212,9 @@ record AgentWork(
                 profile,
                 assignment.secrets(),
                 load.warmup(),
-                load.duration());
+                load.duration(),
+                scenario.target().tls(),
+                scenario.target().usesHttp2());
     }
 
     /** A flow part's steps, each request given the next global index (appended to {@code requests}). */

@@ -248,7 +248,7 @@ public final class GatlingStepRunner {
                 ticker.cpuShare(),
                 ticker.behindSchedule(),
                 run.cancelled(),
-                run.notes(),
+                recorder.failureMessages(),
                 run.plan().hasFlows() ? run.flows().results() : List.of(),
                 recorder.stageResults());
     }

@@ -30,7 +30,7 @@ import java.util.function.IntFunction;
  * (again, after the workload's pause or {@link #ONCE_RETRY}, while an extraction in it fails) and then loops over the
  * flow's {@code steps} until the step's time is up. Every iteration (and {@code once}) first takes a dataset row; a
  * drained queue ends the user. An iteration ends early, skipping the rest of its steps, when an extraction failed
- * ({@link RequestSeam#RESTART}) or the run is stopped, but never mid-request, so every request sent is accounted for.
+ * ({@link RequestChains#RESTART}) or the run is stopped, but never mid-request, so every request sent is accounted for.
  * A closed-model user {@code i} of this agent is active while {@code i < level(t)}; an inactive one waits (a pause of at
  * most {@link #WAIT_SLICE}, checked again) and finishes its iteration before it leaves. The simple form runs the same
  * loop with one weighted pick per iteration. Built once per run; the chains are thread-safe.
@@ -112,7 +112,7 @@ final class Journeys {
                         .doIf(session -> !session.contains(DRY))
                         .then(items(flow.once())
                                 .exec(session -> restarted(session)
-                                        ? session.remove(RequestSeam.RESTART)
+                                        ? session.remove(RequestChains.RESTART)
                                         : session.set(ONCE_DONE, true))
                                 .doIf(session -> !session.contains(ONCE_DONE) && running(session))
                                 .then(pause(session -> Pauses.draw(retry, ThreadLocalRandom.current())))));
@@ -129,9 +129,9 @@ final class Journeys {
                                 .iterationEnded(
                                         f,
                                         nanos / 1_000_000,
-                                        session.contains(RequestSeam.FAILED) || restarted(session));
+                                        session.contains(RequestChains.FAILED) || restarted(session));
                     }
-                    return session.remove(RequestSeam.RESTART);
+                    return session.remove(RequestChains.RESTART);
                 }));
     }
 
@@ -153,11 +153,11 @@ final class Journeys {
             send = doSwitch(session -> session.getInt(PICKED)).on(choices);
         }
         return begin.doIf(session -> !session.contains(DRY))
-                .then(send.exec(session -> session.remove(RequestSeam.RESTART)));
+                .then(send.exec(session -> session.remove(RequestChains.RESTART)));
     }
 
     private ChainBuilder requestWithPause(int index) {
-        ChainBuilder request = RequestSeam.request(run, index, plan.requests().get(index));
+        ChainBuilder request = RequestChains.request(run, index, plan.requests().get(index));
         Pause after = plan.pauseAfter(index);
         return after == null ? request : request.pause(session -> Pauses.draw(after, ThreadLocalRandom.current()));
     }
@@ -171,7 +171,7 @@ final class Journeys {
                 Pause pause = item.pauseAfter();
                 step = pause(session -> Pauses.draw(pause, ThreadLocalRandom.current()));
             } else {
-                step = RequestSeam.request(run, item.index(), item.request());
+                step = RequestChains.request(run, item.index(), item.request());
                 Pause after = item.pauseAfter();
                 if (after != null) {
                     step = step.pause(session -> Pauses.draw(after, ThreadLocalRandom.current()));
@@ -185,8 +185,9 @@ final class Journeys {
 
     /** Starts an iteration: clears its flags, notes its start and takes a dataset row (or marks the user dry). */
     private Session beginIteration(Session session) {
-        Session s =
-                session.remove(RequestSeam.FAILED).remove(RequestSeam.RESTART).set(ITERATION_NANOS, System.nanoTime());
+        Session s = session.remove(RequestChains.FAILED)
+                .remove(RequestChains.RESTART)
+                .set(ITERATION_NANOS, System.nanoTime());
         DatasetFeeder feeder = run.feeder();
         if (feeder == null) {
             return s;
@@ -232,6 +233,6 @@ final class Journeys {
     }
 
     private static boolean restarted(Session session) {
-        return session.contains(RequestSeam.RESTART) && session.getBoolean(RequestSeam.RESTART);
+        return RequestChains.restartRequested(session);
     }
 }

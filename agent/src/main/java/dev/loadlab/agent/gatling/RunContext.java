@@ -1,12 +1,8 @@
 package dev.loadlab.agent.gatling;
 
 import dev.loadlab.protocol.message.StepKey;
-import dev.loadlab.protocol.message.StepResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,8 +38,6 @@ final class RunContext {
     private final WeightedPicker picker;
     private final FlowRecorder flows;
     private final DatasetFeeder feeder;
-    // Guarded by itself; insertion order is the order notes were first made.
-    private final Set<String> notes = new LinkedHashSet<>();
     private final LongSupplier clusterClockMs;
     private final Duration startTimeout;
     private final Runnable onReady;
@@ -114,22 +108,11 @@ final class RunContext {
     }
 
     /**
-     * Something the user should read about this step beyond the request counts, e.g. that a dataset ran out; each
-     * distinct note is kept once, the first {@code StepResult.MAX_FAILURE_MESSAGES}, for the result's failure
-     * messages.
+     * Something the user should read about this step beyond the request counts, e.g. that a dataset ran out: kept
+     * with the step's failure messages (each distinct one once, within their bound).
      */
     void note(String note) {
-        synchronized (notes) {
-            if (notes.size() < StepResult.MAX_FAILURE_MESSAGES) {
-                notes.add(note);
-            }
-        }
-    }
-
-    List<String> notes() {
-        synchronized (notes) {
-            return List.copyOf(notes);
-        }
+        recorder.failureMessage(note);
     }
 
     /** Ms since the agreed start (negative before it); meaningful once STARTED. */

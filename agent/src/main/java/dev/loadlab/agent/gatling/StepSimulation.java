@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Each request a user sends goes: pick a request by weight and count it as sent; send it, with a status check that
  * saves the status and a response-time check that records status and time (Gatling runs status checks before time
  * checks, whatever the declaration order); then, if no status was saved, the request got no HTTP response and counts as
- * a transport error ({@link RequestSeam}). Loops never exit mid-request ({@code exitASAP = false}), so every request
+ * a transport error ({@link RequestChains}). Loops never exit mid-request ({@code exitASAP = false}), so every request
  * sent is accounted for. That is the whole of a v1 plan; a v2 plan (flows, think times, a dataset, stages) runs the
  * user journeys of {@link Journeys} instead, and a staged open model chains one injection step per ramp and hold.
  */
@@ -64,6 +64,10 @@ public final class StepSimulation extends Simulation {
                 // One recorded request must be exactly one HTTP exchange: no cache hits, no hidden redirect hops.
                 .disableCaching()
                 .disableFollowRedirect();
+        if (plan.http2()) {
+            // Negotiated by ALPN in the TLS handshake (Gatling's SSL context offers h2 once this is on).
+            protocol = protocol.enableHttp2();
+        }
         Journeys journeys = new Journeys(run);
         ScenarioBuilder scenario;
         if (plan.model() == LoadModel.CLOSED) {
@@ -151,11 +155,11 @@ public final class StepSimulation extends Simulation {
         ChainBuilder pick = exec(session -> session.set(PICKED, run.picker().pick(ThreadLocalRandom.current())));
         if (requests.size() == 1) {
             // Gatling's doSwitch refuses fewer than two cases.
-            return pick.exec(RequestSeam.request(run, 0, requests.get(0)));
+            return pick.exec(RequestChains.request(run, 0, requests.get(0)));
         }
         List<Choice.WithKey> choices = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
-            choices.add(onCase(i).then(RequestSeam.request(run, i, requests.get(i))));
+            choices.add(onCase(i).then(RequestChains.request(run, i, requests.get(i))));
         }
         return pick.doSwitch(session -> session.getInt(PICKED)).on(choices);
     }
