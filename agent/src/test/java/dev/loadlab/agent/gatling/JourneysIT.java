@@ -10,6 +10,7 @@ import dev.loadlab.protocol.result.FlowResult;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.RequestResult;
 import dev.loadlab.protocol.result.StageResult;
+import dev.loadlab.protocol.scenario.Extract;
 import dev.loadlab.protocol.scenario.Flow;
 import dev.loadlab.protocol.scenario.Load;
 import dev.loadlab.protocol.scenario.LoadModel;
@@ -127,6 +128,56 @@ class JourneysIT {
     }
 
     @Test
+    void aFailedSaveEndsTheIterationSoNoRequestNeedingTheValueIsSent() throws Exception {
+        RequestSpec fetch = saving("fetch", "/fetch", "tok", "$.nothing");
+        RequestSpec fine = saving("fine", "/fine", "ok", "$.token");
+        Flow flow = new Flow(
+                "broken",
+                1,
+                null,
+                List.of(fine, step("useFine", "/use?t=${ok}", null), fetch, step("use", "/use?t=${tok}", null)));
+        Workload workload = new Workload(null, List.of(flow), Pause.fixed(Duration.ofMillis(5)), null);
+        StepResult result = StepHarness.runToEnd(
+                        runner, Assignments.v2(server.baseUrl(), workload, closed(2, 1), 0, 1, null))
+                .get();
+
+        assertThat(server.count("/fetch")).isPositive();
+        assertThat(server.count("/use?t=t-fine")).isEqualTo(server.count("/fetch"));
+        assertThat(server.all()).allMatch(p -> !p.startsWith("/use?t=") || p.equals("/use?t=t-fine"));
+        Map<String, RequestResult> byName = byName(result);
+        assertThat(byName.get("use").requests()).isZero();
+        assertThat(byName.get("fetch").failedChecks()).isEqualTo(Map.of("save(tok)", server.count("/fetch")));
+        FlowResult broken = result.flows().getFirst();
+        assertThat(broken.completed()).isEqualTo(server.count("/fetch"));
+        assertThat(broken.failed()).isEqualTo(broken.completed());
+        assertThat(result.failureMessages()).anyMatch(m -> m.startsWith("fetch: save(tok)"));
+        // Every user went round the loop many times: a restart is the next iteration, not the end of the user.
+        assertThat(server.journeys())
+                .allMatch(j -> j.stream().filter("/fetch"::equals).count() > 5);
+    }
+
+    @Test
+    void aFailedSaveInOnceRetriesOnceAfterThePause() throws Exception {
+        Flow flow = new Flow(
+                "login",
+                1,
+                List.of(saving("login", "/login", "tok", "$.nothing")),
+                List.of(step("after", "/after?t=${tok}", null)));
+        Workload workload = new Workload(null, List.of(flow), Pause.fixed(Duration.ofMillis(100)), null);
+        StepResult result = StepHarness.runToEnd(
+                        runner, Assignments.v2(server.baseUrl(), workload, closed(2, 2), 0, 1, null))
+                .get();
+
+        assertThat(server.count("/login")).isPositive();
+        assertThat(server.all()).containsOnly("/login");
+        for (List<String> journey : server.journeys()) {
+            // Each login is followed by its think time (100 ms) and the retry's pause (100 ms): about 10 in 2 s.
+            assertThat(journey.size()).as("logins of one user").isBetween(6, 12);
+        }
+        assertThat(result.flows().getFirst().completed()).isZero();
+    }
+
+    @Test
     void aFixedPauseSetsTheClosedModelsThroughput() throws Exception {
         Workload workload = new Workload(
                 List.of(new RequestSpec("fast", "GET", "/fast", 1)), null, Pause.fixed(Duration.ofMillis(200)), null);
@@ -229,6 +280,20 @@ class JourneysIT {
                 cancelled.requests().stream().mapToLong(RequestResult::requests).sum();
         assertThat(recorded).isEqualTo(server.all().size());
         run.assertIntervalsAddUpTo(cancelled);
+    }
+
+    private static RequestSpec saving(String name, String path, String variable, String jsonPath) {
+        return new RequestSpec(
+                name,
+                "GET",
+                path,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of(variable, new Extract(jsonPath, null, null)),
+                null);
     }
 
     private static Load closed(int users, int seconds) {
