@@ -223,6 +223,35 @@ class JourneysIT {
     }
 
     @Test
+    void usersLeftInactiveByAStageWaitAndComeBackWhenTheLevelRises() throws Exception {
+        // The simple form under stages: 4 users for 1 s, none for 1 s, 4 again for 1 s.
+        Workload workload = new Workload(List.of(new RequestSpec("io", "GET", "/io?ms=50", 1)), null, null, null);
+        Load load = staged(
+                LoadModel.CLOSED,
+                new Stage(4, null, null, Duration.ofSeconds(1)),
+                new Stage(0, null, null, Duration.ofSeconds(1)),
+                new Stage(4, null, null, Duration.ofSeconds(1)));
+        StepHarness driver = StepHarness.runToEnd(runner, Assignments.v2(server.baseUrl(), workload, load, 0, 1, null));
+        StepResult result = driver.get();
+
+        assertThat(result.failure()).isNull();
+        List<Long> perSecond = perSecond(driver);
+        assertThat(perSecond.get(0)).as(perSecond.toString()).isGreaterThan(40);
+        // Only the iterations under way at 1 s finish in the second stage: at most one per user.
+        assertThat(perSecond.get(1)).as(perSecond.toString()).isLessThanOrEqualTo(4);
+        assertThat(perSecond.get(2)).as(perSecond.toString()).isGreaterThan(40);
+        assertThat(server.journeys())
+                .as("the same 4 users, on their own connections")
+                .hasSize(4);
+        assertThat(result.stages()).extracting(StageResult::seconds).startsWith(1L, 1L);
+        assertStagesAddUp(result, 3);
+        long recorded =
+                result.requests().stream().mapToLong(RequestResult::requests).sum();
+        assertThat(recorded).isEqualTo(server.all().size());
+        driver.assertIntervalsAddUpTo(result);
+    }
+
+    @Test
     void anOpenRampRaisesTheArrivalRateAndEachArrivalRunsItsFlowOnce() throws Exception {
         Flow flow = new Flow("visit", 1, List.of(step("login", "/login", null)), List.of(step("look", "/look", null)));
         Workload workload = new Workload(null, List.of(flow), null, null);
