@@ -4,7 +4,7 @@
  * name (through a one-run-at-a-time holder), holds it until the agreed start, and records every response itself into
  * one tally per second of the step, sent live as intervals and summed exactly into the final result, so results never
  * depend on Gatling's own reports, which are switched off. A v1 plan runs as it always did; a v2 plan's user journeys
- * (flows, think times, dataset rows, this agent's share of the stages) are {@link dev.loadlab.agent.gatling.Journeys},
- * built on {@link dev.loadlab.agent.gatling.RequestChains}, one request each, and summed per flow and per stage.
+ * (flows, think times, dataset rows, this agent's share of the stages) are {@code Journeys},
+ * built on {@code RequestChains}, one request each, and summed per flow and per stage.
  */
 package dev.loadlab.agent.gatling;
