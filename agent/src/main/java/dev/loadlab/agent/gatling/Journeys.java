@@ -42,11 +42,15 @@ final class Journeys {
     static final String DRY = "loadlab.dry";
     static final String ONCE_DONE = "loadlab.onceDone";
     static final String PICKED = "loadlab.picked";
+    static final String PAUSE_UNTIL = "loadlab.pauseUntil";
 
     /** The wait before {@code once} runs again when the workload has no pause. */
     static final Duration ONCE_RETRY = Duration.ofSeconds(1);
 
-    /** An inactive user waits in slices of at most this, so a cancel or a change of level is seen soon. */
+    /**
+     * An inactive user waits, and a long think time is waited, in slices of at most this, so a cancel or a change of
+     * level is seen soon.
+     */
     static final Duration WAIT_SLICE = Duration.ofMillis(250);
 
     private final RunContext run;
@@ -115,7 +119,7 @@ final class Journeys {
                                         ? session.remove(RequestChains.RESTART)
                                         : session.set(ONCE_DONE, true))
                                 .doIf(session -> !session.contains(ONCE_DONE) && running(session))
-                                .then(pause(session -> Pauses.draw(retry, ThreadLocalRandom.current())))));
+                                .then(think(retry))));
     }
 
     /** One iteration of the flow's {@code steps}, recorded in the flow results when it ends. */
@@ -159,7 +163,7 @@ final class Journeys {
     private ChainBuilder requestWithPause(int index) {
         ChainBuilder request = RequestChains.request(run, index, plan.requests().get(index));
         Pause after = plan.pauseAfter(index);
-        return after == null ? request : request.pause(session -> Pauses.draw(after, ThreadLocalRandom.current()));
+        return after == null ? request : request.exec(think(after));
     }
 
     /** The steps in order; each runs only while no extraction failed in this iteration and the run is not stopped. */
@@ -169,18 +173,40 @@ final class Journeys {
             ChainBuilder step;
             if (item.pauseOnly()) {
                 Pause pause = item.pauseAfter();
-                step = pause(session -> Pauses.draw(pause, ThreadLocalRandom.current()));
+                step = think(pause);
             } else {
                 step = RequestChains.request(run, item.index(), item.request());
                 Pause after = item.pauseAfter();
                 if (after != null) {
-                    step = step.pause(session -> Pauses.draw(after, ThreadLocalRandom.current()));
+                    step = step.exec(think(after));
                 }
             }
             chain = chain.exec(
                     doIf(session -> !restarted(session) && !run.stopRequested()).then(step));
         }
         return chain;
+    }
+
+    /**
+     * A think time drawn from {@code pause}. One that can last longer than {@link #WAIT_SLICE} is waited in slices,
+     * each checking for a stop, so a cancelled run does not wait out a long pause.
+     */
+    private ChainBuilder think(Pause pause) {
+        if (Pauses.max(pause).compareTo(WAIT_SLICE) <= 0) {
+            return pause(session -> Pauses.draw(pause, ThreadLocalRandom.current()));
+        }
+        return exec(session -> session.set(
+                        PAUSE_UNTIL,
+                        System.nanoTime()
+                                + Pauses.draw(pause, ThreadLocalRandom.current())
+                                        .toNanos()))
+                .asLongAs(session -> !run.stopRequested() && System.nanoTime() < session.getLong(PAUSE_UNTIL), false)
+                .on(pause(session -> {
+                    long left = session.getLong(PAUSE_UNTIL) - System.nanoTime();
+                    long sliceNanos = Math.min(Math.max(left, 0), WAIT_SLICE.toNanos());
+                    // Rounded up to Gatling's millisecond, so the last slice never ends early.
+                    return Duration.ofMillis((sliceNanos + 999_999) / 1_000_000);
+                }));
     }
 
     /** Starts an iteration: clears its flags, notes its start and takes a dataset row (or marks the user dry). */

@@ -33,6 +33,24 @@ final class Pauses {
         return Duration.ZERO;
     }
 
+    /** The longest a draw can be (the cap, for the exponential). */
+    static Duration max(Pause pause) {
+        if (pause == null) {
+            return Duration.ZERO;
+        }
+        if (pause.fixed() != null) {
+            return pause.fixed();
+        }
+        if (pause.uniform() != null) {
+            Duration low = pause.uniform().get(0);
+            Duration high = pause.uniform().get(1);
+            return high.compareTo(low) > 0 ? high : low;
+        }
+        return pause.exponential() == null
+                ? Duration.ZERO
+                : Duration.ofNanos((long) (EXPONENTIAL_CAP * pause.exponential().toNanos()));
+    }
+
     /** The mean of the pause's distribution (after the cap, for the exponential: close to the mean). */
     static Duration mean(Pause pause) {
         if (pause == null) {

@@ -29,6 +29,7 @@ class PausesTest {
         }
         assertThat(sum / 20_000 / 1e6).isCloseTo(200, within(3.0));
         assertThat(Pauses.mean(pause)).isEqualTo(Duration.ofMillis(200));
+        assertThat(Pauses.max(pause)).isEqualTo(Duration.ofMillis(300));
     }
 
     @Test
@@ -45,5 +46,6 @@ class PausesTest {
         assertThat(sum / 50_000 / 1e6).isCloseTo(100, within(3.0));
         assertThat(max).isLessThanOrEqualTo(Duration.ofMillis(1_000).toNanos());
         assertThat(max).isGreaterThan(Duration.ofMillis(500).toNanos());
+        assertThat(Pauses.max(pause)).isEqualTo(Duration.ofMillis(1_000));
     }
 }
