@@ -5,6 +5,7 @@ import dev.loadlab.protocol.scenario.DatasetRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
@@ -20,6 +21,7 @@ final class DatasetFeeder {
     private final List<List<String>> rows;
     private final DatasetRef.Strategy strategy;
     private final AtomicLong cursor = new AtomicLong();
+    private final AtomicBoolean ranOut = new AtomicBoolean();
 
     DatasetFeeder(DatasetSlice slice, DatasetRef.Strategy strategy) {
         this.name = slice.name();
@@ -46,6 +48,7 @@ final class DatasetFeeder {
     /** The next row, or null when there is none left (a queue drained, or no rows at all). */
     Map<String, Object> next(RandomGenerator random) {
         if (rows.isEmpty()) {
+            ranOut.set(true);
             return null;
         }
         int index =
@@ -58,6 +61,7 @@ final class DatasetFeeder {
                     }
                 };
         if (index < 0) {
+            ranOut.set(true);
             return null;
         }
         List<String> row = rows.get(index);
@@ -66,6 +70,11 @@ final class DatasetFeeder {
             values.put(columns.get(c), row.get(c));
         }
         return values;
+    }
+
+    /** True once a user asked for a row and there was none. */
+    boolean ranOut() {
+        return ranOut.get();
     }
 
     /** The note a run carries when its queue ran dry. */

@@ -225,7 +225,7 @@ public final class GatlingStepRunner {
         if (failure == null && recorder.noResponseAtAll()) {
             failure = "every request failed: " + TransportProbe.describe(baseUrl) + " to " + baseUrl + " ("
                     + recorder.sentTotal() + " requests sent, no HTTP response)";
-        } else if (failure == null && !stopped && recorder.sentTotal() == 0 && !idle(run.plan())) {
+        } else if (failure == null && !stopped && recorder.sentTotal() == 0 && !idle(run)) {
             failure = "no request was sent in " + run.plan().total() + " (arrival rate too low for the duration?)";
         }
         // Before the start there is no step clock: fall back to when Gatling was launched.
@@ -253,9 +253,14 @@ public final class GatlingStepRunner {
                 recorder.stageResults());
     }
 
-    /** A staged plan whose share for this agent is zero throughout: sending nothing is right, not a failure. */
-    private static boolean idle(AgentWork plan) {
-        return plan.staged() && plan.profile().peak() == 0;
+    /**
+     * Sending nothing was right, not a failure: a staged plan whose share for this agent is zero throughout, or a
+     * dataset with no row left for this agent (the failure messages say so).
+     */
+    private static boolean idle(RunContext run) {
+        AgentWork plan = run.plan();
+        return plan.staged() && plan.profile().peak() == 0
+                || run.feeder() != null && run.feeder().ranOut();
     }
 
     private static StepResult failed(Assignment assignment, String agentId, String failure) {

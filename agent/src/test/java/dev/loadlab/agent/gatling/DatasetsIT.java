@@ -103,6 +103,15 @@ class DatasetsIT {
         assertThat(result.failureMessages()).isEmpty();
     }
 
+    @Test
+    void anAgentWhoseQueueSliceIsEmptySendsNothingAndSaysWhy() throws Exception {
+        StepResult result = run(DatasetRef.Strategy.QUEUE, rows(0), null, 2, Duration.ofSeconds(1));
+
+        assertThat(result.failure()).isNull();
+        assertThat(server.all()).isEmpty();
+        assertThat(result.failureMessages()).containsExactly("dataset shoppers ran out after 0 rows");
+    }
+
     private StepResult run(DatasetRef.Strategy strategy, DatasetSlice slice, Pause pause, int users, Duration duration)
             throws Exception {
         Flow flow = new Flow(
