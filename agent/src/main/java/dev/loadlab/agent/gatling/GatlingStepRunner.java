@@ -173,7 +173,7 @@ public final class GatlingStepRunner {
                     plan.users() > 0 ? plan.users() + " users" : plan.rate() + " arrivals/s",
                     plan.duration(),
                     plan.warmup());
-            crash = GatlingLauncher.launch(StepSimulation.class, resultsDir);
+            crash = launch(plan, resultsDir);
         } finally {
             running.set(null);
             RunContext.uninstall(run);
@@ -194,6 +194,25 @@ public final class GatlingStepRunner {
                     TimeUnit.NANOSECONDS.toMillis(setup));
         }
         return result(assignment, agentId, run, ticker, crash, launched);
+    }
+
+    /** Gatling with this run's certificate checks; the trust store written for it, if any, is deleted after it. */
+    private static String launch(AgentWork plan, Path resultsDir) {
+        TargetTrust trust;
+        try {
+            trust = TargetTrust.of(plan.tls(), resultsDir);
+        } catch (IOException | IllegalArgumentException e) {
+            return "cannot set up the target's certificate checks: " + e.getMessage();
+        }
+        try {
+            return GatlingLauncher.launch(StepSimulation.class, resultsDir, trust.properties());
+        } finally {
+            try {
+                trust.close();
+            } catch (IOException e) {
+                LOG.warn("could not delete this run's trust store: {}", e.toString());
+            }
+        }
     }
 
     private StepResult result(
