@@ -234,7 +234,8 @@ public final class GatlingStepRunner {
                 };
         String baseUrl = run.plan().baseUrl();
         if (failure == null && recorder.noResponseAtAll()) {
-            failure = "every request failed: " + TransportProbe.describe(baseUrl) + " to " + baseUrl + " ("
+            failure = "every request failed: "
+                    + TransportProbe.describe(baseUrl, run.plan().tls()) + " to " + baseUrl + " ("
                     + recorder.sentTotal() + " requests sent, no HTTP response)";
         } else if (failure == null && !stopped && recorder.sentTotal() == 0) {
             failure = "no request was sent in " + run.plan().total() + " (arrival rate too low for the duration?)";

@@ -84,7 +84,9 @@ class TargetTlsIT {
         long before = server.received("/echo");
         StepResult result = run(null, null);
 
-        assertThat(result.failure()).startsWith("every request failed");
+        assertThat(result.failure())
+                .startsWith("every request failed: TLS handshake failed (")
+                .contains("certification path");
         assertThat(echo(result).requests()).isPositive();
         assertThat(echo(result).errorsByKind())
                 .isEqualTo(Map.of("transport", echo(result).requests()));
@@ -96,7 +98,7 @@ class TargetTlsIT {
     void aDifferentTrustedCertificateRefusesTheServer() throws Exception {
         StepResult result = run(new Tls(other.pem(), null), null);
 
-        assertThat(result.failure()).startsWith("every request failed");
+        assertThat(result.failure()).startsWith("every request failed: TLS handshake failed (");
         assertThat(echo(result).errorsByKind())
                 .isEqualTo(Map.of("transport", echo(result).requests()));
     }
