@@ -125,7 +125,8 @@ final class RequestChains {
             captures.add(header(session -> header).find().optional().saveAs(HEADER + h));
         }
         if (judge.needsBody()) {
-            captures.add(bodyString().saveAs(BODY));
+            // Optional, so an empty body never makes Gatling fail the capture.
+            captures.add(bodyString().optional().saveAs(BODY));
         }
         send = send.check(captures);
 

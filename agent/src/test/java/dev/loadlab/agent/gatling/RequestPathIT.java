@@ -68,6 +68,10 @@ class RequestPathIT {
         return new Check(List.of(allowed), null, null, null, null, null, null, null);
     }
 
+    static Check bodyContains(String text) {
+        return new Check(null, null, null, null, text, null, null, null);
+    }
+
     static Check jsonEquals(String path, String value) {
         return new Check(null, path, null, json(value), null, null, null, null);
     }
@@ -134,7 +138,21 @@ class RequestPathIT {
         RequestSpec missing = new RequestSpec("missing", "GET", "/nowhere", 1);
         RequestSpec slow =
                 new RequestSpec("slow", "GET", "/slow?ms=400", 1, null, null, Duration.ofMillis(100), null, null, null);
-        RequestSpec unknown = new RequestSpec("unknown", "GET", "/items/${id}", 1);
+        RequestSpec unknown = new RequestSpec("unknown", "GET", "/items/${never}", 1);
+        RequestSpec empty =
+                new RequestSpec("empty", "GET", "/empty", 1, null, null, null, List.of(bodyContains("x")), null, null);
+        RequestSpec created = new RequestSpec(
+                "created",
+                "POST",
+                "/created",
+                1,
+                null,
+                null,
+                null,
+                List.of(status(201), new Check(null, null, null, null, null, "location", "/items/.+", null)),
+                Map.of("id", new Extract(null, "Location", "[^/]+$")),
+                null);
+        RequestSpec view = new RequestSpec("view", "GET", "/items/${id}/view", 1);
         Map<String, String> secrets = Map.of("key", KEY, "pw", ScriptedServer.PASSWORD);
 
         StepHarness driver = StepHarness.runToEnd(
@@ -149,7 +167,10 @@ class RequestPathIT {
                         judged,
                         missing,
                         slow,
-                        unknown));
+                        unknown,
+                        empty,
+                        created,
+                        view));
         StepResult result = driver.get();
         Map<String, RequestResult> results = byName(result);
 
@@ -199,8 +220,21 @@ class RequestPathIT {
         RequestResult unknownResult = results.get("unknown");
         assertThat(unknownResult.requests()).isPositive();
         assertThat(unknownResult.errorsByKind()).isEqualTo(Map.of("check", unknownResult.requests()));
-        assertThat(unknownResult.failedChecks()).isEqualTo(Map.of("missing(${id})", unknownResult.requests()));
-        assertThat(server.received("/items/" + "${id}")).isZero();
+        assertThat(unknownResult.failedChecks()).isEqualTo(Map.of("missing(${never})", unknownResult.requests()));
+
+        // An empty body is captured as empty: a body check fails on it, and nothing is lost.
+        RequestResult emptyResult = results.get("empty");
+        assertThat(emptyResult.requests()).isPositive();
+        assertThat(emptyResult.failedChecks()).isEqualTo(Map.of("bodyContains", emptyResult.requests()));
+
+        // A header check and a regex save on a header: the saved id is used in a later path.
+        assertThat(results.get("created").errors()).isZero();
+        RequestResult viewResult = results.get("view");
+        long viewNotSent = viewResult.failedChecks().getOrDefault("missing(${id})", 0L);
+        assertThat(viewResult.failedChecks().keySet()).isSubsetOf("missing(${id})");
+        assertThat(server.received("/items/42/view"))
+                .isEqualTo(viewResult.requests() - viewNotSent)
+                .isPositive();
 
         assertThat(result.failureMessages())
                 .contains(
@@ -208,7 +242,8 @@ class RequestPathIT {
                         "json: jsonPath($.echo): expected \"nope\", found \"${secret:key}\"",
                         "missing: http_4xx: status 404",
                         "slow: timeout: no response within 100 ms",
-                        "unknown: missing(${id}): ${id} has no value, so the request was not sent")
+                        "unknown: missing(${never}): ${never} has no value, so the request was not sent",
+                        "empty: bodyContains: the body does not contain \"x\"")
                 .allSatisfy(message -> assertThat(message)
                         .doesNotContain(KEY)
                         .doesNotContain(ScriptedServer.PASSWORD)
@@ -218,7 +253,7 @@ class RequestPathIT {
         // Every request is counted once: all that were sent reached the server, plus those never sent.
         long recorded = result.warmupRequests()
                 + result.requests().stream().mapToLong(RequestResult::requests).sum();
-        long neverSent = notSent + unknownResult.requests();
+        long neverSent = notSent + viewNotSent + unknownResult.requests();
         assertThat(recorded).isEqualTo(server.receivedTotal() + neverSent);
         driver.assertIntervalsAddUpTo(result);
         assertFailedChecksAddUp(driver, result);

@@ -27,7 +27,8 @@ import javax.net.ssl.SSLContext;
  * A real HTTP (or HTTPS) target with a few scripted endpoints, on 127.0.0.1 and a free port, for the request-level
  * tests: {@code /echo} keeps what it received; {@code /json} answers {@code {"sku":"b2","echo":<X-Echo header>}};
  * {@code /login} answers a token for password {@code hunter2}, 401 otherwise; {@code /items/me} needs that token;
- * {@code /slow?ms=N} waits; anything else is 404. Counts every request by path.
+ * {@code /slow?ms=N} waits; {@code /empty} is 204 without a body; {@code /created} is 201 with {@code Location:
+ * /items/42}; {@code /items/42/view} is 200; anything else is 404. Counts every request by path.
  */
 final class ScriptedServer implements AutoCloseable {
     static final String PASSWORD = "hunter2";
@@ -131,6 +132,12 @@ final class ScriptedServer implements AutoCloseable {
                     sleep(query != null && query.startsWith("ms=") ? Long.parseLong(query.substring(3)) : 0);
                     send(exchange, 200, "slow");
                 }
+                case "/empty" -> exchange.sendResponseHeaders(204, -1);
+                case "/created" -> {
+                    exchange.getResponseHeaders().set("Location", "/items/42");
+                    send(exchange, 201, "{}");
+                }
+                case "/items/42/view" -> send(exchange, 200, "{}");
                 default -> send(exchange, 404, "not here");
             }
         }
