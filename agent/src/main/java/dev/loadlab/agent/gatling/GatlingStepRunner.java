@@ -180,7 +180,7 @@ public final class GatlingStepRunner {
                             : plan.rate() + (plan.staged() ? " arrivals/s at the peak" : " arrivals/s"),
                     plan.duration(),
                     plan.warmup());
-            crash = GatlingLauncher.launch(StepSimulation.class, resultsDir);
+            crash = launch(plan, resultsDir);
         } finally {
             running.set(null);
             RunContext.uninstall(run);
@@ -204,6 +204,25 @@ public final class GatlingStepRunner {
         return result(assignment, agentId, run, ticker, crash, launched);
     }
 
+    /** Gatling with this run's certificate checks; the trust store written for it, if any, is deleted after it. */
+    private static String launch(AgentWork plan, Path resultsDir) {
+        TargetTrust trust;
+        try {
+            trust = TargetTrust.of(plan.tls(), resultsDir);
+        } catch (IOException | IllegalArgumentException e) {
+            return "cannot set up the target's certificate checks: " + e.getMessage();
+        }
+        try {
+            return GatlingLauncher.launch(StepSimulation.class, resultsDir, trust.properties());
+        } finally {
+            try {
+                trust.close();
+            } catch (IOException e) {
+                LOG.warn("could not delete this run's trust store: {}", e.toString());
+            }
+        }
+    }
+
     private StepResult result(
             Assignment assignment,
             String agentId,
@@ -223,7 +242,8 @@ public final class GatlingStepRunner {
                 };
         String baseUrl = run.plan().baseUrl();
         if (failure == null && recorder.noResponseAtAll()) {
-            failure = "every request failed: " + TransportProbe.describe(baseUrl) + " to " + baseUrl + " ("
+            failure = "every request failed: "
+                    + TransportProbe.describe(baseUrl, run.plan().tls()) + " to " + baseUrl + " ("
                     + recorder.sentTotal() + " requests sent, no HTTP response)";
         } else if (failure == null && !stopped && recorder.sentTotal() == 0 && !idle(run)) {
             failure = "no request was sent in " + run.plan().total() + " (arrival rate too low for the duration?)";

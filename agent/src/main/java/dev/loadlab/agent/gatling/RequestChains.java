@@ -131,22 +131,15 @@ final class RequestChains {
             captures.add(header(session -> header).find().optional().saveAs(HEADER + h));
         }
         if (judge.needsBody()) {
-            captures.add(bodyString().saveAs(BODY));
+            // Optional, so an empty body never makes Gatling fail the capture.
+            captures.add(bodyString().optional().saveAs(BODY));
         }
         send = send.check(captures);
 
         ChainBuilder conclude = exec(session -> {
-            Session done = session;
-            try {
-                if (!session.contains(NOT_SENT)) {
-                    done = judged(session, index, name, timeoutNanos, timeout, judge, headers, recorder, mask, secrets);
-                }
-            } catch (RuntimeException e) {
-                // A bug here must not lose the request: count it, say what happened.
-                recorder.completed(index, StepRecorder.CHECK, -1, List.of("loadlab"));
-                message(recorder, mask, name + ": loadlab: could not judge the response: " + e);
-                done = done.set(RESTART, false).set(FAILED, true);
-            }
+            Session done = session.contains(NOT_SENT)
+                    ? session
+                    : judged(session, index, name, timeoutNanos, timeout, judge, headers, recorder, mask, secrets);
             Session clean = done.removeAll(RENDERED, NOT_SENT, SENT_AT, STATUS, TIME_MS, BODY);
             for (int h = 0; h < headers.size(); h++) {
                 clean = clean.remove(HEADER + h);
@@ -194,7 +187,18 @@ final class RequestChains {
         Object body = session.get(BODY);
         ResponseView view =
                 new ResponseView(((Number) status).intValue(), timeMs, captured, body == null ? null : body.toString());
-        ResponseJudge.Verdict verdict = judge.judge(view, variables(session), secrets);
+        ResponseJudge.Verdict verdict;
+        try {
+            verdict = judge.judge(view, variables(session), secrets);
+        } catch (RuntimeException e) {
+            // A bug in judging must not lose the request: count it as failed and say why.
+            verdict = new ResponseJudge.Verdict(
+                    StepRecorder.CHECK,
+                    List.of("loadlab"),
+                    List.of(name + ": loadlab: could not judge the response: " + e),
+                    Map.of(),
+                    false);
+        }
         recorder.completed(index, verdict.kind(), timeMs, verdict.failedChecks());
         for (String message : verdict.messages()) {
             message(recorder, mask, message);
