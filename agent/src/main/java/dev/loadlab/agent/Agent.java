@@ -184,11 +184,16 @@ public final class Agent {
     private void runStep(Assignment assignment, StepKey key) {
         try {
             LOG.info(
-                    "preparing run {} step {} ({} users, {} /s)",
+                    "preparing run {} step {} ({})",
                     assignment.runId(),
                     assignment.stepIndex(),
-                    assignment.users(),
-                    assignment.rate());
+                    assignment.users() != null
+                            ? assignment.users() + " users"
+                            : assignment.rate() != null
+                                    ? assignment.rate() + " /s"
+                                    // Staged: this agent takes its share of every stage, by its place among them.
+                                    : "staged load as agent " + (assignment.agentIndex() + 1) + " of "
+                                            + assignment.agentCount());
             StepResult result = runner.run(assignment, config.id(), this::clusterTimeMs, this::send);
             unacknowledged.put(key, result);
             send(result);

@@ -5,6 +5,7 @@ import dev.loadlab.protocol.message.Ready;
 import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToCoordinator;
+import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.RequestSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,7 +152,11 @@ public final class GatlingStepRunner {
         RunContext run = new RunContext(
                 step,
                 plan,
-                new StepRecorder(names, plan.warmup(), System::currentTimeMillis),
+                new StepRecorder(
+                        names,
+                        plan.warmup(),
+                        System::currentTimeMillis,
+                        plan.staged() ? plan.profile().startsMs() : null),
                 clusterClockMs,
                 startTimeout,
                 () -> events.accept(new Ready(step.runId(), step.stepIndex(), step.probe(), agentId)));
@@ -170,10 +175,12 @@ public final class GatlingStepRunner {
                     "step {}: {} model, {} for {} after {} warm-up",
                     step,
                     plan.model().wireName(),
-                    plan.users() > 0 ? plan.users() + " users" : plan.rate() + " arrivals/s",
+                    plan.model() == LoadModel.CLOSED
+                            ? plan.users() + (plan.staged() ? " users at the peak" : " users")
+                            : plan.rate() + (plan.staged() ? " arrivals/s at the peak" : " arrivals/s"),
                     plan.duration(),
                     plan.warmup());
-            crash = GatlingLauncher.launch(StepSimulation.class, resultsDir);
+            crash = launch(plan, resultsDir);
         } finally {
             running.set(null);
             RunContext.uninstall(run);
@@ -182,6 +189,7 @@ public final class GatlingStepRunner {
         boolean started = run.phase() == RunContext.Phase.STARTED;
         boolean stopped = run.stopRequested();
         ticker.finish(started && !stopped);
+        run.flows().finish();
         if (started) {
             long setup = run.setupNanos();
             if (setup >= 0) {
@@ -194,6 +202,25 @@ public final class GatlingStepRunner {
                     TimeUnit.NANOSECONDS.toMillis(setup));
         }
         return result(assignment, agentId, run, ticker, crash, launched);
+    }
+
+    /** Gatling with this run's certificate checks; the trust store written for it, if any, is deleted after it. */
+    private static String launch(AgentWork plan, Path resultsDir) {
+        TargetTrust trust;
+        try {
+            trust = TargetTrust.of(plan.tls(), resultsDir);
+        } catch (IOException | IllegalArgumentException e) {
+            return "cannot set up the target's certificate checks: " + e.getMessage();
+        }
+        try {
+            return GatlingLauncher.launch(StepSimulation.class, resultsDir, trust.properties());
+        } finally {
+            try {
+                trust.close();
+            } catch (IOException e) {
+                LOG.warn("could not delete this run's trust store: {}", e.toString());
+            }
+        }
     }
 
     private StepResult result(
@@ -215,9 +242,10 @@ public final class GatlingStepRunner {
                 };
         String baseUrl = run.plan().baseUrl();
         if (failure == null && recorder.noResponseAtAll()) {
-            failure = "every request failed: " + TransportProbe.describe(baseUrl) + " to " + baseUrl + " ("
+            failure = "every request failed: "
+                    + TransportProbe.describe(baseUrl, run.plan().tls()) + " to " + baseUrl + " ("
                     + recorder.sentTotal() + " requests sent, no HTTP response)";
-        } else if (failure == null && !stopped && recorder.sentTotal() == 0) {
+        } else if (failure == null && !stopped && recorder.sentTotal() == 0 && !idle(run)) {
             failure = "no request was sent in " + run.plan().total() + " (arrival rate too low for the duration?)";
         }
         // Before the start there is no step clock: fall back to when Gatling was launched.
@@ -239,7 +267,20 @@ public final class GatlingStepRunner {
                 run.startSkewMs(),
                 ticker.cpuShare(),
                 ticker.behindSchedule(),
-                run.cancelled());
+                run.cancelled(),
+                recorder.failureMessages(),
+                run.plan().hasFlows() ? run.flows().results() : List.of(),
+                recorder.stageResults());
+    }
+
+    /**
+     * Sending nothing was right, not a failure: a staged plan whose share for this agent is zero throughout, or a
+     * dataset with no row left for this agent (the failure messages say so).
+     */
+    private static boolean idle(RunContext run) {
+        AgentWork plan = run.plan();
+        return plan.staged() && plan.profile().peak() == 0
+                || run.feeder() != null && run.feeder().ranOut();
     }
 
     private static StepResult failed(Assignment assignment, String agentId, String failure) {

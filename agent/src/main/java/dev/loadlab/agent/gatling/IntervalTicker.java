@@ -138,6 +138,9 @@ final class IntervalTicker {
         }
         double elapsed = Math.min(
                 (now.wallNanos() - run.startNanos()) / 1e9, plan.total().toNanos() / 1e9);
+        if (plan.staged()) {
+            return ScheduleCheck.behindExpected(plan.profile().arrivalsUntil(elapsed * 1000), run.arrivals());
+        }
         return ScheduleCheck.behind(plan.rate(), elapsed, run.arrivals());
     }
 

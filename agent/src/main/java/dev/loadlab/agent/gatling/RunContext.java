@@ -2,6 +2,7 @@ package dev.loadlab.agent.gatling;
 
 import dev.loadlab.protocol.message.StepKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +36,8 @@ final class RunContext {
     private final AgentWork plan;
     private final StepRecorder recorder;
     private final WeightedPicker picker;
+    private final FlowRecorder flows;
+    private final DatasetFeeder feeder;
     private final LongSupplier clusterClockMs;
     private final Duration startTimeout;
     private final Runnable onReady;
@@ -63,8 +66,15 @@ final class RunContext {
         this.clusterClockMs = clusterClockMs;
         this.startTimeout = startTimeout;
         this.onReady = onReady;
-        this.picker =
-                new WeightedPicker(plan.requests().stream().map(r -> r.weight()).toList());
+        this.picker = new WeightedPicker(plan.pickWeights());
+        this.flows = new FlowRecorder(
+                plan.flows().stream().map(FlowPlan::name).toList(),
+                () -> {
+                    Instant from = recorder.measuredFrom();
+                    return from == null ? Long.MIN_VALUE : from.toEpochMilli();
+                },
+                System::currentTimeMillis);
+        this.feeder = plan.dataset() == null ? null : new DatasetFeeder(plan.dataset(), plan.datasetStrategy());
     }
 
     boolean isStep(StepKey key) {
@@ -85,6 +95,40 @@ final class RunContext {
 
     WeightedPicker picker() {
         return picker;
+    }
+
+    /** Per-flow iteration results (empty for the simple form). */
+    FlowRecorder flows() {
+        return flows;
+    }
+
+    /** The dataset's rows for this agent, or null without a dataset. */
+    DatasetFeeder feeder() {
+        return feeder;
+    }
+
+    /**
+     * Something the user should read about this step beyond the request counts, e.g. that a dataset ran out: kept
+     * with the step's failure messages (each distinct one once, within their bound).
+     */
+    void note(String note) {
+        recorder.failureMessage(note);
+    }
+
+    /** Ms since the agreed start (negative before it); meaningful once STARTED. */
+    double msSinceStart() {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    /** Whether the step's time (warm-up plus duration from the agreed start) has not run out yet. */
+    boolean beforeEnd() {
+        return System.nanoTime() - startNanos < plan.total().toNanos();
+    }
+
+    /** How long until the step's time runs out, rounded up to Gatling's millisecond; zero once it has. */
+    Duration untilEnd() {
+        long left = startNanos + plan.total().toNanos() - System.nanoTime();
+        return left <= 0 ? Duration.ZERO : Duration.ofMillis((left + 999_999) / 1_000_000);
     }
 
     Phase phase() {

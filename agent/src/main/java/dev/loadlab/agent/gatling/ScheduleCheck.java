@@ -13,7 +13,11 @@ final class ScheduleCheck {
     private ScheduleCheck() {}
 
     static boolean behind(double ratePerSecond, double elapsedSeconds, long arrivals) {
-        double expected = ratePerSecond * Math.max(0, elapsedSeconds);
+        return behindExpected(ratePerSecond * Math.max(0, elapsedSeconds), arrivals);
+    }
+
+    /** The same judgement against {@code expected} arrivals so far (a staged load's integral of its rate). */
+    static boolean behindExpected(double expected, long arrivals) {
         double deficit = expected - arrivals;
         return deficit > MIN_ARRIVALS_BEHIND && deficit > MIN_SHARE_BEHIND * expected;
     }

@@ -1,15 +1,20 @@
 package dev.loadlab.agent.gatling;
 
+import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.RequestResult;
+import dev.loadlab.protocol.result.StageResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -18,8 +23,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.WriterReaderPhaser;
 
 /**
- * Every request of one step, as Gatling's users send them: sent, answered (status and response time) or left without a
- * response, tallied into one {@link StepSecond} per second of the step. Seconds run from the step's start (set by
+ * Every request of one step, as Gatling's users send them: sent, then completed with an error kind or none (a response
+ * with its status and response time, no response at all, a timeout, failed checks with their labels), tallied into one
+ * {@link StepSecond} per second of the step. Seconds run from the step's start (set by
  * {@link #startAt}, or by the first request sent): the warm-up's seconds first (the last one shorter when the warm-up
  * is not a whole number of seconds), then the measured window's seconds, counted from the warm-up's end. A response
  * belongs to the second it completed in; everything in a warm-up second counts only as warm-up.
@@ -28,13 +34,19 @@ import org.HdrHistogram.WriterReaderPhaser;
  * recording still writing into it, so each response is in exactly one closed second and the final result is the sum of
  * the measured seconds, exactly. A recording that races with the close of its second may land in the next one.
  *
- * <p>Thread-safe and non-blocking on the recording side, because Gatling calls it from its event loops; closing is
+ * <p>Besides the counts it keeps the step's first {@link StepResult#MAX_FAILURE_MESSAGES} distinct failure messages
+ * (warm-up included: they say why requests fail, whenever they do), each cut to {@link
+ * StepResult#MAX_FAILURE_MESSAGE_LENGTH} characters; callers remove secrets from them first.
+ *
+ * <p>Thread-safe and non-blocking on the recording side (failure messages take a short lock until the list is full), because Gatling calls it from its event loops; closing is
  * meant for one thread at a time (it serialises on the phaser's reader lock).
  */
 final class StepRecorder {
     static final String HTTP_4XX = "http_4xx";
     static final String HTTP_5XX = "http_5xx";
     static final String TRANSPORT = "transport";
+    static final String TIMEOUT = "timeout";
+    static final String CHECK = "check";
 
     private static final long NOT_YET = Long.MIN_VALUE;
     private static final long SECOND_MS = 1_000;
@@ -52,17 +64,29 @@ final class StepRecorder {
     private final AtomicReference<StepSecond> active = new AtomicReference<>();
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
     private volatile boolean finished;
+    private final Set<String> failureMessages = new LinkedHashSet<>();
+    private volatile boolean failureMessagesFull;
 
     // Guarded by the phaser's reader lock.
     private long nextToClose;
     private long warmupTotal;
     private final long[] measuredTotal;
     private final Map<String, Long>[] errorsTotal;
+    private final Map<String, Long>[] failedChecksTotal;
     private final Histogram[] histogramTotal;
+    private final StageTally stageTally;
 
     /** {@code names} in request-index order; a repeated name shares one tally. */
-    @SuppressWarnings("unchecked")
     StepRecorder(List<String> names, Duration warmup, LongSupplier clockMs) {
+        this(names, warmup, clockMs, null);
+    }
+
+    /**
+     * As above, and with {@code stageStartsMs} (each stage's start, ms since the step's start; null without stages)
+     * every measured second is also summed into the stage it starts in.
+     */
+    @SuppressWarnings("unchecked")
+    StepRecorder(List<String> names, Duration warmup, LongSupplier clockMs, long[] stageStartsMs) {
         this.clockMs = clockMs;
         this.warmupMs = warmup.toMillis();
         this.warmupSeconds = (warmupMs + SECOND_MS - 1) / SECOND_MS;
@@ -78,11 +102,14 @@ final class StepRecorder {
         withoutResponse = adders(n);
         measuredTotal = new long[n];
         errorsTotal = new Map[n];
+        failedChecksTotal = new Map[n];
         histogramTotal = new Histogram[n];
         for (int i = 0; i < n; i++) {
             errorsTotal[i] = new LinkedHashMap<>();
+            failedChecksTotal[i] = new TreeMap<>();
             histogramTotal[i] = HistogramCodec.newHistogram();
         }
+        stageTally = stageStartsMs == null ? null : new StageTally(stageStartsMs, this.names);
     }
 
     /** Fixes the step's start (epoch ms); without it, the first request sent starts the step. Only the first call counts. */
@@ -107,7 +134,53 @@ final class StepRecorder {
         record(slotOf[index], TRANSPORT, -1, 1);
     }
 
+    /**
+     * A request completed: {@code kind} is its one error kind ({@link #HTTP_4XX}, {@link #HTTP_5XX}, {@link
+     * #TRANSPORT}, {@link #TIMEOUT}, {@link #CHECK}) or null when it succeeded; {@code responseTimeMs} < 0 when there
+     * is no response to time (no response, or the request was never sent); every label in {@code failedChecks} is
+     * counted once, whatever the kind.
+     */
+    void completed(int index, String kind, long responseTimeMs, List<String> failedChecks) {
+        long time = responseTimeMs < 0 ? -1 : Math.min(responseTimeMs, HistogramCodec.HIGHEST_TRACKABLE_MS);
+        record(slotOf[index], kind, time, 1, failedChecks);
+    }
+
+    /**
+     * Keeps {@code message} (cut to {@link StepResult#MAX_FAILURE_MESSAGE_LENGTH}) unless {@link
+     * StepResult#MAX_FAILURE_MESSAGES} distinct ones are kept already or it is one of them. It must hold no secret.
+     */
+    void failureMessage(String message) {
+        if (failureMessagesFull) {
+            return;
+        }
+        String cut = message.length() <= StepResult.MAX_FAILURE_MESSAGE_LENGTH
+                ? message
+                : message.substring(0, StepResult.MAX_FAILURE_MESSAGE_LENGTH);
+        synchronized (failureMessages) {
+            if (failureMessages.size() < StepResult.MAX_FAILURE_MESSAGES) {
+                failureMessages.add(cut);
+            }
+            failureMessagesFull = failureMessages.size() >= StepResult.MAX_FAILURE_MESSAGES;
+        }
+    }
+
+    /** True once no more failure messages are kept, so callers can skip composing them. */
+    boolean failureMessagesFull() {
+        return failureMessagesFull;
+    }
+
+    /** The failure messages kept so far, in the order they first came. */
+    List<String> failureMessages() {
+        synchronized (failureMessages) {
+            return List.copyOf(failureMessages);
+        }
+    }
+
     private void record(int slot, String kind, long responseTimeMs, long count) {
+        record(slot, kind, responseTimeMs, count, List.of());
+    }
+
+    private void record(int slot, String kind, long responseTimeMs, long count, List<String> failedChecks) {
         long phase = phaser.writerCriticalSectionEnter();
         try {
             // The time is read inside the critical section, so a second is never closed under a recording of it.
@@ -116,9 +189,9 @@ final class StepRecorder {
             if (second == null) {
                 return;
             }
-            second.record(slot, kind, responseTimeMs, count);
+            second.record(slot, kind, responseTimeMs, count, failedChecks);
             completed[slot].add(count);
-            if (TRANSPORT.equals(kind)) {
+            if (TRANSPORT.equals(kind) || TIMEOUT.equals(kind)) {
                 withoutResponse[slot].add(count);
             }
             if (!second.warmup()) {
@@ -170,6 +243,14 @@ final class StepRecorder {
             return start + Math.min((index + 1) * SECOND_MS, warmupMs);
         }
         return start + warmupMs + (index - warmupSeconds + 1) * SECOND_MS;
+    }
+
+    /** When second {@code index} starts, ms since the step's start. */
+    long startOf(long index) {
+        if (index < warmupSeconds) {
+            return index * SECOND_MS;
+        }
+        return warmupMs + (index - warmupSeconds) * SECOND_MS;
     }
 
     /** Whether second {@code index} belongs to the warm-up. */
@@ -252,6 +333,9 @@ final class StepRecorder {
     }
 
     private void fold(StepSecond second) {
+        if (stageTally != null && !second.warmup()) {
+            stageTally.add(startOf(second.index()), second.results(names));
+        }
         for (int slot = 0; slot < names.size(); slot++) {
             if (second.warmup()) {
                 warmupTotal += second.count(slot);
@@ -260,6 +344,8 @@ final class StepRecorder {
             measuredTotal[slot] += second.count(slot);
             Map<String, Long> errors = errorsTotal[slot];
             second.errorsByKind(slot).forEach((kind, n) -> errors.merge(kind, n, Long::sum));
+            Map<String, Long> checks = failedChecksTotal[slot];
+            second.failedChecks(slot).forEach((label, n) -> checks.merge(label, n, Long::sum));
             histogramTotal[slot].add(second.histogram(slot));
         }
     }
@@ -317,7 +403,7 @@ final class StepRecorder {
         return Math.max(0, sent[slot].sum() - completed[slot].sum());
     }
 
-    /** True when something was sent and not a single HTTP response came back. */
+    /** True when something was sent and not a single HTTP response came back (timeouts included). */
     boolean noResponseAtAll() {
         long total = sentTotal();
         return total > 0 && sum(withoutResponse) + unaccounted() == total;
@@ -337,9 +423,23 @@ final class StepRecorder {
                         measuredTotal[slot],
                         errors,
                         errorsTotal[slot],
-                        HistogramCodec.toBase64(histogramTotal[slot])));
+                        HistogramCodec.toBase64(histogramTotal[slot]),
+                        failedChecksTotal[slot]));
             }
             return results;
+        } finally {
+            phaser.readerUnlock();
+        }
+    }
+
+    /** One result per stage, the measured seconds closed so far; empty without stages. Call after {@link #finish}. */
+    List<StageResult> stageResults() {
+        if (stageTally == null) {
+            return List.of();
+        }
+        phaser.readerLock();
+        try {
+            return stageTally.results();
         } finally {
             phaser.readerUnlock();
         }

@@ -5,11 +5,10 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
-import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.RequestSpec;
@@ -20,7 +19,6 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +39,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Each request a user sends goes: pick a request by weight and count it as sent; send it, with a status check that
  * saves the status and a response-time check that records status and time (Gatling runs status checks before time
  * checks, whatever the declaration order); then, if no status was saved, the request got no HTTP response and counts as
- * a transport error. Loops never exit mid-request ({@code exitASAP = false}), so every request sent is accounted for.
+ * a transport error ({@link RequestChains}). Loops never exit mid-request ({@code exitASAP = false}), so every request
+ * sent is accounted for. That is the whole of a v1 plan; a v2 plan (flows, think times, a dataset, stages) runs the
+ * user journeys of {@link Journeys} instead, and a staged open model chains one injection step per ramp and hold.
  */
 public final class StepSimulation extends Simulation {
     private static final String PICKED = "loadlab.picked";
-    private static final String STATUS = "loadlab.status";
 
     /**
      * Gatling's set-up time between the injection being planned here and its first user running, as last measured in
@@ -65,19 +64,26 @@ public final class StepSimulation extends Simulation {
                 // One recorded request must be exactly one HTTP exchange: no cache hits, no hidden redirect hops.
                 .disableCaching()
                 .disableFollowRedirect();
+        if (plan.http2()) {
+            // Negotiated by ALPN in the TLS handshake (Gatling's SSL context offers h2 once this is on).
+            protocol = protocol.enableHttp2();
+        }
+        Journeys journeys = new Journeys(run);
         ScenarioBuilder scenario;
         if (plan.model() == LoadModel.CLOSED) {
             // Every user is injected at once and waits for the agreed start as its first action, so all of them send
             // their first request within a millisecond of it. Each user keeps its own connection, like a client with
             // one connection looping.
-            scenario = scenario("closed")
+            ScenarioBuilder waiting = scenario("closed")
                     .exec(session -> {
                         run.userStarted();
                         return session;
                     })
-                    .pause(session -> run.untilStart())
-                    .asLongAsDuring(session -> !run.stopRequested(), plan.total(), false)
-                    .on(oneRequest(run));
+                    .pause(session -> run.untilStart());
+            scenario = plan.v1()
+                    ? waiting.asLongAsDuring(session -> !run.stopRequested(), plan.total(), false)
+                            .on(oneRequest(run))
+                    : waiting.exec(journeys.closedUser());
         } else {
             // Arrivals share a pool: a new TCP connection per arrival would measure the handshake, not the API. The
             // injection starts a little before the agreed start; every arrival then waits by as much as the first one
@@ -91,7 +97,7 @@ public final class StepSimulation extends Simulation {
                     .pause(session -> run.openShift())
                     .doIfOrElse(session -> run.stopRequested())
                     .then(stopLoadGeneratorIf("stopped by LoadLab", session -> run.claimStop()))
-                    .orElse(oneRequest(run));
+                    .orElse(plan.v1() ? oneRequest(run) : journeys.arrival());
         }
         // Built: say so, then hold Gatling here until the start is agreed (or the step is cancelled or times out).
         if (!run.awaitStart()) {
@@ -101,54 +107,60 @@ public final class StepSimulation extends Simulation {
         long decidedNanos = System.nanoTime();
         long delayMs = 0;
         if (plan.model() == LoadModel.CLOSED) {
-            population = scenario.injectOpen(atOnceUsers(plan.users()));
+            // A staged agent whose share is zero users throughout still lasts the step, sending nothing.
+            population = plan.users() > 0
+                    ? scenario.injectOpen(atOnceUsers(plan.users()))
+                    : scenario.injectOpen(nothingFor(plan.total()));
         } else {
             long early = SETUP_ESTIMATE_NANOS.get() + OPEN_MARGIN_NANOS;
             delayMs = TimeUnit.NANOSECONDS.toMillis(Math.max(0, run.startNanos() - decidedNanos - early));
-            OpenInjectionStep arrivals = constantUsersPerSec(plan.rate()).during(plan.total());
-            population = delayMs > 0
-                    ? scenario.injectOpen(nothingFor(Duration.ofMillis(delayMs)), arrivals)
-                    : scenario.injectOpen(arrivals);
+            List<OpenInjectionStep> arrivals = new ArrayList<>();
+            if (delayMs > 0) {
+                arrivals.add(nothingFor(Duration.ofMillis(delayMs)));
+            }
+            arrivals.addAll(
+                    plan.staged()
+                            ? stagedArrivals(plan.profile())
+                            : List.of(constantUsersPerSec(plan.rate()).during(plan.total())));
+            population = scenario.injectOpen(arrivals);
         }
         run.injectionPlanned(decidedNanos, TimeUnit.MILLISECONDS.toNanos(delayMs));
         setUp(population).protocols(protocol);
     }
 
-    private static ChainBuilder oneRequest(RunContext run) {
-        List<RequestSpec> requests = run.plan().requests();
-        ChainBuilder pick = exec(session -> {
-            int picked = run.picker().pick(ThreadLocalRandom.current());
-            run.sent(picked);
-            // A status left from this user's previous request would hide a transport error on this one.
-            return session.set(PICKED, picked).remove(STATUS);
-        });
-        ChainBuilder send;
-        if (requests.size() == 1) {
-            // Gatling's doSwitch refuses fewer than two cases.
-            send = pick.exec(request(run, 0, requests.get(0)));
-        } else {
-            List<Choice.WithKey> choices = new ArrayList<>(requests.size());
-            for (int i = 0; i < requests.size(); i++) {
-                choices.add(onCase(i).then(exec(request(run, i, requests.get(i)))));
+    /** One injection step per ramp and per hold of this agent's stages; a zero rate is a plain wait. */
+    static List<OpenInjectionStep> stagedArrivals(LoadProfile profile) {
+        List<OpenInjectionStep> steps = new ArrayList<>();
+        for (LoadProfile.Segment s : profile.segments()) {
+            if (s.rampMs() > 0) {
+                Duration ramp = Duration.ofMillis(s.rampMs());
+                if (s.from() == 0 && s.to() == 0) {
+                    steps.add(nothingFor(ramp));
+                } else if (s.from() == s.to()) {
+                    steps.add(constantUsersPerSec(s.to()).during(ramp));
+                } else {
+                    steps.add(rampUsersPerSec(s.from()).to(s.to()).during(ramp));
+                }
             }
-            send = pick.doSwitch(session -> session.getInt(PICKED)).on(choices);
+            if (s.holdMs() > 0) {
+                Duration hold = Duration.ofMillis(s.holdMs());
+                steps.add(s.to() > 0 ? constantUsersPerSec(s.to()).during(hold) : nothingFor(hold));
+            }
         }
-        return send.exec(session -> {
-            if (!session.contains(STATUS)) {
-                run.recorder().noResponse(session.getInt(PICKED));
-            }
-            return session;
-        });
+        return steps;
     }
 
-    private static HttpRequestActionBuilder request(RunContext run, int index, RequestSpec spec) {
-        String path = spec.path();
-        // The path is given as a function so that Gatling does not read "#{...}" in it as its expression language.
-        return http(spec.name())
-                .httpRequest(spec.method(), session -> path)
-                .check(status().saveAs(STATUS), responseTimeInMillis().transformWithSession((millis, session) -> {
-                    run.recorder().answered(index, session.getInt(STATUS), millis);
-                    return millis;
-                }));
+    private static ChainBuilder oneRequest(RunContext run) {
+        List<RequestSpec> requests = run.plan().requests();
+        ChainBuilder pick = exec(session -> session.set(PICKED, run.picker().pick(ThreadLocalRandom.current())));
+        if (requests.size() == 1) {
+            // Gatling's doSwitch refuses fewer than two cases.
+            return pick.exec(RequestChains.request(run, 0, requests.get(0)));
+        }
+        List<Choice.WithKey> choices = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            choices.add(onCase(i).then(RequestChains.request(run, i, requests.get(i))));
+        }
+        return pick.doSwitch(session -> session.getInt(PICKED)).on(choices);
     }
 }

@@ -1,15 +1,18 @@
 package dev.loadlab.agent.gatling;
 
 import dev.loadlab.protocol.message.Assignment;
+import dev.loadlab.protocol.message.DatasetSlice;
 import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.scenario.Load;
 import dev.loadlab.protocol.scenario.LoadModel;
+import dev.loadlab.protocol.scenario.Pause;
 import dev.loadlab.protocol.scenario.RequestSpec;
 import dev.loadlab.protocol.scenario.Scenario;
 import dev.loadlab.protocol.scenario.Target;
 import dev.loadlab.protocol.scenario.Workload;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Builds test assignments for one agent. */
@@ -32,6 +35,25 @@ public final class Assignments {
             String baseUrl, double rate, Duration warmup, Duration duration, RequestSpec... requests) {
         Load load = new Load(LoadModel.OPEN, null, rate, warmup, duration);
         return new Assignment(RUN, 0, 0, scenario(baseUrl, load, requests), 1, null, rate);
+    }
+
+    /** A v2 assignment for agent {@code agentIndex} of {@code agentCount}; users/rate from the load unless staged. */
+    public static Assignment v2(
+            String baseUrl, Workload workload, Load load, int agentIndex, int agentCount, DatasetSlice dataset) {
+        Scenario scenario = new Scenario("test", new Target(baseUrl), workload, load, agentCount);
+        Integer users = load.staged() || load.users() == null ? null : load.users();
+        Double rate = load.staged() || load.rate() == null ? null : load.rate();
+        return new Assignment(RUN, 0, 0, scenario, agentCount, users, rate, agentIndex, Map.of(), dataset);
+    }
+
+    /** A request of a flow: name, GET path, optional think time after it. */
+    public static RequestSpec step(String name, String path, Pause pause) {
+        return new RequestSpec(name, "GET", path, null, null, null, null, null, null, pause);
+    }
+
+    /** A pause-only flow step. */
+    public static RequestSpec pauseStep(Pause pause) {
+        return new RequestSpec(null, null, null, null, null, null, null, null, null, pause);
     }
 
     public static RequestSpec get(String name, String path, int weight) {

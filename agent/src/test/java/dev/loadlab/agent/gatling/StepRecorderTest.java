@@ -2,6 +2,7 @@ package dev.loadlab.agent.gatling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.RequestResult;
 import java.time.Duration;
@@ -161,6 +162,88 @@ class StepRecorderTest {
         assertThat(histogram.getTotalCount()).isEqualTo(2);
         assertThat(histogram.getMaxValue())
                 .isBetween(HistogramCodec.HIGHEST_TRACKABLE_MS - 3_600, HistogramCodec.HIGHEST_TRACKABLE_MS + 3_600);
+    }
+
+    @Test
+    void newKindsAndFailedChecksAreSummedPerSecondIntoTheResult() {
+        recorder.sent(0);
+        nowMs.set(11_100); // measured second 0
+        recorder.completed(0, StepRecorder.CHECK, 9, List.of("status", "maxMs"));
+        recorder.sent(0);
+        recorder.completed(0, StepRecorder.HTTP_4XX, 3, List.of("jsonPath($.id)"));
+        recorder.sent(0);
+        recorder.completed(0, StepRecorder.TIMEOUT, -1, List.of());
+        recorder.sent(1);
+        recorder.completed(1, StepRecorder.CHECK, -1, List.of("missing(${id})"));
+        List<StepSecond> first = recorder.closeUntil(12_000);
+        nowMs.set(12_300); // measured second 1
+        recorder.sent(0);
+        recorder.completed(0, StepRecorder.CHECK, 4, List.of("status"));
+        recorder.sent(0);
+        recorder.completed(0, null, 5, List.of());
+        List<StepSecond> rest = recorder.finish(true);
+
+        StepSecond second0 = first.get(first.size() - 1);
+        assertThat(second0.failedChecks(0)).isEqualTo(Map.of("status", 1L, "maxMs", 1L, "jsonPath($.id)", 1L));
+        assertThat(rest.get(rest.size() - 1).failedChecks(0)).isEqualTo(Map.of("status", 1L));
+        RequestResult a = recorder.results().get(0);
+        assertThat(a.requests()).isEqualTo(5);
+        assertThat(a.errors()).isEqualTo(4);
+        assertThat(a.errorsByKind()).isEqualTo(Map.of("check", 2L, "http_4xx", 1L, "timeout", 1L));
+        assertThat(a.failedChecks()).isEqualTo(Map.of("status", 2L, "maxMs", 1L, "jsonPath($.id)", 1L));
+        // Responses are timed whatever their kind; a timeout has no response to time.
+        assertThat(HistogramCodec.fromBase64(a.histogram()).getTotalCount()).isEqualTo(4);
+        RequestResult b = recorder.results().get(1);
+        assertThat(b.errorsByKind()).isEqualTo(Map.of("check", 1L));
+        assertThat(b.failedChecks()).isEqualTo(Map.of("missing(${id})", 1L));
+        assertThat(HistogramCodec.fromBase64(b.histogram()).getTotalCount()).isZero();
+        assertThat(second0.results(recorder.names()).get(0).failedChecks())
+                .isEqualTo(Map.of("status", 1L, "maxMs", 1L, "jsonPath($.id)", 1L));
+    }
+
+    @Test
+    void timeoutsCountAsNoResponse() {
+        recorder.sent(0);
+        recorder.completed(0, StepRecorder.TIMEOUT, -1, List.of());
+        recorder.sent(1);
+        recorder.noResponse(1);
+        assertThat(recorder.noResponseAtAll()).isTrue();
+    }
+
+    @Test
+    void failureMessagesKeepTheFirstDistinctOnesCut() {
+        recorder.failureMessage("a: status: expected 200, found 500");
+        recorder.failureMessage("a: status: expected 200, found 500");
+        recorder.failureMessage("x".repeat(StepResult.MAX_FAILURE_MESSAGE_LENGTH + 50));
+        for (int i = 0; i < 20; i++) {
+            recorder.failureMessage("b: maxMs: took " + i + " ms");
+        }
+        List<String> messages = recorder.failureMessages();
+        assertThat(messages).hasSize(StepResult.MAX_FAILURE_MESSAGES).doesNotHaveDuplicates();
+        assertThat(messages.get(0)).isEqualTo("a: status: expected 200, found 500");
+        assertThat(messages.get(1)).hasSize(StepResult.MAX_FAILURE_MESSAGE_LENGTH);
+        assertThat(messages.get(9)).isEqualTo("b: maxMs: took 7 ms");
+        assertThat(recorder.failureMessagesFull()).isTrue();
+    }
+
+    @Test
+    void failureMessagesFromManyThreadsStayBoundedAndDistinct() throws Exception {
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 1_000; i++) {
+                    recorder.failureMessage("m" + (i % 7) + "-" + id);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(recorder.failureMessages())
+                .hasSize(StepResult.MAX_FAILURE_MESSAGES)
+                .doesNotHaveDuplicates();
     }
 
     @Test
