@@ -75,7 +75,9 @@ public final class AgentAbBench implements Callable<Integer> {
         Path cellHome = work.resolve("home");
         // Whole build directories: the jars find their dependencies in lib/ beside them.
         link(cellHome.resolve("agent/target"), agentJar.toAbsolutePath().getParent());
-        link(cellHome.resolve("target-app/target"), home.resolve("target-app/target").toAbsolutePath());
+        link(
+                cellHome.resolve("target-app/target"),
+                home.resolve("target-app/target").toAbsolutePath());
         try (LocalStack stack = new LocalStack(new LocalStack.Options(
                         cellHome, work.resolve("data"), work, work.resolve("agent"), "ab", 1, line -> {}))
                 .start()) {
@@ -86,13 +88,14 @@ public final class AgentAbBench implements Callable<Integer> {
             double cpu = step.path("agentCpuShare").asDouble(Double.NaN);
             double wrk = wrk(stack.appUrl() + path);
             return String.format(
-                    Locale.ROOT,
-                    "loadlab %.0f req/s (errors %d, generatorBound %s) wrk %.0f req/s loadlab/wrk %.2f",
-                    rps,
-                    step.path("errors").asLong(),
-                    step.path("generatorBound").asText(),
-                    wrk,
-                    rps / wrk) + (Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, " agent cpu %.2f", cpu));
+                            Locale.ROOT,
+                            "loadlab %.0f req/s (errors %d, generatorBound %s) wrk %.0f req/s loadlab/wrk %.2f",
+                            rps,
+                            step.path("errors").asLong(),
+                            step.path("generatorBound").asText(),
+                            wrk,
+                            rps / wrk)
+                    + (Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, " agent cpu %.2f", cpu));
         }
     }
 
@@ -141,7 +144,8 @@ public final class AgentAbBench implements Callable<Integer> {
         wrk.waitFor();
         for (String line : out.split("\n")) {
             if (line.startsWith("Requests/sec:")) {
-                return Double.parseDouble(line.substring("Requests/sec:".length()).trim());
+                return Double.parseDouble(
+                        line.substring("Requests/sec:".length()).trim());
             }
         }
         throw new IllegalStateException("wrk printed no Requests/sec: " + out);

@@ -33,7 +33,7 @@ public final class ShopCalls {
             return switch (call) {
                 case Route.Login login -> shop.login(contentType, body);
                 case Route.CreateItem create -> shop.createItem(authorization, contentType, body);
-                case Route.ListItems list -> shop.listItems(authorization);
+                case Route.ListItems list -> shop.listItems(authorization, rawQuery);
                 case Route.ReadItem read -> shop.readItem(authorization, read.id());
                 case Route.Echo echo -> Shop.echo(method, path, rawQuery, headers.get(), body);
             };

@@ -98,6 +98,11 @@ public final class ItemStore {
 
     /** Every item's JSON text, oldest first. */
     List<byte[]> all() {
+        return newest(Integer.MAX_VALUE);
+    }
+
+    /** The newest {@code limit} items' JSON text, oldest first (ids sort by creation time). */
+    List<byte[]> newest(int limit) {
         List<String> ids = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
             for (Path file : files) {
@@ -108,6 +113,9 @@ public final class ItemStore {
             throw new UncheckedIOException("cannot list the items in " + directory, e);
         }
         Collections.sort(ids);
+        if (ids.size() > limit) {
+            ids = ids.subList(ids.size() - limit, ids.size());
+        }
         List<byte[]> items = new ArrayList<>(ids.size());
         for (String id : ids) {
             byte[] json = get(id);

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The scenario endpoints, each a check -> act chain that ends in an {@link Answer}: {@code POST /login}, the
@@ -23,6 +25,11 @@ import java.util.Map;
  * encodes and counts the answer. Error texts name the field or header and the rule. Thread-safe.
  */
 public final class Shop {
+    /** The largest page {@code GET /items?limit=N} serves. */
+    public static final int MAX_LIST_LIMIT = 1000;
+
+    private static final Pattern LIMIT = Pattern.compile("limit=(\\d{1,4})");
+
     /** The realm every 401 of a protected endpoint names in its {@code WWW-Authenticate} header. */
     public static final String CHALLENGE = "Bearer realm=\"loadlab-target\"";
 
@@ -115,13 +122,25 @@ public final class Shop {
         return item == null ? Answer.problem(404, "Not Found", "no item " + shorten(id), null) : Answer.json(200, item);
     }
 
-    /** {@code GET /items}: 200, a JSON array of every item, oldest first. */
-    public Answer listItems(String authorization) {
+    /**
+     * {@code GET /items}: 200, a JSON array of every item, oldest first; with {@code ?limit=N} (1 to
+     * {@value #MAX_LIST_LIMIT}) the newest N only, still oldest first, as a page a user browses; 400 for another limit.
+     */
+    public Answer listItems(String authorization, String rawQuery) {
         Answer refused = unauthorized(authorization);
         if (refused != null) {
             return refused;
         }
-        List<byte[]> all = items.all();
+        int limit = Integer.MAX_VALUE;
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            Matcher m = LIMIT.matcher(rawQuery);
+            if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > MAX_LIST_LIMIT) {
+                return Answer.problem(
+                        400, "Bad Request", "the query must be limit=N with N from 1 to " + MAX_LIST_LIMIT, null);
+            }
+            limit = Integer.parseInt(m.group(1));
+        }
+        List<byte[]> all = items.newest(limit);
         ByteArrayOutputStream array = new ByteArrayOutputStream(2 + all.size() * 64);
         array.write('[');
         for (int i = 0; i < all.size(); i++) {
