@@ -3,10 +3,12 @@ package dev.loadlab.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.StringJoiner;
@@ -14,54 +16,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's main example, submitted as {@code application/yaml} as a user would write it (only the target's
- * address and the load's length changed, so that it runs here in seconds), runs with no errors against the reference
+ * The README's main example, read from README.md and submitted as {@code application/yaml} as a user would write it
+ * (only the target's address and the load's length changed, so that it runs here in seconds), runs with no errors against the reference
  * target; and the JSON schema of a scenario is served for editors to validate against.
  */
 class YamlScenarioIT {
-    private static final String SHOP = """
-            name: shop
-            target: {baseUrl: "%s"}
-            workload:
-              dataset: {name: shoppers, strategy: circular}      # columns: user, password, sku
-              pause: {exponential: 200ms}                         # default think time after each request
-              flows:
-                - name: shopper
-                  weight: 1
-                  once:
-                    - name: login
-                      method: POST
-                      path: /login
-                      body: {user: "${user}", password: "${password}"}
-                      checks: [{status: [200]}, {jsonPath: "$.token", exists: true}]
-                      save: {token: {jsonPath: "$.token"}}
-                  steps:
-                    - name: browse
-                      path: /items
-                      headers: {Authorization: "Bearer ${token}"}
-                    - {pause: {uniform: [100ms, 300ms]}}
-                    - name: create
-                      method: POST
-                      path: /items
-                      headers: {Authorization: "Bearer ${token}"}
-                      body: {sku: "${sku}", qty: 1}
-                      checks: [{status: [201]}, {header: Location, matches: "/items/.+"}]
-                      save: {id: {header: Location, regex: "[^/]+$"}}
-                    - name: read
-                      path: /items/${id}
-                      headers: {Authorization: "Bearer ${token}"}
-                      checks: [{jsonPath: "$.sku", equals: "${sku}"}, {maxMs: 500}]
+    /** The short load that replaces the README's, so the example runs here in seconds. */
+    private static final String SHORT_LOAD = """
             load:
               model: closed
               warmup: 1s
               stages: [{users: 4, ramp: 2s}, {users: 4, hold: 4s}]
             """;
 
+    /** The README's first {@code yaml scenario} block, pointed at {@code baseUrl}, with {@link #SHORT_LOAD}. */
+    static String readmeExample(String baseUrl) throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("```yaml scenario\n");
+        assertThat(start).as("README.md has a ```yaml scenario block").isNotNegative();
+        String block = readme.substring(start + "```yaml scenario\n".length(), readme.indexOf("```", start + 3));
+        assertThat(block).contains("http://127.0.0.1:9000").contains("\nload:\n");
+        return block.replace("http://127.0.0.1:9000", baseUrl).substring(0, block.indexOf("\nload:\n") + 1)
+                + SHORT_LOAD;
+    }
+
     @TempDir
     Path dir;
 
     @Test
-    void theReadmeExampleRunsFromYaml() {
+    void theReadmeExampleRunsFromYaml() throws IOException {
         try (AppStack stack = AppStack.start(dir, "yaml", 1)) {
             StringJoiner csv = new StringJoiner("\n", "", "\n").add("user,password,sku");
             for (int i = 1; i <= 4; i++) {
@@ -69,7 +52,11 @@ class YamlScenarioIT {
             }
             stack.uploadCsv("shoppers", csv.toString());
 
-            Api.Reply submitted = stack.api.post("/api/v1/runs", "application/yaml", SHOP.formatted(stack.targetUrl()));
+            Api.Reply secret =
+                    stack.api.post("/api/v1/secrets", "{\"name\": \"api-key\", \"value\": \"not-shown-back\"}");
+            assertThat(secret.status()).as(String.valueOf(secret.body())).isEqualTo(201);
+
+            Api.Reply submitted = stack.api.post("/api/v1/runs", "application/yaml", readmeExample(stack.targetUrl()));
             assertThat(submitted.status()).as(String.valueOf(submitted.body())).isEqualTo(202);
             JsonNode run = stack.awaitEnd(submitted.body().get("id").asText(), Duration.ofSeconds(120));
 
@@ -81,7 +68,7 @@ class YamlScenarioIT {
                     "YamlScenarioIT step: byRequest " + step.get("byRequest") + ", flows " + step.get("flows"));
             assertThat(step.get("errors").asLong()).as(step.toPrettyString()).isZero();
             assertThat(Jsons.fieldNames(step.get("byRequest")))
-                    .containsExactlyInAnyOrder("login", "browse", "create", "read");
+                    .containsExactlyInAnyOrder("login", "browse", "create", "read", "ping");
             assertThat(step.get("byRequest").get("read").get("requests").asLong())
                     .isPositive();
             assertThat(step.get("flows").get(0).get("name").asText()).isEqualTo("shopper");
