@@ -32,7 +32,7 @@ class ChecksIT {
                      "workload": {"flows": [{"name": "failing", "steps": [
                        {"name": "badStatus", "path": "/echo", "checks": [{"status": [299]}]},
                        {"name": "missingPath", "path": "/echo", "checks": [{"jsonPath": "$.nope", "exists": true}]},
-                       {"name": "tooSlow", "path": "/io?ms=20", "checks": [{"maxMs": 0}]},
+                       {"name": "tooSlow", "path": "/io?ms=20", "checks": [{"maxMs": 5}]},
                        {"name": "timedOut", "path": "/io?ms=300", "timeout": "50ms"}]}]},
                      "load": {"model": "closed", "users": 2, "duration": "4s"}}
                     """.formatted(stack.targetUrl()), Duration.ofSeconds(120));

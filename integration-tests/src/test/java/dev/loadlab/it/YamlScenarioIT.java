@@ -36,8 +36,8 @@ class YamlScenarioIT {
         assertThat(start).as("README.md has a ```yaml scenario block").isNotNegative();
         String block = readme.substring(start + "```yaml scenario\n".length(), readme.indexOf("```", start + 3));
         assertThat(block).contains("http://127.0.0.1:9000").contains("\nload:\n");
-        return block.replace("http://127.0.0.1:9000", baseUrl).substring(0, block.indexOf("\nload:\n") + 1)
-                + SHORT_LOAD;
+        String pointed = block.replace("http://127.0.0.1:9000", baseUrl);
+        return pointed.substring(0, pointed.indexOf("\nload:\n") + 1) + SHORT_LOAD;
     }
 
     @TempDir
@@ -87,10 +87,13 @@ class YamlScenarioIT {
             assertThat(text).contains("workload").contains("flows").contains("stages");
 
             // Public, like the OpenAPI document: it holds no data, and editors fetch it without a token.
-            HttpResponse<String> anonymous = HttpClient.newHttpClient()
+            HttpResponse<String> anonymous = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(
                             HttpRequest.newBuilder(
                                             URI.create(stack.coordinator.httpUrl() + "/api/v1/scenario.schema.json"))
+                                    .timeout(Duration.ofSeconds(30))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).isEqualTo(200);
