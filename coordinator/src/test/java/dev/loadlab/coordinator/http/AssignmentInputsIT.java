@@ -24,8 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +79,9 @@ class AssignmentInputsIT {
                             new AgentInfo(id, "localhost", 1, ProtocolVersion.CURRENT, "test", agent.memberUuid())));
                 }
 
-                JsonNode failed = until(
+                JsonNode failed = Poll.until(
+                        "the run whose secret was deleted to fail",
+                        Duration.ofSeconds(60),
                         () -> run(coordinator, doomed),
                         r -> r.get("status").asText().equals("FAILED"));
                 assertThat(failed.toString()).contains("secret gone").doesNotContain(VALUE);
@@ -147,19 +147,6 @@ class AssignmentInputsIT {
 
     private JsonNode run(Coordinator coordinator, String id) {
         return json(send(coordinator, "GET", "/api/v1/runs/" + id, null, null));
-    }
-
-    private static JsonNode until(Supplier<JsonNode> read, Predicate<JsonNode> done) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = read.get();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not reached within 60 s; last: " + last);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
