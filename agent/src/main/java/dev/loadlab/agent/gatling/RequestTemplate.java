@@ -98,6 +98,14 @@ final class RequestTemplate {
         return stringBody != null || jsonBody != null;
     }
 
+    /** True when nothing refers to a variable or a secret: every rendering is the same request. */
+    boolean constant() {
+        return path.constant()
+                && headerValues.stream().allMatch(Template::constant)
+                && (stringBody == null || stringBody.constant())
+                && (jsonBody == null || jsonBody.constant());
+    }
+
     /** Throws {@link Template.MissingValueException} when a reference has no value: the request must not go out. */
     Rendered render(Function<String, String> variables, Function<String, String> secrets) {
         String renderedPath = path.render(variables, secrets);
