@@ -14,12 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.WriterReaderPhaser;
 
 /**
@@ -70,10 +68,7 @@ final class StepRecorder {
     // Guarded by the phaser's reader lock.
     private long nextToClose;
     private long warmupTotal;
-    private final long[] measuredTotal;
-    private final Map<String, Long>[] errorsTotal;
-    private final Map<String, Long>[] failedChecksTotal;
-    private final Histogram[] histogramTotal;
+    private final SecondsTotal measuredTotal;
     private final StageTally stageTally;
 
     /** {@code names} in request-index order; a repeated name shares one tally. */
@@ -85,7 +80,6 @@ final class StepRecorder {
      * As above, and with {@code stageStartsMs} (each stage's start, ms since the step's start; null without stages)
      * every measured second is also summed into the stage it starts in.
      */
-    @SuppressWarnings("unchecked")
     StepRecorder(List<String> names, Duration warmup, LongSupplier clockMs, long[] stageStartsMs) {
         this.clockMs = clockMs;
         this.warmupMs = warmup.toMillis();
@@ -100,15 +94,7 @@ final class StepRecorder {
         sent = adders(n);
         completed = adders(n);
         withoutResponse = adders(n);
-        measuredTotal = new long[n];
-        errorsTotal = new Map[n];
-        failedChecksTotal = new Map[n];
-        histogramTotal = new Histogram[n];
-        for (int i = 0; i < n; i++) {
-            errorsTotal[i] = new LinkedHashMap<>();
-            failedChecksTotal[i] = new TreeMap<>();
-            histogramTotal[i] = HistogramCodec.newHistogram();
-        }
+        measuredTotal = new SecondsTotal(this.names);
         stageTally = stageStartsMs == null ? null : new StageTally(stageStartsMs, this.names);
     }
 
@@ -334,19 +320,14 @@ final class StepRecorder {
 
     private void fold(StepSecond second) {
         if (stageTally != null && !second.warmup()) {
-            stageTally.add(startOf(second.index()), second.results(names));
+            stageTally.add(startOf(second.index()), second);
+        }
+        if (!second.warmup()) {
+            measuredTotal.add(second);
+            return;
         }
         for (int slot = 0; slot < names.size(); slot++) {
-            if (second.warmup()) {
-                warmupTotal += second.count(slot);
-                continue;
-            }
-            measuredTotal[slot] += second.count(slot);
-            Map<String, Long> errors = errorsTotal[slot];
-            second.errorsByKind(slot).forEach((kind, n) -> errors.merge(kind, n, Long::sum));
-            Map<String, Long> checks = failedChecksTotal[slot];
-            second.failedChecks(slot).forEach((label, n) -> checks.merge(label, n, Long::sum));
-            histogramTotal[slot].add(second.histogram(slot));
+            warmupTotal += second.count(slot);
         }
     }
 
@@ -413,20 +394,7 @@ final class StepRecorder {
     List<RequestResult> results() {
         phaser.readerLock();
         try {
-            List<RequestResult> results = new ArrayList<>(names.size());
-            for (int slot = 0; slot < names.size(); slot++) {
-                long errors = errorsTotal[slot].values().stream()
-                        .mapToLong(Long::longValue)
-                        .sum();
-                results.add(new RequestResult(
-                        names.get(slot),
-                        measuredTotal[slot],
-                        errors,
-                        errorsTotal[slot],
-                        HistogramCodec.toBase64(histogramTotal[slot]),
-                        failedChecksTotal[slot]));
-            }
-            return results;
+            return measuredTotal.results();
         } finally {
             phaser.readerUnlock();
         }
