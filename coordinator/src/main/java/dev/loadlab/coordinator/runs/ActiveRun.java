@@ -22,6 +22,11 @@ final class ActiveRun {
     boolean cancelling;
     /** The search of the step in flight, for the search model; null otherwise. */
     SearchStep search;
+    /**
+     * The scenario's dataset rows and secret values, read at the run's first step and kept for the others (and every
+     * search probe), so a run reads them once and its steps all draw from the same data; null until then.
+     */
+    RunInputs inputs;
 
     ActiveRun(UUID id, Scenario scenario, List<String> agents, TargetControlClient control) {
         this.id = id;

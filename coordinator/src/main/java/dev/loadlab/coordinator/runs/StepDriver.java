@@ -159,9 +159,10 @@ final class StepDriver {
                     run.id, plan, startedAt, clock.instant(), "every agent of this run was lost", false));
         }
         Scenario scenario = run.scenario;
-        Resolved resolved;
         try {
-            resolved = resolve(scenario);
+            if (run.inputs == null) {
+                run.inputs = resolve(scenario);
+            }
         } catch (MissingInput | StorageException | IllegalStateException e) {
             // IllegalStateException: a stored secret that this coordinator's key does not open (the key changed).
             String reason = e instanceof StorageException
@@ -200,11 +201,11 @@ final class StepDriver {
                     LoadSplit.usersOrNull(scenario.load(), run.agents.size(), i),
                     LoadSplit.rateOrNull(scenario.load(), run.agents.size()),
                     i,
-                    resolved.secrets(),
-                    resolved.table() == null
+                    run.inputs.secrets(),
+                    run.inputs.table() == null
                             ? null
                             : DatasetSlices.slice(
-                                    resolved.table(),
+                                    run.inputs.table(),
                                     scenario.workload().dataset().strategy(),
                                     run.agents.size(),
                                     i));
@@ -222,9 +223,6 @@ final class StepDriver {
         return Optional.empty();
     }
 
-    /** The scenario's dataset (every row) and the values of the secrets it names, read at step start. */
-    private record Resolved(DatasetTable table, Map<String, String> secrets) {}
-
     /** A dataset or secret the scenario refers to is no longer stored; the message names it. */
     private static final class MissingInput extends RuntimeException {
         MissingInput(String message) {
@@ -232,7 +230,8 @@ final class StepDriver {
         }
     }
 
-    private Resolved resolve(Scenario scenario) {
+    /** The scenario's dataset (every row) and the values of the secrets it names. */
+    private RunInputs resolve(Scenario scenario) {
         DatasetTable table = null;
         Optional<String> dataset = ScenarioInputs.dataset(scenario);
         if (dataset.isPresent()) {
@@ -250,7 +249,7 @@ final class StepDriver {
                             .orElseThrow(() -> new MissingInput("secret " + name + " (${secret:" + name
                                     + "}) no longer exists; store it again with POST /api/v1/secrets")));
         }
-        return new Resolved(table, secrets);
+        return new RunInputs(table, secrets);
     }
 
     /** Once every agent still in the step is ready: one start time, in cluster time, for all. */
