@@ -3,19 +3,14 @@ package dev.loadlab.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.launcher.LocalStack;
-import dev.loadlab.protocol.Json;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,8 +43,6 @@ public final class AgentAbBench implements Callable<Integer> {
 
     @Option(names = "--path", defaultValue = "/hello", description = "The request path (default ${DEFAULT-VALUE}).")
     String path;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new AgentAbBench()).execute(args));
@@ -105,35 +98,10 @@ public final class AgentAbBench implements Callable<Integer> {
                  "workload": {"requests": [{"name": "r", "path": "%s"}]},
                  "load": {"model": "closed", "users": %d, "warmup": "2s", "duration": "8s"}}
                 """.formatted(app, path, users);
-        String api = coordinator.httpUrl();
-        HttpResponse<String> submitted = http.send(
-                HttpRequest.newBuilder(URI.create(api + "/api/v1/runs"))
-                        .header("Authorization", "Bearer " + coordinator.apiToken())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(scenario))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (submitted.statusCode() != 202) {
-            throw new IllegalStateException("scenario refused: " + submitted.body());
-        }
-        String id = Json.lenient().readTree(submitted.body()).get("id").asText();
-        while (true) {
-            JsonNode run = Json.lenient()
-                    .readTree(http.send(
-                                    HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + id))
-                                            .header("Authorization", "Bearer " + coordinator.apiToken())
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString())
-                            .body());
-            String status = run.get("status").asText();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                if (!status.equals("SUCCEEDED")) {
-                    throw new IllegalStateException("run " + id + " ended " + status + ": " + run);
-                }
-                return run.path("steps").get(0);
-            }
-            TimeUnit.MILLISECONDS.sleep(500);
-        }
+        return new BenchApi(coordinator.httpUrl(), coordinator.apiToken())
+                .runToEnd(scenario, Duration.ofMillis(500), run -> {})
+                .path("steps")
+                .get(0);
     }
 
     private double wrk(String url) throws IOException, InterruptedException {

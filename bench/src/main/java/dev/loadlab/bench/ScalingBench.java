@@ -3,20 +3,15 @@ package dev.loadlab.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loadlab.coordinator.Coordinator;
 import dev.loadlab.coordinator.launcher.LocalStack;
-import dev.loadlab.protocol.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,7 +62,6 @@ public final class ScalingBench implements Callable<Integer> {
     String warmup;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ScalingBench()).execute(args));
@@ -148,40 +142,16 @@ public final class ScalingBench implements Callable<Integer> {
                         users,
                         warmup,
                         duration);
-        HttpResponse<String> submitted = http.send(
-                HttpRequest.newBuilder(URI.create(api + "/api/v1/runs"))
-                        .header("Authorization", "Bearer " + apiToken)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(scenario))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (submitted.statusCode() != 202) {
-            throw new IllegalStateException("scenario refused: " + submitted.body());
-        }
-        String id = Json.lenient().readTree(submitted.body()).get("id").asText();
-        while (true) {
-            JsonNode run = Json.lenient()
-                    .readTree(http.send(
-                                    HttpRequest.newBuilder(URI.create(api + "/api/v1/runs/" + id))
-                                            .header("Authorization", "Bearer " + apiToken)
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString())
-                            .body());
-            String status = run.get("status").asText();
-            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                if (!status.equals("SUCCEEDED")) {
-                    throw new IllegalStateException("bench run " + id + " ended " + status + ": " + run.get("failure"));
-                }
-                return run;
-            }
-            System.err.printf(
-                    Locale.ROOT,
-                    "%s: %d/%d steps done%n",
-                    name,
-                    run.get("steps").size(),
-                    PROFILES.size() * workers.size());
-            TimeUnit.SECONDS.sleep(5);
-        }
+        return new BenchApi(api, apiToken)
+                .runToEnd(
+                        scenario,
+                        Duration.ofSeconds(5),
+                        run -> System.err.printf(
+                                Locale.ROOT,
+                                "%s: %d/%d steps done%n",
+                                name,
+                                run.get("steps").size(),
+                                PROFILES.size() * workers.size()));
     }
 
     private String table(String path, JsonNode run) {
