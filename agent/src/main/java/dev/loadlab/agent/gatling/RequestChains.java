@@ -192,7 +192,7 @@ final class RequestChains {
         }
         send = send.check(status().saveAs(STATUS), responseTimeInMillis().transformWithSession((millis, session) -> {
             int status = session.getInt(STATUS);
-            String kind = status >= 500 ? StepRecorder.HTTP_5XX : status >= 400 ? StepRecorder.HTTP_4XX : null;
+            String kind = ResponseJudge.statusKind(status);
             recorder.completed(index, kind, millis, List.of());
             if (kind != null && !recorder.failureMessagesFull()) {
                 recorder.failureMessage(name + ": " + kind + ": status " + status);
@@ -207,7 +207,7 @@ final class RequestChains {
                 }
                 return session.set(FAILED, true);
             }
-            return session.getInt(STATUS) >= 400 ? session.set(FAILED, true) : session;
+            return ResponseJudge.statusKind(session.getInt(STATUS)) != null ? session.set(FAILED, true) : session;
         });
         return prepare.exec(send).exec(conclude);
     }

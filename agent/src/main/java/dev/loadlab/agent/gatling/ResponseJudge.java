@@ -141,13 +141,21 @@ final class ResponseJudge {
         return headersNeeded;
     }
 
+    /**
+     * The error kind of a status when no check names the statuses it allows: {@code http_5xx} from 500, {@code
+     * http_4xx} from 400, none (null) below.
+     */
+    static String statusKind(int status) {
+        return status >= 500 ? StepRecorder.HTTP_5XX : status >= 400 ? StepRecorder.HTTP_4XX : null;
+    }
+
     /** Judges {@code response}; templates in {@code equals} values are rendered from {@code variables} and secrets. */
     Verdict judge(ResponseView response, Function<String, String> variables, Function<String, String> secrets) {
         String kind = null;
         List<String> failed = new ArrayList<>(0);
         List<String> messages = new ArrayList<>(0);
         if (!explicitStatus && response.status() >= 400) {
-            kind = response.status() >= 500 ? StepRecorder.HTTP_5XX : StepRecorder.HTTP_4XX;
+            kind = statusKind(response.status());
             messages.add(requestName + ": " + kind + ": status " + response.status());
         }
         Json json = new Json(response.body());
