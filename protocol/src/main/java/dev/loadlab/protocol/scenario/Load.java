@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p>{@code stages} (closed and open models; instead of {@code users} / {@code rate}) shape the load over the step:
  * they run one after another from the step's start, the warm-up is their first part, and {@code duration} is derived
- * (their total length minus the warm-up). Immutable.
+ * (their total length minus the warm-up). {@code connections} says how users hold their TCP connections; {@code null}
+ * means the model's default ({@link Connections#defaultFor}). Immutable.
  */
 public record Load(
         LoadModel model,
@@ -33,7 +34,8 @@ public record Load(
         Double maxRate,
         Double precision,
         Integer maxProbes,
-        List<Stage> stages) {
+        List<Stage> stages,
+        Connections connections) {
     public static final double DEFAULT_PRECISION = 0.05;
     public static final int DEFAULT_MAX_PROBES = 12;
 
@@ -54,7 +56,7 @@ public record Load(
 
     /** A closed or open load. */
     public Load(LoadModel model, Integer users, Double rate, Duration warmup, Duration duration) {
-        this(model, users, rate, warmup, duration, null, null, null, null);
+        this(model, users, rate, warmup, duration, null, null, null, null, null);
     }
 
     /** A search load (no stages). */
@@ -67,7 +69,26 @@ public record Load(
             Double maxRate,
             Double precision,
             Integer maxProbes) {
-        this(model, users, rate, warmup, duration, maxRate, precision, maxProbes, null);
+        this(model, users, rate, warmup, duration, maxRate, precision, maxProbes, null, null);
+    }
+
+    /** A load with stages and no connection choice (the model's default). */
+    public Load(
+            LoadModel model,
+            Integer users,
+            Double rate,
+            Duration warmup,
+            Duration duration,
+            Double maxRate,
+            Double precision,
+            Integer maxProbes,
+            List<Stage> stages) {
+        this(model, users, rate, warmup, duration, maxRate, precision, maxProbes, stages, null);
+    }
+
+    /** The connection behaviour in force: the scenario's choice, or the model's default. */
+    public Connections connectionsOrDefault() {
+        return connections != null ? connections : Connections.defaultFor(model);
     }
 
     /** True when the load follows {@code stages} rather than a constant level. */
@@ -77,6 +98,6 @@ public record Load(
 
     /** One open-model probe of a search: {@code rate} arrivals per second with this load's warm-up and duration. */
     public Load probe(double probeRate) {
-        return new Load(LoadModel.OPEN, null, probeRate, warmup, duration);
+        return new Load(LoadModel.OPEN, null, probeRate, warmup, duration, null, null, null, null, connections);
     }
 }
