@@ -10,6 +10,12 @@ public sealed interface Profile {
     String description();
 
     /**
+     * How many cores W workers of this profile can keep busy at most on a machine of {@code machineCores}: the ceiling
+     * the coordinator compares the target's measured cores with to tell a saturated target from a starved one.
+     */
+    double capacityCores(int workers, int machineCores);
+
+    /**
      * A built-in profile: worker JVMs running {@code WorkerMain}.
      *
      * @param processPerWorker W processes of one thread/loop each (true) or one process of W threads (false)
@@ -17,13 +23,31 @@ public sealed interface Profile {
      * @param gil whether the emulated interpreter lock is on
      */
     record BuiltIn(String name, String description, boolean processPerWorker, Model model, boolean gil)
-            implements Profile {}
+            implements Profile {
+        @Override
+        public double capacityCores(int workers, int machineCores) {
+            // Under the emulated interpreter lock one process runs Python code on one core at a time, whatever W.
+            return gil ? 1 : Math.min(workers, machineCores);
+        }
+    }
 
     /**
      * A command profile from the host's own config file, e.g. {@code gunicorn -w {workers} -b 127.0.0.1:{port} app:app}.
      *
      * @param command the command line, split on whitespace, with {@code {workers}} and {@code {port}} placeholders
      * @param readinessPath the path that answers 200 once the app serves, e.g. {@code /health}
+     * @param cores how many cores the app can use: {@code workers} (one per worker, the default) or a number, e.g.
+     *     {@code 1} for one process of threads under the GIL
      */
-    record Command(String name, String description, String command, String readinessPath) implements Profile {}
+    record Command(String name, String description, String command, String readinessPath, String cores)
+            implements Profile {
+        /** The key's value for one core per worker. */
+        public static final String CORES_PER_WORKER = "workers";
+
+        @Override
+        public double capacityCores(int workers, int machineCores) {
+            double wanted = CORES_PER_WORKER.equals(cores) ? workers : Double.parseDouble(cores);
+            return Math.min(wanted, machineCores);
+        }
+    }
 }

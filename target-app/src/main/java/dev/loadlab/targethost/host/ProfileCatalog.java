@@ -24,7 +24,10 @@ import java.util.TreeSet;
  * profile.gunicorn-sync.command=gunicorn -w {workers} -b 127.0.0.1:{port} app:app
  * profile.gunicorn-sync.readiness=/health
  * profile.gunicorn-sync.description=Gunicorn sync workers serving app:app
+ * profile.gunicorn-sync.cores=workers
  * </pre>
+ *
+ * {@code cores} is how many cores the app can keep busy: {@code workers} (the default) or a number.
  *
  * Immutable.
  */
@@ -54,7 +57,7 @@ public final class ProfileCatalog {
             String[] parts = key.split("\\.");
             if (parts.length != 3 || !parts[0].equals("profile")) {
                 throw new IllegalArgumentException(file + ": key '" + key + "' must look like profile.NAME.command,"
-                        + " profile.NAME.readiness or profile.NAME.description");
+                        + " profile.NAME.readiness, profile.NAME.description or profile.NAME.cores");
             }
             names.add(parts[1]);
         }
@@ -76,7 +79,14 @@ public final class ProfileCatalog {
                 throw new IllegalArgumentException(file + ": profile." + name + ".readiness must start with /");
             }
             String description = properties.getProperty("profile." + name + ".description", "command: " + command);
-            all.put(name, new Profile.Command(name, description, command.strip(), readiness));
+            String cores = properties
+                    .getProperty("profile." + name + ".cores", Profile.Command.CORES_PER_WORKER)
+                    .strip();
+            if (!cores.equals(Profile.Command.CORES_PER_WORKER) && !cores.matches("[1-9][0-9]{0,2}")) {
+                throw new IllegalArgumentException(file + ": profile." + name
+                        + ".cores must be 'workers' or a whole number 1..999, was '" + cores + "'");
+            }
+            all.put(name, new Profile.Command(name, description, command.strip(), readiness, cores));
         }
         return new ProfileCatalog(all);
     }

@@ -31,8 +31,16 @@ class ProfileCatalogTest {
         ProfileCatalog catalog = ProfileCatalog.withFile(file);
         assertThat(catalog.find("gunicorn"))
                 .contains(new Profile.Command(
-                        "gunicorn", "Gunicorn sync", "gunicorn -w {workers} -b 127.0.0.1:{port} app:app", "/health"));
+                        "gunicorn",
+                        "Gunicorn sync",
+                        "gunicorn -w {workers} -b 127.0.0.1:{port} app:app",
+                        "/health",
+                        Profile.Command.CORES_PER_WORKER));
         assertThat(catalog.names()).hasSize(6);
+        assertThat(catalog.find("gunicorn").orElseThrow().capacityCores(4, 2)).isEqualTo(2.0);
+        assertThat(catalog.find("threaded-gil").orElseThrow().capacityCores(8, 2))
+                .isEqualTo(1.0);
+        assertThat(catalog.find("threaded").orElseThrow().capacityCores(1, 2)).isEqualTo(1.0);
     }
 
     @Test
@@ -43,6 +51,9 @@ class ProfileCatalogTest {
                 .hasMessageContaining("profile.x.command is required and must contain {port}");
         Files.writeString(file, "profile.async.command=x {port}\n");
         assertThatThrownBy(() -> ProfileCatalog.withFile(file)).hasMessageContaining("would replace a built-in");
+        Files.writeString(file, "profile.y.command=x {port}\nprofile.y.cores=half\n");
+        assertThatThrownBy(() -> ProfileCatalog.withFile(file))
+                .hasMessageContaining("profile.y.cores must be 'workers' or a whole number 1..999, was 'half'");
         Files.writeString(file, "oops=1\n");
         assertThatThrownBy(() -> ProfileCatalog.withFile(file)).hasMessageContaining("key 'oops'");
     }
