@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The command lines of a configuration's processes: worker JVMs on this JVM's own {@code java} and class path, with
  * small heaps and stacks so that 64 of them fit (-Xmx128m is a ceiling, not a reservation), or the guard JVM around a
- * command profile's command with {@code {workers}} and {@code {port}} filled in. Stateless.
+ * command profile's command with {@code {workers}}, {@code {port}} and {@code {app}} filled in. Stateless.
  */
 final class LaunchCommands {
     private LaunchCommands() {}
@@ -66,8 +66,12 @@ final class LaunchCommands {
                         classPath,
                         CommandGuard.class.getName()));
                 for (String word : command.command().split("\\s+")) {
+                    // Per word, after the split: an {app} directory with a space in it stays one argument.
                     guarded.add(word.replace("{workers}", Integer.toString(workers))
-                            .replace("{port}", Integer.toString(port)));
+                            .replace("{port}", Integer.toString(port))
+                            .replace(
+                                    Profile.Command.APP_PLACEHOLDER,
+                                    command.appDirectory().toString()));
                 }
                 commands.add(guarded);
             }

@@ -1,6 +1,7 @@
 package dev.loadlab.targethost.host;
 
 import dev.loadlab.targethost.worker.Model;
+import java.nio.file.Path;
 
 /** A way to run the target app with W workers: built into the target host, or a command line from its config file. */
 public sealed interface Profile {
@@ -34,15 +35,28 @@ public sealed interface Profile {
     /**
      * A command profile from the host's own config file, e.g. {@code gunicorn -w {workers} -b 127.0.0.1:{port} app:app}.
      *
-     * @param command the command line, split on whitespace, with {@code {workers}} and {@code {port}} placeholders
+     * @param command the command line, split on whitespace, with {@code {workers}}, {@code {port}} and {@code {app}}
+     *     placeholders
      * @param readinessPath the path that answers 200 once the app serves, e.g. {@code /health}
      * @param cores how many cores the app can use: {@code workers} (one per worker, the default) or a number, e.g.
      *     {@code 1} for one process of threads under the GIL
+     * @param appDirectory what {@code {app}} stands for: the absolute directory of the profiles file, so that a profile
+     *     can name an app kept next to it (e.g. {@code --chdir {app}}) whatever directory the host was started in
      */
-    record Command(String name, String description, String command, String readinessPath, String cores)
+    record Command(
+            String name, String description, String command, String readinessPath, String cores, Path appDirectory)
             implements Profile {
         /** The key's value for one core per worker. */
         public static final String CORES_PER_WORKER = "workers";
+
+        /** The placeholder for {@link #appDirectory}. */
+        public static final String APP_PLACEHOLDER = "{app}";
+
+        public Command {
+            if (appDirectory == null || !appDirectory.isAbsolute()) {
+                throw new IllegalArgumentException("appDirectory must be an absolute path, was " + appDirectory);
+            }
+        }
 
         @Override
         public double capacityCores(int workers, int machineCores) {

@@ -21,13 +21,15 @@ import java.util.TreeSet;
  * File format (Java properties):
  *
  * <pre>
- * profile.gunicorn-sync.command=gunicorn -w {workers} -b 127.0.0.1:{port} app:app
+ * profile.gunicorn-sync.command=gunicorn -w {workers} -b 127.0.0.1:{port} --chdir {app} app:app
  * profile.gunicorn-sync.readiness=/health
  * profile.gunicorn-sync.description=Gunicorn sync workers serving app:app
  * profile.gunicorn-sync.cores=workers
  * </pre>
  *
- * {@code cores} is how many cores the app can keep busy: {@code workers} (the default) or a number.
+ * {@code cores} is how many cores the app can keep busy: {@code workers} (the default) or a number. In the command,
+ * {@code {workers}} stands for W, {@code {port}} for the host's app port and {@code {app}} for the absolute directory
+ * of the profiles file (where an app kept beside it lives, e.g. {@code target-app/python/}).
  *
  * Immutable.
  */
@@ -51,6 +53,7 @@ public final class ProfileCatalog {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
+        Path appDirectory = file.toAbsolutePath().normalize().getParent();
         Map<String, Profile> all = builtIns();
         TreeSet<String> names = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
@@ -86,7 +89,7 @@ public final class ProfileCatalog {
                 throw new IllegalArgumentException(file + ": profile." + name
                         + ".cores must be 'workers' or a whole number 1..999, was '" + cores + "'");
             }
-            all.put(name, new Profile.Command(name, description, command.strip(), readiness, cores));
+            all.put(name, new Profile.Command(name, description, command.strip(), readiness, cores, appDirectory));
         }
         return new ProfileCatalog(all);
     }

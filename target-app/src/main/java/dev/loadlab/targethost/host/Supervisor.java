@@ -68,6 +68,10 @@ public final class Supervisor implements AutoCloseable {
         this.host = host;
         this.cpu = cpu;
         try {
+            // Bound but never listening, with SO_REUSEADDR: Linux then lets any app that also sets SO_REUSEADDR bind
+            // the port beside it (Gunicorn, Uvicorn, asyncio and socketserver do), and SO_REUSEPORT apps
+            // too; no connection ever queues on it. So a command profile needs no release-and-retake of the port
+            // around its start, which would leave a window for another program to take it (PythonProfilesIT).
             reservation = SocketChannel.open();
             reservation.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             reservation.setOption(StandardSocketOptions.SO_REUSEPORT, true);
