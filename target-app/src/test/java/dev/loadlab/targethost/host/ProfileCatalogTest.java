@@ -91,7 +91,7 @@ class ProfileCatalogTest {
                 .map(Profile.Command.class::cast)
                 .allSatisfy(command -> {
                     assertThat(command.command())
-                            .startsWith("/usr/bin/python3 -m ")
+                            .startsWith("/usr/bin/python3 -B -m ")
                             .contains("{app}", "{workers}");
                     assertThat(command.readinessPath()).isEqualTo("/health");
                 });
