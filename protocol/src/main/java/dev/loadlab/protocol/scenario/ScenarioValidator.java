@@ -42,7 +42,7 @@ final class ScenarioValidator {
         if (f.present("$.load", s.load())) {
             LoadRules loadRules = new LoadRules(f);
             loadRules.check(s.load(), s.slo());
-            loadRules.checkConnections(s.load(), s.target());
+            loadRules.checkConnections(s.load(), s.target(), s.workload());
         }
         f.range("$.agents", s.agents(), 1, MAX_AGENTS);
         f.range("$.repeats", s.repeats(), 1, MAX_REPEATS);

@@ -111,6 +111,28 @@ class ConnectionsTest {
     }
 
     @Test
+    void aRequestsOwnConnectionHeaderIsRefusedOnceTheChoiceIsMade() {
+        String chosen = """
+                {"name": "h", "target": {"baseUrl": "http://127.0.0.1:9000"},
+                 "workload": {"requests": [{"name": "hello", "path": "/hello", "headers": {"connection": "keep-alive"}}]},
+                 "load": {"model": "closed", "users": 2, "duration": "5s", "connections": "close-each"}}
+                """;
+
+        assertThatThrownBy(() -> ScenarioCodec.decode(chosen))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                            assertThat(error.field()).isEqualTo("$.workload.requests[0].headers.connection");
+                            assertThat(error.message()).contains("$.load.connections");
+                        }));
+        // Without a choice the header is the scenario's business, as before.
+        assertThat(ScenarioCodec.decode(chosen.replace(", \"connections\": \"close-each\"", ""))
+                        .load()
+                        .connections())
+                .isNull();
+    }
+
+    @Test
     void closeEachIsRefusedOverHttp2() {
         String json = """
                 {"name": "h2", "target": {"baseUrl": "https://localhost", "http2": true},
