@@ -149,6 +149,17 @@ test('a run with flows shows per step its flows, failed checks by label, first f
   assert.ok(text().includes(flows.measurement.stages));
 });
 
+test('a run says which connection behaviour it measured, and whether the scenario chose it', async () => {
+  await browser.go(`#/runs/${done.id}`);
+  const facts = all('dl').find((d) => (d.getAttribute('class') || '') === 'facts');
+  assert.ok(facts.textContent.includes('Connections'));
+  assert.ok(facts.textContent.includes("per-user (each user keeps its own keep-alive connection; the closed model's default)"));
+  assert.ok(text().includes(done.measurement.connections), 'the measurement text says what each value means');
+  await browser.go(`#/runs/${flows.id}`);
+  assert.ok(text().includes('close-each (every request opens a new connection and closes it after the answer)'));
+  assert.ok(!text().includes("close-each (every request opens a new connection and closes it after the answer; the"), 'chosen, not a default');
+});
+
 test('a run of v1 steps shows no flows, checks or stages section', async () => {
   await browser.go(`#/runs/${done.id}`);
   assert.ok(!byText('h2', 'Flows, checks and stages'));

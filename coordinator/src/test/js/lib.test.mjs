@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed,
   plannedSteps, plannedCell, niceTicks, scale, chartModel, linePath, seriesLines, fmtTick,
-  fmtFlow, workloadLines, fmtStage, failedCheckRows,
+  fmtFlow, workloadLines, fmtStage, failedCheckRows, fmtConnections,
 } from '../../main/resources/dev/loadlab/coordinator/dashboard/lib.js';
 
 test('apiPath encodes each parameter as one path segment', () => {
@@ -146,6 +146,14 @@ test('a stage reads as asked, closed or open', () => {
   assert.equal(fmtStage({ users: 20, ramp: '10s' }), '20 users, ramp 10s');
   assert.equal(fmtStage({ rate: 5, ramp: '5s', hold: '1m' }), '5.0/s, ramp 5s, hold 1m');
   assert.equal(fmtStage({ users: 0, hold: '30s' }), '0 users, hold 30s');
+});
+
+test('the connection behaviour reads with its meaning, and as a default when the scenario did not choose', () => {
+  assert.equal(fmtConnections('per-user', { model: 'closed' }), "per-user (each user keeps its own keep-alive connection; the closed model's default)");
+  assert.equal(fmtConnections('shared', { model: 'open', connections: 'shared' }), 'shared (all users share one pool of keep-alive connections)');
+  assert.equal(fmtConnections('close-each'), 'close-each (every request opens a new connection and closes it after the answer)');
+  assert.equal(fmtConnections(undefined, { model: 'closed' }), '—');
+  assert.equal(fmtConnections('pooled', {}), 'pooled');
 });
 
 test('failed checks are listed most failures first, then by label', () => {

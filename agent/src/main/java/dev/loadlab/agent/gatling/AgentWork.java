@@ -2,6 +2,7 @@ package dev.loadlab.agent.gatling;
 
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.DatasetSlice;
+import dev.loadlab.protocol.scenario.Connections;
 import dev.loadlab.protocol.scenario.DatasetRef;
 import dev.loadlab.protocol.scenario.Flow;
 import dev.loadlab.protocol.scenario.Load;
@@ -26,7 +27,8 @@ import java.util.Map;
  * {@code rate} is the constant level, and with stages it is the peak). {@code dataset} is null without a dataset.
  *
  * <p>How requests reach the target: the secrets templates may refer to (name to value; never logged), how its
- * certificate is checked ({@code tls}, null for the JVM's trust store) and whether requests go over HTTP/2. Immutable.
+ * certificate is checked ({@code tls}, null for the JVM's trust store), whether requests go over HTTP/2 and how users
+ * hold their connections ({@code connections}: the scenario's choice or the model's default, never null). Immutable.
  */
 record AgentWork(
         String baseUrl,
@@ -43,11 +45,13 @@ record AgentWork(
         Duration warmup,
         Duration duration,
         Tls tls,
-        boolean http2) {
+        boolean http2,
+        Connections connections) {
 
     AgentWork {
         requests = List.copyOf(requests);
         flows = List.copyOf(flows);
+        connections = connections == null ? Connections.defaultFor(model) : connections;
         secrets = Map.copyOf(secrets);
     }
 
@@ -61,14 +65,29 @@ record AgentWork(
             Duration warmup,
             Duration duration) {
         this(
-                baseUrl, requests, List.of(), null, null, null, model, users, rate, null, Map.of(), warmup, duration,
-                null, false);
+                baseUrl,
+                requests,
+                List.of(),
+                null,
+                null,
+                null,
+                model,
+                users,
+                rate,
+                null,
+                Map.of(),
+                warmup,
+                duration,
+                null,
+                false,
+                Connections.defaultFor(model));
     }
 
     @Override
     public String toString() {
         return "AgentWork[" + baseUrl + ", " + requests.size() + " requests, " + flows.size() + " flows, " + model
-                + ", secrets=" + secrets.keySet() + ", dataset=" + dataset + "]";
+                + ", connections=" + connections.wireName() + ", secrets=" + secrets.keySet() + ", dataset=" + dataset
+                + "]";
     }
 
     /** Warm-up plus measured duration: how long users loop (closed) or arrivals come (open). */
@@ -162,6 +181,10 @@ record AgentWork(
                 load.duration() != null && load.duration().toMillis() > 0,
                 "assignment.scenario.load.duration must be > 0, was " + load.duration());
         require(!load.warmup().isNegative(), "assignment.scenario.load.warmup must be >= 0, was " + load.warmup());
+        require(
+                !(load.connectionsOrDefault() == Connections.CLOSE_EACH
+                        && scenario.target().usesHttp2()),
+                "assignment.scenario.load.connections cannot be close-each with target.http2");
         int users = 0;
         double rate = 0;
         LoadProfile profile = null;
@@ -214,7 +237,8 @@ record AgentWork(
                 load.warmup(),
                 load.duration(),
                 scenario.target().tls(),
-                scenario.target().usesHttp2());
+                scenario.target().usesHttp2(),
+                load.connectionsOrDefault());
     }
 
     /** A flow part's steps, each request given the next global index (appended to {@code requests}). */

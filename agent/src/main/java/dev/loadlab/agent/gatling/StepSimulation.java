@@ -10,6 +10,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import dev.loadlab.protocol.scenario.Connections;
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.RequestSpec;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -68,12 +69,13 @@ public final class StepSimulation extends Simulation {
             // Negotiated by ALPN in the TLS handshake (Gatling's SSL context offers h2 once this is on).
             protocol = protocol.enableHttp2();
         }
+        protocol = connections(protocol, plan.connections());
         Journeys journeys = new Journeys(run);
         ScenarioBuilder scenario;
         if (plan.model() == LoadModel.CLOSED) {
             // Every user is injected at once and waits for the agreed start as its first action, so all of them send
-            // their first request within a millisecond of it. Each user keeps its own connection, like a client with
-            // one connection looping.
+            // their first request within a millisecond of it. How users hold connections is the plan's choice
+            // (per-user by default: each keeps its own, like a client with one connection looping).
             ScenarioBuilder waiting = scenario("closed")
                     .exec(session -> {
                         run.userStarted();
@@ -85,10 +87,9 @@ public final class StepSimulation extends Simulation {
                             .on(oneRequest(run))
                     : waiting.exec(journeys.closedUser());
         } else {
-            // Arrivals share a pool: a new TCP connection per arrival would measure the handshake, not the API. The
-            // injection starts a little before the agreed start; every arrival then waits by as much as the first one
-            // was early, so the first request leaves at the start and the schedule keeps its spacing.
-            protocol = protocol.shareConnections();
+            // Arrivals share a pool by default (see connections below). The injection starts a little before the
+            // agreed start; every arrival then waits by as much as the first one was early, so the first request
+            // leaves at the start and the schedule keeps its spacing.
             scenario = scenario("open")
                     .exec(session -> {
                         run.arrived();
@@ -126,6 +127,22 @@ public final class StepSimulation extends Simulation {
         }
         run.injectionPlanned(decidedNanos, TimeUnit.MILLISECONDS.toNanos(delayMs));
         setUp(population).protocols(protocol);
+    }
+
+    /**
+     * How virtual users hold their TCP connections. {@code per-user}: Gatling's default, a connection pool per virtual
+     * user, so a closed-model user keeps one keep-alive connection for the step and an open-model arrival one for its
+     * flow (closed when the user ends). {@code shared}: one pool for every user, the open model's default, since a new
+     * connection per arrival would measure the handshake, not the API. {@code close-each}: a {@code Connection: close}
+     * header on every request, set on the protocol so both the short v1 chain and the general chain carry it; Gatling
+     * closes a connection whose request said so once the answer is read, and the next request opens a new one.
+     */
+    static HttpProtocolBuilder connections(HttpProtocolBuilder protocol, Connections connections) {
+        return switch (connections) {
+            case PER_USER -> protocol;
+            case SHARED -> protocol.shareConnections();
+            case CLOSE_EACH -> protocol.header("Connection", "close");
+        };
     }
 
     /** One injection step per ramp and per hold of this agent's stages; a zero rate is a plain wait. */

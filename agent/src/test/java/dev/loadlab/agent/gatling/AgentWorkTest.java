@@ -8,12 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.DatasetSlice;
+import dev.loadlab.protocol.scenario.Connections;
 import dev.loadlab.protocol.scenario.DatasetRef;
 import dev.loadlab.protocol.scenario.Flow;
 import dev.loadlab.protocol.scenario.Load;
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.Pause;
+import dev.loadlab.protocol.scenario.Scenario;
 import dev.loadlab.protocol.scenario.Stage;
+import dev.loadlab.protocol.scenario.Target;
 import dev.loadlab.protocol.scenario.Workload;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +39,36 @@ class AgentWorkTest {
                 AgentWork.from(open("http://h:1", 12.5, Duration.ZERO, Duration.ofSeconds(2), get("a", "/a", 1)));
         assertThat(plan.rate()).isEqualTo(12.5);
         assertThat(plan.total()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void thePlanCarriesTheConnectionBehaviourOrTheModelsDefault() {
+        assertThat(AgentWork.from(closed("http://h:1", 2, Duration.ZERO, Duration.ofSeconds(1), get("a", "/a", 1)))
+                        .connections())
+                .isEqualTo(Connections.PER_USER);
+        assertThat(AgentWork.from(open("http://h:1", 5, Duration.ZERO, Duration.ofSeconds(1), get("a", "/a", 1)))
+                        .connections())
+                .isEqualTo(Connections.SHARED);
+        Load closeEach = new Load(
+                LoadModel.CLOSED,
+                2,
+                null,
+                Duration.ZERO,
+                Duration.ofSeconds(1),
+                null,
+                null,
+                null,
+                null,
+                Connections.CLOSE_EACH);
+        Assignment assignment = new Assignment(
+                Assignments.RUN,
+                0,
+                0,
+                new Scenario("c", new Target("http://h:1"), new Workload(List.of(get("a", "/a", 1))), closeEach, 1),
+                1,
+                2,
+                null);
+        assertThat(AgentWork.from(assignment).connections()).isEqualTo(Connections.CLOSE_EACH);
     }
 
     @Test

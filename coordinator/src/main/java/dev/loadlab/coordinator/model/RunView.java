@@ -1,5 +1,7 @@
 package dev.loadlab.coordinator.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.loadlab.protocol.scenario.Connections;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +9,8 @@ import java.util.Map;
 
 /**
  * A run with its scenario, its finished steps and, while a step runs, its live progress. {@code measurement} says in
- * words how the figures were measured, so a number is never shown without its method. Immutable.
+ * words how the figures were measured, so a number is never shown without its method; {@code connections} (derived
+ * from the scenario) names the connection behaviour every step of the run was measured with. Immutable.
  */
 public record RunView(
         String id,
@@ -66,6 +69,15 @@ public record RunView(
                             + " response-time percentiles from the exact sum of the agents' histograms"),
             Map.entry("targetCpuCores", TargetUsage.METHOD),
             Map.entry(
+                    "connections",
+                    "how the agents' virtual users held their TCP connections in every step of the run (the scenario's"
+                            + " load.connections, or its model's default): per-user = each user its own keep-alive"
+                            + " connection for the whole step (closed model's default; an open-model arrival its own for"
+                            + " its flow), shared = one keep-alive pool for all users (open and search models' default),"
+                            + " close-each = Connection: close on every request, a new connection each time; on a"
+                            + " multi-process server keep-alive connections stay on the worker that accepted them, so"
+                            + " this decides how the work spreads over workers"),
+            Map.entry(
                     "startSkewMs",
                     "the latest agent's first request against the one start time all agents were given, in Hazelcast"
                             + " cluster time (ms; positive = late)"),
@@ -95,6 +107,20 @@ public record RunView(
                             + " slo.p99Ms, error rate above slo.errorRate, under 90% of an open-model rate served, or a"
                             + " generator-bound step (its figures say nothing about the target); a search step meets it when"
                             + " the search found a knee"));
+
+    /**
+     * The connection behaviour the run's steps were measured with: the scenario's choice or its model's default, as
+     * written in a scenario ({@code per-user}, {@code shared}, {@code close-each}); null without a scenario. Shown, never
+     * read back.
+     */
+    @JsonProperty(value = "connections", access = JsonProperty.Access.READ_ONLY)
+    public String connections() {
+        if (scenario == null || scenario.load() == null || scenario.load().model() == null) {
+            return null;
+        }
+        Connections effective = scenario.load().connectionsOrDefault();
+        return effective.wireName();
+    }
 
     /** This run with its steps as judged and the series derived from them. */
     public RunView withSteps(List<StepView> judgedSteps, List<ScalingSeries> derivedSeries) {

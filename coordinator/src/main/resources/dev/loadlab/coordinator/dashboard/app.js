@@ -4,6 +4,7 @@
 import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed, fmtLabels,
   plannedSteps, plannedCell, chartModel, linePath, seriesLines, fmtTick, workloadLines, fmtStage, failedCheckRows,
+  fmtConnections,
 } from './lib.js';
 
 const TOKEN_KEY = 'loadlab.token';
@@ -378,6 +379,7 @@ function runView(run, index, timeline, redraw) {
     h('dl', { class: 'facts' },
       h('dt', {}, 'Run id'), h('dd', { class: 'mono' }, run.id),
       h('dt', {}, 'Scenario'), h('dd', {}, describeScenario(run)),
+      run.connections ? [h('dt', {}, 'Connections'), h('dd', {}, fmtConnections(run.connections, (run.scenario || {}).load))] : null,
       h('dt', {}, 'Labels'), h('dd', {}, fmtLabels(run.labels)),
       h('dt', {}, 'Submitted'), h('dd', {}, fmtTime(run.submittedAt)),
       h('dt', {}, 'Started · finished'), h('dd', {}, `${fmtTime(run.startedAt)} · ${fmtTime(run.finishedAt)} (${fmtElapsed(run.startedAt, run.finishedAt)})`),
@@ -392,7 +394,7 @@ function runView(run, index, timeline, redraw) {
     how(m.series),
     h('h2', {}, 'Steps'),
     stepsTable(run, index, redraw),
-    howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'failedChecks', 'targetCpuCores', 'startSkewMs', 'generatorBound', 'slo']),
+    howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'failedChecks', 'targetCpuCores', 'connections', 'startSkewMs', 'generatorBound', 'slo']),
     stepDetails(run),
     searchSections(run),
     searching ? how(m.search) : null,
@@ -745,7 +747,7 @@ function scenarioRow(saved) {
   return h('tr', {},
     h('td', {}, h('strong', {}, saved.name), saved.builtIn ? h('span', { class: 'muted' }, ' (built-in)') : null),
     num(saved.version), h('td', {}, fmtTime(saved.createdAt)),
-    h('td', {}, `${load.model}${load.users ? `, ${load.users} users` : ''}${load.rate ? `, ${load.rate}/s` : ''}${load.stages ? `, stages ${load.stages.map(fmtStage).join(' then ')}` : ''}, ${load.warmup || '0s'} + ${load.duration}`),
+    h('td', {}, `${load.model}${load.users ? `, ${load.users} users` : ''}${load.rate ? `, ${load.rate}/s` : ''}${load.stages ? `, stages ${load.stages.map(fmtStage).join(' then ')}` : ''}, ${load.warmup || '0s'} + ${load.duration}${load.connections ? `, connections ${load.connections}` : ''}`),
     h('td', { class: 'mono' }, (s.workload || {}).flows
       ? h('ul', { class: 'flows' }, workloadLines(s.workload).map((line) => h('li', {}, line)))
       : workloadLines(s.workload).join(', ')),

@@ -177,6 +177,26 @@ export function fmtStage(stage) {
   return [level, stage.ramp ? `ramp ${stage.ramp}` : null, stage.hold ? `hold ${stage.hold}` : null].filter(Boolean).join(', ');
 }
 
+const CONNECTION_MEANINGS = Object.freeze({
+  'per-user': 'each user keeps its own keep-alive connection',
+  shared: 'all users share one pool of keep-alive connections',
+  'close-each': 'every request opens a new connection and closes it after the answer',
+});
+
+/**
+ * The connection behaviour a run was measured with, in words: "per-user (each user keeps its own keep-alive
+ * connection)", with "the closed model's default" when the scenario did not choose. `connections` is the run's
+ * effective value, `load` the scenario's load as submitted; '—' when the run does not say.
+ */
+export function fmtConnections(connections, load = {}) {
+  if (!connections) {
+    return '—';
+  }
+  const meaning = CONNECTION_MEANINGS[connections];
+  const defaulted = !load.connections && load.model ? `; the ${load.model} model's default` : '';
+  return `${connections}${meaning || defaulted ? ` (${meaning || ''}${defaulted})` : ''}`;
+}
+
 /** A request's failed checks as [label, count] pairs, most failures first (then by label). */
 export function failedCheckRows(failedChecks) {
   return Object.entries(failedChecks || {}).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));

@@ -107,6 +107,44 @@ class RunViewsTest {
     }
 
     @Test
+    void aRunShowsTheConnectionBehaviourItsStepsWereMeasuredWith() {
+        Scenario chosen = Json.read("""
+                {"name": "c", "target": {"baseUrl": "http://127.0.0.1:9"},
+                 "workload": {"requests": [{"name": "a", "path": "/a"}]},
+                 "load": {"model": "open", "rate": 5, "duration": "5s", "connections": "close-each"}}
+                """, Scenario.class);
+        Scenario defaulted = Json.read("""
+                {"name": "d", "target": {"baseUrl": "http://127.0.0.1:9"},
+                 "workload": {"requests": [{"name": "a", "path": "/a"}]},
+                 "load": {"model": "closed", "users": 2, "duration": "5s"}}
+                """, Scenario.class);
+
+        assertThat(Json.write(RunViews.of(stored(chosen)))).contains("\"connections\":\"close-each\"");
+        assertThat(RunViews.of(stored(defaulted)).connections()).isEqualTo("per-user");
+        assertThat(Json.write(RunViews.of(stored(defaulted)))).contains("\"connections\":\"per-user\"");
+        assertThat(RunView.MEASUREMENT.get("connections")).contains("per-user").contains("close-each");
+    }
+
+    private static RunView stored(Scenario scenario) {
+        return new RunView(
+                "r",
+                scenario.name(),
+                null,
+                Map.of(),
+                RunStatus.SUCCEEDED,
+                T0,
+                T0,
+                T0.plusSeconds(6),
+                null,
+                scenario,
+                List.of(),
+                null,
+                null,
+                null,
+                RunView.MEASUREMENT);
+    }
+
+    @Test
     void aV1RequestShowsAnEmptyFailedChecksMap() {
         String json = Json.write(new RequestView(1, 0, Map.of(), LatencyMs.EMPTY));
 

@@ -13,11 +13,12 @@ import static dev.loadlab.protocol.scenario.ScenarioLimits.MIN_PRECISION;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The rules of {@code load} and {@code slo}: each model's fields, the warm-up and duration, and staged load (closed and
+ * The rules of {@code load} and {@code slo}: each model's fields, the warm-up and duration, staged load (closed and
  * open only; stages replace the top-level level and duration; the measured part they leave after the warm-up is 1 s to
- * {@link ScenarioLimits#MAX_DURATION}).
+ * {@link ScenarioLimits#MAX_DURATION}) and the connection behaviour ({@link Connections}).
  */
 final class LoadRules {
     private final Findings f;
@@ -29,6 +30,43 @@ final class LoadRules {
     void check(Load load, Slo slo) {
         checkLoad(load);
         checkSlo(load, slo);
+    }
+
+    /**
+     * {@code $.load.connections}: an unknown value never gets here (decoding refuses it, naming the values allowed).
+     * Every value goes with every model. {@code per-user} with the open model (and a search's probes) is allowed on
+     * purpose: each arrival is then a new client with its own connection, kept for its whole flow and closed when the
+     * flow ends. That is how new visitors reach a site and Gatling's own default; for a one-request flow it costs what
+     * {@code close-each} costs (a connection per request), for a flow of several requests it keeps them on one
+     * connection, which neither other value can express. Refused: {@code close-each} over HTTP/2, where a
+     * {@code Connection} header is forbidden (RFC 9113, 8.2.2) and one connection carries every stream; and, once
+     * {@code connections} is given, a request's own {@code Connection} header, which would override the choice
+     * silently (scenarios that set the header without choosing keep working as before).
+     */
+    void checkConnections(Load load, Target target, Workload workload) {
+        if (load.connections() == null) {
+            return;
+        }
+        if (load.connections() == Connections.CLOSE_EACH && target != null && target.usesHttp2()) {
+            f.fail(
+                    "$.load.connections",
+                    "cannot be close-each with $.target.http2: HTTP/2 forbids the Connection header and multiplexes"
+                            + " every request on one connection; use per-user or shared");
+        }
+        for (RequestSites.Site site : RequestSites.of(workload)) {
+            Map<String, String> headers = site.request().headers();
+            if (headers == null) {
+                continue;
+            }
+            for (String name : headers.keySet()) {
+                if ("connection".equalsIgnoreCase(name)) {
+                    f.fail(
+                            Paths.member(site.path() + ".headers", name),
+                            "cannot be combined with $.load.connections, which sets how connections are held;"
+                                    + " remove one of them");
+                }
+            }
+        }
     }
 
     private void checkLoad(Load load) {

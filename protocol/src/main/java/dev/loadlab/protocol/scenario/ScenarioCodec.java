@@ -14,11 +14,11 @@ import dev.loadlab.protocol.Json;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a scenario (JSON or YAML, v1 or v2) strictly (unknown fields refused) and validates it, or writes a scenario
@@ -120,6 +120,14 @@ public final class ScenarioCodec {
             return new FieldError(
                     field, "is not a known field; known fields of " + parent + " are " + unknown.getKnownPropertyIds());
         }
+        if (e instanceof InvalidFormatException format
+                && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            return new FieldError(
+                    field,
+                    "cannot take the value " + describe(format.getValue()) + ": must be one of "
+                            + wireNames(format.getTargetType()));
+        }
         if (e instanceof InvalidFormatException format) {
             return new FieldError(
                     field,
@@ -146,12 +154,19 @@ public final class ScenarioCodec {
             return "an array";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
+            return "one of " + wireNames(type);
         }
         if (type == Duration.class) {
             return "a duration such as \"10s\"";
         }
         return "an object";
+    }
+
+    /** The values an enum takes in a scenario, as written there (its {@code @JsonValue}), e.g. {@code per-user}. */
+    private static String wireNames(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants())
+                .map(constant -> Json.write(constant).replace("\"", ""))
+                .collect(Collectors.joining(", "));
     }
 
     private static String describe(Object value) {

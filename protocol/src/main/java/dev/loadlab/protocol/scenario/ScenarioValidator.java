@@ -40,7 +40,9 @@ final class ScenarioValidator {
             new ReferenceRules(f, refs).check(s.workload());
         }
         if (f.present("$.load", s.load())) {
-            new LoadRules(f).check(s.load(), s.slo());
+            LoadRules loadRules = new LoadRules(f);
+            loadRules.check(s.load(), s.slo());
+            loadRules.checkConnections(s.load(), s.target(), s.workload());
         }
         f.range("$.agents", s.agents(), 1, MAX_AGENTS);
         f.range("$.repeats", s.repeats(), 1, MAX_REPEATS);

@@ -88,7 +88,8 @@ final class GoldenExamples {
                            {"name": "read", "path": "/items/${id}",
                             "checks": [{"jsonPath": "$.sku", "equals": "${sku}"}]}]}]},
              "load": {"model": "closed", "warmup": "5s",
-                      "stages": [{"users": 20, "ramp": "10s"}, {"users": 20, "hold": "30s"}]},
+                      "stages": [{"users": 20, "ramp": "10s"}, {"users": 20, "hold": "30s"}],
+                      "connections": "per-user"},
              "agents": 2}
             """;
 

@@ -115,6 +115,17 @@ class ScenarioSchemaTest {
                         "a pause step as written back",
                         "/workload/flows/0/steps/1={\"pause\": {\"fixed\": \"1s\"},"
                                 + " \"method\": \"GET\", \"weight\": 1}"),
+                valid("connections per-user", "/load/connections=\"per-user\""),
+                valid("connections close-each", "/load/connections=\"close-each\""),
+                valid(
+                        "open with connections per-user",
+                        "/load/model=\"open\" ; /load/stages=[{\"rate\": 5, \"hold\": \"10s\"}] ;"
+                                + " /load/connections=\"per-user\""),
+                invalid("connections unknown", "/load/connections=\"pooled\""),
+                invalid(
+                        "close-each over http2",
+                        "/target={\"baseUrl\": \"https://localhost\", \"http2\": true} ;"
+                                + " /load/connections=\"close-each\""),
                 invalid("an unknown top-level field", "/extra=1"),
                 invalid("an unknown check field", "/workload/flows/0/steps/2/checks/0={\"status\": [201], \"x\": 1}"),
                 invalid("a check of two kinds", "/workload/flows/0/steps/2/checks/0={\"status\": [201], \"maxMs\": 9}"),
