@@ -59,10 +59,10 @@ public final class GeneratorBench implements Callable<Integer> {
             description = "Which cells: nginx, python, builtin (default ${DEFAULT-VALUE}).")
     List<String> cells;
 
-    @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds per client (default 5).")
+    @Option(names = "--seconds", defaultValue = "8", description = "Measured seconds per client (default 8).")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Warm-up seconds per client (default 2).")
+    @Option(names = "--warmup", defaultValue = "3", description = "Warm-up seconds per client (default 3).")
     int warmup;
 
     @Option(names = "--rounds", defaultValue = "2", description = "Rounds per cell (default ${DEFAULT-VALUE}).")

@@ -32,6 +32,7 @@ final class GeneratorRunner {
     private final int seconds;
     private final int pause;
     private final Map<String, String> clientProperties;
+    private boolean agentWarmed;
 
     GeneratorRunner(
             BenchApi api,
@@ -74,6 +75,13 @@ final class GeneratorRunner {
     private void rounds(
             GeneratorCell cell, int rounds, String baseUrl, CpuSampler cpu, Map<String, List<Measured>> byClient)
             throws Exception {
+        if (!agentWarmed) {
+            // The agent JVM lives through the whole bench: its first step warms its JIT and is discarded (as in
+            // ./loadlab bench agent-ab); plain Gatling starts a JVM per measurement, as its users do.
+            loadLab(cell, baseUrl, cpu, false);
+            agentWarmed = true;
+            GeneratorBench.pause(pause);
+        }
         for (int round = 1; round <= rounds; round++) {
             List<String> order = new ArrayList<>(List.of(LOADLAB, WRK, GATLING));
             if (cell.nginx()) {
