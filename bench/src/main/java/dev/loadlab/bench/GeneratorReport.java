@@ -81,6 +81,18 @@ final class GeneratorReport {
             }
         }
         s.append('\n');
+        for (var entry : results.entrySet()) {
+            List<Measured> v1 = entry.getValue().get(LOADLAB);
+            List<Measured> v2 = entry.getValue().get(LOADLAB_V2);
+            if (v1 != null && v2 != null) {
+                s.append(String.format(
+                        Locale.ROOT,
+                        "The general request chain (a v2 flow of two requests with status and body checks and a"
+                                + " header save) against the short v1 chain on %s: %s × the v1 step's requests/s.%n%n",
+                        entry.getKey().label(),
+                        number(median(v2, Measured::rps) / median(v1, Measured::rps))));
+            }
+        }
         s.append(SATURATED_RULE).append("\n\n");
         bounds(s, nginxWrk);
         return s.toString();
@@ -90,6 +102,13 @@ final class GeneratorReport {
             + (int) (SATURATED * 100) + " % of its capacity in cores (nginx: 1; built-ins: min(W, cores), threaded-gil"
             + " 1; Python: min(W, cores), gthread 1), or wrk did at most " + (int) (SLOW_SHARE * 100)
             + " % of its nginx requests/s on the cell (a client that does 4x more elsewhere is not this cell's limit).";
+
+    private static final String SETTINGS = "Gatling settings to try on both Gatling JVMs with `--client-property"
+            + " KEY=VALUE` (Gatling 3.15.1's `gatling-defaults.conf`; Netty 4.2): `gatling.netty.useNativeTransport`"
+            + " (default true: epoll), `gatling.netty.useIoUring` (default false), `gatling.netty.allocator` (pooled,"
+            + " unpooled, adaptive; default pooled), and Netty's `io.netty.eventLoopThreads` (Gatling asks for 0"
+            + " threads, so Netty's default: 2 × available processors). `gatling.ssl.useOpenSsl` only matters for"
+            + " https.";
 
     private void bounds(StringBuilder s, Double nginxWrk) {
         List<String> slow = new ArrayList<>();
@@ -147,6 +166,7 @@ final class GeneratorReport {
         s.append("- LoadLab flagged generator-bound whenever below 0.8 × wrk (per round): ")
                 .append(below == 0 ? "holds (no round below 0.8)" : verdict(below, unflagged))
                 .append("\n\n");
+        s.append(SETTINGS).append("\n\n");
     }
 
     private static String verdict(int cells, List<String> failing) {
