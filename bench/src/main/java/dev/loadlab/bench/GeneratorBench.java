@@ -158,6 +158,18 @@ public final class GeneratorBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (String cell : cells) {
+            if (!List.of("nginx", "python", "builtin").contains(cell)) {
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "--cells must list nginx, python or builtin, was '" + cell + "'");
+            }
+        }
+        if (seconds < 1 || seconds > 600 || warmup < 0 || warmup > 600 || rounds < 1 || rounds > 20) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this),
+                    "--seconds must be 1..600 (was " + seconds + "), --warmup 0..600 (was " + warmup
+                            + "), --rounds 1..20 (was " + rounds + ")");
+        }
         if (!Packages.ensure("wrk", "wrk")) {
             return 2;
         }
