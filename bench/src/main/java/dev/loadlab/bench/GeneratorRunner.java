@@ -78,7 +78,13 @@ final class GeneratorRunner {
         if (!agentWarmed) {
             // The agent JVM lives through the whole bench: its first step warms its JIT and is discarded (as in
             // ./loadlab bench agent-ab); plain Gatling starts a JVM per measurement, as its users do.
-            loadLab(cell, baseUrl, cpu, false);
+            try {
+                loadLab(cell, baseUrl, cpu, false);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                System.err.println("the agent's warm-up step failed: " + e.getMessage());
+            }
             agentWarmed = true;
             GeneratorBench.pause(pause);
         }
@@ -95,16 +101,25 @@ final class GeneratorRunner {
                 if (i > 0) {
                     GeneratorBench.pause(pause);
                 }
-                if (!cell.nginx() && !client.startsWith(LOADLAB)) {
-                    host.ensure(cell.profile(), cell.workers()); // a LoadLab step configures the host itself
+                Measured m;
+                try {
+                    if (!cell.nginx() && !client.startsWith(LOADLAB)) {
+                        host.ensure(cell.profile(), cell.workers()); // a LoadLab step configures the host itself
+                    }
+                    m = switch (client) {
+                        case LOADLAB -> loadLab(cell, baseUrl, cpu, false);
+                        case LOADLAB_V2 -> loadLab(cell, baseUrl, cpu, true);
+                        case WRK -> wrk(cell, baseUrl, cpu);
+                        default -> gatling(cell, baseUrl, cpu);
+                    };
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    // One failed measurement (a server that would not start, a refused step) must not end a long
+                    // run: it is left out of the medians, and said here.
+                    System.err.println(cell.label() + " round " + round + " " + client + " failed: " + e.getMessage());
+                    continue;
                 }
-                Measured m =
-                        switch (client) {
-                            case LOADLAB -> loadLab(cell, baseUrl, cpu, false);
-                            case LOADLAB_V2 -> loadLab(cell, baseUrl, cpu, true);
-                            case WRK -> wrk(cell, baseUrl, cpu);
-                            default -> gatling(cell, baseUrl, cpu);
-                        };
                 System.err.printf(
                         Locale.ROOT,
                         "%s round %d %s: %.0f req/s p50 %.2f ms p99 %.2f ms server %.2f cores%s%n",
