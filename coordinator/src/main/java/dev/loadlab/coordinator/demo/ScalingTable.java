@@ -11,6 +11,7 @@ final class ScalingTable {
     static final String GENERATOR_MARK = "*";
     /** Wide enough for the longest profile name shipped, gunicorn-gthread, and a gap. */
     private static final int PROFILE_WIDTH = 18;
+
     private static final int CELL_WIDTH = 14;
 
     private ScalingTable() {}
