@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The findings of a sweep over the real Python servers ({@code py-gil-cpu}, {@code py-gil-mixed}) that the emulated
- * profiles' findings do not cover: whether gunicorn-gthread stays at one core while another server uses more (the
+ * profiles' findings do not cover: whether gunicorn-gthread stays at one core while gunicorn-sync uses more (the
  * GIL), and how far each real server scales in cores. Each sentence only when the numbers show it, by the thresholds
  * below; cells flagged generator-bound are left out. Stateless.
  */
@@ -29,7 +29,7 @@ final class PythonFindings {
     /** Within this of 1.0 core is "one core": one process under one lock, read from /proc with a little noise. */
     static final double ONE_CORE_MARGIN = 0.15;
 
-    /** Another server at 1 + this many cores or more shows the machine had more than one core to give. */
+    /** gunicorn-sync at 1 + this many cores or more at a W shows that the machine and the load had more to give. */
     static final double BEYOND_ONE_CORE = 0.3;
 
     /** "Scales" needs at least this many more cores than at W=1 ... */
@@ -57,69 +57,80 @@ final class PythonFindings {
     }
 
     /**
-     * "gunicorn-gthread stays at 1.0 core for every W ... while gunicorn-sync reaches 1.9 cores": when from some W on
-     * (for at least two W, the last of them 2 or more) every gthread cell is within {@link #ONE_CORE_MARGIN} of one
-     * core and none before is above it, while another server reached {@link #BEYOND_ONE_CORE} more than one core at
-     * W of 2 or more (so one core was not the machine's limit).
+     * "gunicorn-gthread stays at 1.0 core for every W ..., while gunicorn-sync, the same W as processes, reaches 1.9
+     * cores": when no gthread cell is more than {@link #ONE_CORE_MARGIN} above one core, gunicorn-sync at one of the
+     * same W of 2 or more uses {@link #BEYOND_ONE_CORE} more than one core (the same workers and the same demand, only
+     * the lock differs, so one core was neither the machine's limit nor the load's), and gthread either stays within
+     * the margin of one core for at least its last two W or reaches it at its most.
      */
     static Optional<String> gilCeiling(ScalingResult result) {
         List<ScalingResult.Cell> row = Findings.measured(result.row(GTHREAD));
         if (row.size() < 2
                 || row.stream().anyMatch(c -> c.targetCpuCores() == null)
+                || row.stream().anyMatch(c -> c.targetCpuCores() > 1 + ONE_CORE_MARGIN)
                 || row.getLast().workers() < 2) {
             return Optional.empty();
         }
-        int from = 0;
-        while (from < row.size() && !oneCore(row.get(from))) {
-            if (row.get(from).targetCpuCores() > 1 + ONE_CORE_MARGIN) {
-                return Optional.empty();
-            }
-            from++;
-        }
-        List<ScalingResult.Cell> atOne = row.subList(from, row.size());
-        if (atOne.size() < 2 || !atOne.stream().allMatch(PythonFindings::oneCore)) {
-            return Optional.empty();
-        }
-        Optional<ScalingResult.Cell> other = result.cells().stream()
-                .filter(c -> !c.profile().equals(GTHREAD) && !c.generatorBound())
-                .filter(c -> c.workers() >= 2 && c.targetCpuCores() != null)
+        Optional<ScalingResult.Cell> processes = row.stream()
+                .filter(c -> c.workers() >= 2)
+                .flatMap(c -> result.cell(SYNC, c.workers()).stream())
+                .filter(c -> !c.generatorBound() && c.targetCpuCores() != null)
                 .filter(c -> c.targetCpuCores() >= 1 + BEYOND_ONE_CORE)
                 .max(Comparator.comparingDouble(ScalingResult.Cell::targetCpuCores));
-        if (other.isEmpty()) {
+        if (processes.isEmpty()) {
             return Optional.empty();
         }
-        double low = atOne.stream()
-                .mapToDouble(ScalingResult.Cell::targetCpuCores)
-                .min()
+        int from = row.size();
+        while (from > 0 && oneCore(row.get(from - 1))) {
+            from--;
+        }
+        List<ScalingResult.Cell> atOne = row.subList(from, row.size());
+        ScalingResult.Cell most = row.stream()
+                .max(Comparator.comparingDouble(ScalingResult.Cell::targetCpuCores))
                 .orElseThrow();
-        double high = atOne.stream()
-                .mapToDouble(ScalingResult.Cell::targetCpuCores)
-                .max()
-                .orElseThrow();
-        String where = from == 0
-                ? String.format(
-                        Locale.ROOT,
-                        "stays at 1.0 core (%.2f to %.2f) for every W from %d to %d",
-                        low,
-                        high,
-                        row.getFirst().workers(),
-                        row.getLast().workers())
-                : String.format(
-                        Locale.ROOT,
-                        "rises to 1.0 core at W=%d and stays there (%.2f to %.2f) up to W=%d",
-                        atOne.getFirst().workers(),
-                        low,
-                        high,
-                        row.getLast().workers());
+        String where;
+        if (atOne.size() >= 2) {
+            double low = atOne.stream()
+                    .mapToDouble(ScalingResult.Cell::targetCpuCores)
+                    .min()
+                    .orElseThrow();
+            double high = atOne.stream()
+                    .mapToDouble(ScalingResult.Cell::targetCpuCores)
+                    .max()
+                    .orElseThrow();
+            where = from == 0
+                    ? String.format(
+                            Locale.ROOT,
+                            "stays at 1.0 core (%.2f to %.2f) for every W from %d to %d",
+                            low,
+                            high,
+                            row.getFirst().workers(),
+                            row.getLast().workers())
+                    : String.format(
+                            Locale.ROOT,
+                            "rises to 1.0 core at W=%d and stays there (%.2f to %.2f) up to W=%d",
+                            atOne.getFirst().workers(),
+                            low,
+                            high,
+                            row.getLast().workers());
+        } else if (most.workers() >= 2 && oneCore(most)) {
+            where = String.format(
+                    Locale.ROOT,
+                    "never goes past one core (at most %.2f, at W=%d)",
+                    most.targetCpuCores(),
+                    most.workers());
+        } else {
+            return Optional.empty();
+        }
         return Optional.of(String.format(
                 Locale.ROOT,
-                "%s %s, while %s reaches %.1f cores at W=%d: its threads share one process and its one interpreter"
-                        + " lock (the GIL), so only one of them runs Python at a time.",
+                "%s %s, while %s, the same W as processes, reaches %.1f cores at W=%d: its threads share one process"
+                        + " and its one interpreter lock (the GIL), so only one of them runs Python at a time.",
                 GTHREAD,
                 where,
-                other.get().profile(),
-                other.get().targetCpuCores(),
-                other.get().workers()));
+                SYNC,
+                processes.get().targetCpuCores(),
+                processes.get().workers()));
     }
 
     /**

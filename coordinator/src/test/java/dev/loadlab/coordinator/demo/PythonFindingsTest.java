@@ -60,31 +60,54 @@ class PythonFindingsTest {
     }
 
     @Test
-    void gthreadStaysAtOneCoreWhileAnotherServerUsesMore() {
+    void gthreadStaysAtOneCoreWhileSyncUsesMoreAtTheSameW() {
         assertThat(PythonFindings.gilCeiling(cpu()))
-                .contains("gunicorn-gthread stays at 1.0 core (1.00 to 1.03) for every W from 1 to 4, while uvicorn"
-                        + " reaches 1.9 cores at W=4: its threads share one process and its one interpreter lock (the"
-                        + " GIL), so only one of them runs Python at a time.");
+                .contains(
+                        "gunicorn-gthread stays at 1.0 core (1.00 to 1.03) for every W from 1 to 4, while"
+                                + " gunicorn-sync, the same W as processes, reaches 1.9 cores at W=4: its threads share one"
+                                + " process and its one interpreter lock (the GIL), so only one of them runs Python at a time.");
     }
 
     @Test
     void gthreadThatGetsToOneCoreLaterSaysFromWhere() {
         double[][][] data = {
-            {{48, 700, 0.22}, {95, 650, 0.45}, {180, 380, 0.85}, {190, 380, 0.9}},
-            {{47, 690, 0.25}, {90, 400, 0.90}, {170, 250, 0.98}, {172, 250, 1.04}},
-            {{240, 200, 1.00}, {450, 120, 1.85}, {445, 130, 1.90}, {440, 130, 1.9}},
-            {{230, 250, 0.98}, {440, 160, 1.88}, {430, 170, 1.90}, {420, 170, 1.9}},
+            {{190, 200, 1.00}, {350, 150, 1.85}, {345, 300, 1.90}, {340, 300, 1.90}},
+            {{120, 200, 0.60}, {180, 200, 0.90}, {182, 250, 0.98}, {178, 250, 1.04}},
+            {{195, 330, 1.01}, {360, 180, 1.90}, {355, 200, 1.92}, {350, 200, 1.90}},
+            {{192, 250, 1.00}, {365, 150, 1.91}, {350, 700, 1.90}, {340, 200, 1.90}},
         };
-        ScalingResult result = result("py-gil-mixed", "GET /mixed?io=16&cpu=4", List.of(1, 2, 4, 8), data, null);
+        ScalingResult result = result("py-gil-cpu", "GET /cpu?ms=5", List.of(1, 2, 4, 8), data, null);
 
         assertThat(PythonFindings.gilCeiling(result)).hasValueSatisfying(f -> assertThat(f)
                 .startsWith("gunicorn-gthread rises to 1.0 core at W=2 and stays there (0.90 to 1.04) up to"
-                        + " W=8, while uvicorn reaches 1.9 cores at W=4:"));
+                        + " W=8, while gunicorn-sync, the same W as processes, reaches 1.9 cores at W=4:"));
     }
 
     @Test
-    void noGilSentenceWhenGthreadIsBelowOneCoreOrAboveItOrNobodyElseUsesMore() {
-        // Below one core at W=1 and W=2, one core only at W=4: one W at one core is not "stays".
+    void gthreadThatReachesOneCoreOnlyAtItsLastWNeverGoesPastIt() {
+        // The short demo on a 2-core machine shared with the agent: W = 1, 2 only, one core not reached at W=1.
+        double[][][] data = {
+            {{146, 500, 0.80}, {254, 450, 1.36}},
+            {{124, 500, 0.70}, {153, 600, 0.90}},
+            {{159, 400, 0.80}, {174, 500, 1.00}},
+            {{167, 900, 1.00}, {255, 3209, 1.50}},
+        };
+        ScalingResult result = result("py-gil-cpu", "GET /cpu?ms=5", List.of(1, 2), data, null);
+
+        assertThat(PythonFindings.gilCeiling(result))
+                .contains("gunicorn-gthread never goes past one core (at most 0.90, at W=2), while gunicorn-sync, the"
+                        + " same W as processes, reaches 1.4 cores at W=2: its threads share one process and its one"
+                        + " interpreter lock (the GIL), so only one of them runs Python at a time.");
+
+        // Well short of one core at its most: nothing shows a ceiling.
+        data[1][1] = new double[] {140, 600, 0.70};
+        assertThat(PythonFindings.gilCeiling(result("py-gil-cpu", "GET /cpu?ms=5", List.of(1, 2), data, null)))
+                .isEmpty();
+    }
+
+    @Test
+    void noGilSentenceWhenSyncDoesNotUseMoreOrGthreadGoesPastOneCore() {
+        // /mixed: at W=4 gthread is at 0.95 core, but sync with the same W uses 0.85: the load, not a lock, sets it.
         assertThat(PythonFindings.gilCeiling(mixed())).isEmpty();
 
         // Past one core (a free-threaded interpreter would do this): no GIL claim, and it scales instead.
@@ -112,16 +135,18 @@ class PythonFindingsTest {
     }
 
     @Test
-    void theOtherServerMustMeasureTheTargetNotTheGenerator() {
-        double[][][] data = regroup(cpu());
-        // Only uvicorn at W=4 and gevent at W=2 ever pass 1.3 cores, and uvicorn's is flagged generator-bound.
-        data[0] = new double[][] {{190, 200, 1.0}, {200, 200, 1.1}, {200, 200, 1.2}};
-        data[2][1] = new double[] {200, 200, 1.2};
-        data[3][2] = new double[] {200, 200, 1.2};
-        ScalingResult result = result("py-gil-cpu", "GET /cpu?ms=5", List.of(1, 2, 4), data, "uvicorn@4");
+    void syncsCellMustMeasureTheTargetNotTheGenerator() {
+        // sync at W=4 flagged: W=2 is the evidence.
+        assertThat(PythonFindings.gilCeiling(
+                        result("py-gil-cpu", "GET /cpu?ms=5", List.of(1, 2, 4), regroup(cpu()), "gunicorn-sync@4")))
+                .hasValueSatisfying(f -> assertThat(f).contains("reaches 1.9 cores at W=2:"));
 
-        assertThat(PythonFindings.gilCeiling(result))
-                .hasValueSatisfying(f -> assertThat(f).contains("while gevent reaches 1.9 cores at W=2"));
+        // ... and with sync at W=2 near one core, the flagged W=4 is no evidence at all.
+        double[][][] data = regroup(cpu());
+        data[0][1] = new double[] {200, 200, 1.2};
+        assertThat(PythonFindings.gilCeiling(
+                        result("py-gil-cpu", "GET /cpu?ms=5", List.of(1, 2, 4), data, "gunicorn-sync@4")))
+                .isEmpty();
     }
 
     @Test
