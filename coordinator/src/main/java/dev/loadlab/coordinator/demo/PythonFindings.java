@@ -57,7 +57,7 @@ final class PythonFindings {
     }
 
     /**
-     * "gunicorn-gthread stays at 1.0 core for every W ..., while gunicorn-sync, the same W as processes, reaches 1.9
+     * "gunicorn-gthread stays at about one core for every W ..., while gunicorn-sync, the same W as processes, reaches 1.9
      * cores": when no gthread cell is more than {@link #ONE_CORE_MARGIN} above one core, gunicorn-sync at one of the
      * same W of 2 or more uses {@link #BEYOND_ONE_CORE} more than one core (the same workers and the same demand, only
      * the lock differs, so one core was neither the machine's limit nor the load's), and gthread either stays within
@@ -101,14 +101,14 @@ final class PythonFindings {
             where = from == 0
                     ? String.format(
                             Locale.ROOT,
-                            "stays at 1.0 core (%.2f to %.2f) for every W from %d to %d",
+                            "stays at about one core (%.2f to %.2f) for every W from %d to %d",
                             low,
                             high,
                             row.getFirst().workers(),
                             row.getLast().workers())
                     : String.format(
                             Locale.ROOT,
-                            "rises to 1.0 core at W=%d and stays there (%.2f to %.2f) up to W=%d",
+                            "rises to about one core at W=%d and stays there (%.2f to %.2f) up to W=%d",
                             atOne.getFirst().workers(),
                             low,
                             high,

@@ -63,7 +63,7 @@ class PythonFindingsTest {
     void gthreadStaysAtOneCoreWhileSyncUsesMoreAtTheSameW() {
         assertThat(PythonFindings.gilCeiling(cpu()))
                 .contains(
-                        "gunicorn-gthread stays at 1.0 core (1.00 to 1.03) for every W from 1 to 4, while"
+                        "gunicorn-gthread stays at about one core (1.00 to 1.03) for every W from 1 to 4, while"
                                 + " gunicorn-sync, the same W as processes, reaches 1.9 cores at W=4: its threads share one"
                                 + " process and its one interpreter lock (the GIL), so only one of them runs Python at a time.");
     }
@@ -79,7 +79,7 @@ class PythonFindingsTest {
         ScalingResult result = result("py-gil-cpu", "GET /cpu?ms=5", List.of(1, 2, 4, 8), data, null);
 
         assertThat(PythonFindings.gilCeiling(result)).hasValueSatisfying(f -> assertThat(f)
-                .startsWith("gunicorn-gthread rises to 1.0 core at W=2 and stays there (0.90 to 1.04) up to"
+                .startsWith("gunicorn-gthread rises to about one core at W=2 and stays there (0.90 to 1.04) up to"
                         + " W=8, while gunicorn-sync, the same W as processes, reaches 1.9 cores at W=4:"));
     }
 
@@ -211,7 +211,7 @@ class PythonFindingsTest {
                         + " computes holds up every other request of its worker.");
         assertThat(findings)
                 .anyMatch(f -> f.startsWith("gunicorn-gthread plateaus at 1.0 cores from W=1"))
-                .anyMatch(f -> f.startsWith("gunicorn-gthread stays at 1.0 core"))
+                .anyMatch(f -> f.startsWith("gunicorn-gthread stays at about one core"))
                 .anyMatch(f -> f.startsWith("gunicorn-sync scales to"))
                 .anyMatch(f -> f.startsWith("At W=4, gunicorn-gthread serves 48% fewer"))
                 .anyMatch(f -> f.startsWith("gevent at W=1 has a p99"))
