@@ -29,7 +29,7 @@ class BuiltInScenariosIT {
     Path dir;
 
     @Test
-    void aFreshCoordinatorListsTheThreeBuiltInsAndARestartKeepsThemOnce() {
+    void aFreshCoordinatorListsTheBuiltInsAndARestartKeepsThemOnce() {
         CoordinatorConfig config =
                 CoordinatorConfig.local(dir.resolve("data"), "builtin-" + UUID.randomUUID()).toBuilder()
                         .targetHost(HOST)
@@ -38,7 +38,7 @@ class BuiltInScenariosIT {
             Api api = Api.of(coordinator);
             JsonNode listed = api.get("/api/v1/scenarios").body().get("scenarios");
 
-            assertThat(names(listed)).containsExactly("gil-cpu", "gil-mixed", "smoke");
+            assertThat(names(listed)).containsExactly("gil-cpu", "gil-mixed", "py-gil-cpu", "py-gil-mixed", "smoke");
             for (JsonNode saved : listed) {
                 assertThat(saved.get("builtIn").asBoolean())
                         .as(saved.toString())

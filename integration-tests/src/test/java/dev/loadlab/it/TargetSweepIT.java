@@ -86,9 +86,26 @@ class TargetSweepIT {
                 """.formatted(stack.target("[\"no-such-profile\"]", "[2]")));
 
         assertThat(run.get("status").asText()).isEqualTo("FAILED");
-        assertThat(run.get("failure").asText()).contains("no-such-profile").contains("HTTP 4");
+        assertThat(run.get("failure").asText())
+                .contains("profile no-such-profile is not on this target host (it has multi-process, threaded-gil,")
+                .contains("add it as a command profile to the target host's profiles file (--profiles-file)");
         assertThat(run.get("steps").get(0).get("status").asText()).isEqualTo("FAILED");
         assertThat(controlGet("/control/stats").get("config")).isEqualTo(before);
+    }
+
+    @Test
+    void aRealPythonServerOnAHostWithoutThemSaysHowToStartThem() throws Exception {
+        JsonNode run = runToEnd("""
+                {"name": "py-on-a-plain-host",
+                 "target": %s,
+                 "workload": {"requests": [{"name": "cpu", "path": "/cpu?ms=5"}]},
+                 "load": {"model": "closed", "users": 1, "duration": "1s"}}
+                """.formatted(stack.target("[\"gunicorn-sync\", \"uvicorn\"]", "[1]")));
+
+        assertThat(run.get("status").asText()).isEqualTo("FAILED");
+        assertThat(run.get("failure").asText())
+                .contains("profile gunicorn-sync is not on this target host (it has ")
+                .contains("start it with ./loadlab target --python");
     }
 
     private JsonNode runToEnd(String scenario) {

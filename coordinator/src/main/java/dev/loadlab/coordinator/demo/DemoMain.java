@@ -30,18 +30,23 @@ import picocli.CommandLine.Option;
 /**
  * {@code loadlab demo}: starts every part on this machine (the target host with its control API, the coordinator
  * configured with it, one agent), runs short versions of the built-in scenarios {@code gil-cpu} and {@code gil-mixed}
- * through the REST API (a merge patch over the saved scenario), prints each one's dashboard link, scaling table and
- * the findings computed from it, says where the data lives and how to see it again, and stops everything it started,
- * also on Ctrl-C.
+ * (with {@code --python}: {@code py-gil-cpu} and {@code py-gil-mixed} on the real Python servers, the target host
+ * started with the Python twin's profiles file) through the REST API (a merge patch over the saved scenario), prints
+ * each one's dashboard link, scaling table and the findings computed from it, says where the data lives and how to see
+ * it again, and stops everything it started, also on Ctrl-C.
  */
 @Command(
         name = "loadlab demo",
         mixinStandardHelpOptions = true,
         description = "Runs LoadLab end to end on this machine: embedded PostgreSQL, coordinator, one agent (own JVM),"
                 + " the target host (own JVM), short versions of the built-in gil-cpu and gil-mixed sweeps over the"
-                + " five profiles, their scaling tables and findings.")
+                + " five profiles, their scaling tables and findings; with --python, py-gil-cpu and py-gil-mixed"
+                + " over the real Gunicorn (sync, gthread), Uvicorn and Gevent instead.")
 public final class DemoMain implements Callable<Integer> {
-    private static final List<String> SWEEPS = List.of("gil-cpu", "gil-mixed");
+    static final List<String> SWEEPS = List.of("gil-cpu", "gil-mixed");
+    static final List<String> PYTHON_SWEEPS = List.of("py-gil-cpu", "py-gil-mixed");
+    /** The Python twin's profiles file, under the LoadLab checkout: the command profiles the py-gil sweeps use. */
+    static final Path PYTHON_PROFILES = Path.of("target-app", "python", "profiles.properties");
     /** Where {@code ./loadlab coordinator} listens by default: the demo's own coordinator stops when it ends. */
     private static final String LATER = "http://127.0.0.1:7070";
 
@@ -83,6 +88,13 @@ public final class DemoMain implements Callable<Integer> {
             description = "Run the built-in scenarios as saved (W = 1..32, 10 s per cell: about 16 minutes).")
     boolean full;
 
+    @Option(
+            names = "--python",
+            description = "Run py-gil-cpu and py-gil-mixed on the real Python servers (gunicorn-sync,"
+                    + " gunicorn-gthread, uvicorn, gevent from Debian's python3), the target host started with"
+                    + " target-app/python/profiles.properties, instead of gil-cpu and gil-mixed on the emulation.")
+    boolean python;
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     /** The coordinator's REST API token, once it runs. */
     private String apiToken;
@@ -108,9 +120,15 @@ public final class DemoMain implements Callable<Integer> {
         long began = System.nanoTime();
         Path data = dataDir.toAbsolutePath().normalize();
         Path logs = data.resolve("logs");
+        Path profiles = targetProfiles();
+        if (profiles != null && !Files.isRegularFile(profiles)) {
+            System.err.println("demo --python needs the Python twin's profiles file " + profiles
+                    + ", and it is not there: is --home " + home + " a LoadLab checkout?");
+            return 2;
+        }
         Files.createDirectories(logs);
         LocalStack stack = track(new LocalStack(
-                new LocalStack.Options(home, data, logs, data.resolve("agent"), "demo", 1, DemoMain::say)));
+                new LocalStack.Options(home, data, logs, data.resolve("agent"), "demo", 1, DemoMain::say, profiles)));
         stack.start();
         Coordinator coordinator = stack.coordinator();
         apiToken = coordinator.apiToken();
@@ -122,7 +140,7 @@ public final class DemoMain implements Callable<Integer> {
                 + " cores: the target's cores in brackets are capped by what the others leave it.");
         List<String> runIds = new ArrayList<>();
         boolean allSucceeded = true;
-        for (String name : SWEEPS) {
+        for (String name : sweeps()) {
             say("running the built-in scenario " + name + (full ? " as saved" : ", short version") + ":");
             System.out.println("  POST " + api + "/api/v1/scenarios/" + name + "/runs?label=source:demo"
                     + (patch.isEmpty() ? "" : "  " + patch));
@@ -177,8 +195,18 @@ public final class DemoMain implements Callable<Integer> {
         return DashboardRoutes.runLink(httpUrl, runId) + "?token=" + apiToken;
     }
 
+    /** The built-in scenarios this demo runs, in order. */
+    List<String> sweeps() {
+        return python ? PYTHON_SWEEPS : SWEEPS;
+    }
+
+    /** The profiles file the target host starts with, or null for its built-in profiles only. */
+    Path targetProfiles() {
+        return python ? home.toAbsolutePath().normalize().resolve(PYTHON_PROFILES) : null;
+    }
+
     /** The merge patch that makes a built-in sweep short: fewer worker counts, shorter cells. */
-    private String shortVersion() {
+    String shortVersion() {
         ObjectNode patch = Json.lenient().createObjectNode();
         ArrayNode counts = patch.putObject("target").putArray("workers");
         workers.forEach(counts::add);

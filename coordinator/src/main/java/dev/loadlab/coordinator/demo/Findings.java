@@ -5,15 +5,17 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Plain-language findings computed from a sweep's cells, each sentence only when the numbers support it: where a
  * profile's CPU plateaus, each profile's best speed-up over W = 1, which profile serves most at the highest W, what the
- * interpreter lock costs against the same threads without it, what one worker of the best profile does against one
- * process, and tails far above the other profiles'. Cells flagged generator-bound are left out: they measure the load
- * generator, not the target. Stateless.
+ * interpreter lock costs (threaded-gil against the same threads without it; gunicorn-gthread against gunicorn-sync),
+ * what one worker of the best profile does against one worker that serves one request at a time, tails far above the
+ * other profiles', and the real Python servers' own ({@link PythonFindings}). Cells flagged generator-bound are left
+ * out: they measure the load generator, not the target. Stateless.
  */
 final class Findings {
     /** Less than this change from one W to the next is "no change" for throughput (relative) and cores (absolute). */
@@ -25,6 +27,9 @@ final class Findings {
     static final long HUGE_P99_MS = 1_000;
 
     static final double HUGE_P99_FACTOR = 5;
+
+    /** One worker of the best profile serving at least this many times one blocking worker is worth a sentence. */
+    static final double ONE_WORKER_FACTOR = 1.5;
 
     private Findings() {}
 
@@ -42,10 +47,11 @@ final class Findings {
         lockCost(result).ifPresent(findings::add);
         oneWorker(result).ifPresent(findings::add);
         findings.addAll(tails(result));
+        findings.addAll(PythonFindings.of(result, machineCores));
         return findings;
     }
 
-    private static List<ScalingResult.Cell> measured(List<ScalingResult.Cell> cells) {
+    static List<ScalingResult.Cell> measured(List<ScalingResult.Cell> cells) {
         return cells.stream().filter(c -> !c.generatorBound()).toList();
     }
 
@@ -145,12 +151,51 @@ final class Findings {
                 worst.throughputRps()));
     }
 
-    /** threaded-gil against threaded (the same threads without the lock) at the highest W both have. */
+    /**
+     * A profile under an interpreter lock against one like it without that lock, and what the difference is: the
+     * emulated pair and the real Python pair.
+     */
+    private record LockPair(String locked, String free, String difference) {}
+
+    private static final List<LockPair> LOCK_PAIRS = List.of(
+            new LockPair("threaded-gil", "threaded", "the same threads without the interpreter lock"),
+            new LockPair(
+                    PythonFindings.GTHREAD,
+                    PythonFindings.SYNC,
+                    "the same W as processes, each with its own interpreter lock"));
+
+    /** One worker of these serves one request at a time: the baseline of {@link #oneWorker}, emulated or real. */
+    private static final List<String> ONE_AT_A_TIME = List.of("multi-process", PythonFindings.SYNC);
+
+    /** Why a profile's tail can be huge, where its design explains it. */
+    private static final Map<String, String> TAIL_CAUSES = Map.of(
+            "green",
+            ": its virtual threads share one carrier thread that is never preempted, so some connections wait while"
+                    + " others run (as under Gevent).",
+            PythonFindings.GEVENT,
+            ": each worker's greenlets share one thread and switch only when one waits, so a request that computes"
+                    + " holds up every other request of its worker.");
+
+    /**
+     * The locked profile against the free one at the highest W both measured: threaded-gil against threaded
+     * (emulated), gunicorn-gthread against gunicorn-sync (real); the first pair present that differs by
+     * {@link #FLAT_THROUGHPUT} or more.
+     */
     static Optional<String> lockCost(ScalingResult result) {
+        for (LockPair pair : LOCK_PAIRS) {
+            Optional<String> cost = lockCost(result, pair);
+            if (cost.isPresent()) {
+                return cost;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> lockCost(ScalingResult result, LockPair pair) {
         for (int i = result.workers().size() - 1; i >= 0; i--) {
             int w = result.workers().get(i);
-            Optional<ScalingResult.Cell> gil = result.cell("threaded-gil", w).filter(c -> !c.generatorBound());
-            Optional<ScalingResult.Cell> free = result.cell("threaded", w).filter(c -> !c.generatorBound());
+            Optional<ScalingResult.Cell> gil = result.cell(pair.locked(), w).filter(c -> !c.generatorBound());
+            Optional<ScalingResult.Cell> free = result.cell(pair.free(), w).filter(c -> !c.generatorBound());
             if (gil.isPresent() && free.isPresent() && free.get().throughputRps() > 0) {
                 double less = 1 - gil.get().throughputRps() / free.get().throughputRps();
                 if (less < FLAT_THROUGHPUT) {
@@ -158,10 +203,12 @@ final class Findings {
                 }
                 return Optional.of(String.format(
                         Locale.ROOT,
-                        "At W=%d, threaded-gil serves %.0f%% fewer requests/s than threaded, the same threads"
-                                + " without the interpreter lock (%.0f vs %.0f).",
+                        "At W=%d, %s serves %.0f%% fewer requests/s than %s, %s (%.0f vs %.0f).",
                         w,
+                        pair.locked(),
                         less * 100,
+                        pair.free(),
+                        pair.difference(),
                         gil.get().throughputRps(),
                         free.get().throughputRps()));
             }
@@ -169,26 +216,37 @@ final class Findings {
         return Optional.empty();
     }
 
-    /** At W=1, the best profile against multi-process (one process, today's baseline), when it is 1.5× or more. */
+    /**
+     * At W=1, the best profile against one worker that serves one request at a time (multi-process, or gunicorn-sync
+     * on the real servers), when it is {@link #ONE_WORKER_FACTOR}× or more; with a reason when the requests wait for
+     * I/O and the best is a real server built to serve others meanwhile.
+     */
     static Optional<String> oneWorker(ScalingResult result) {
         List<ScalingResult.Cell> at = atW(result, 1);
         Optional<ScalingResult.Cell> process =
-                at.stream().filter(c -> c.profile().equals("multi-process")).findFirst();
+                at.stream().filter(c -> ONE_AT_A_TIME.contains(c.profile())).findFirst();
         if (at.isEmpty() || process.isEmpty() || process.get().throughputRps() <= 0) {
             return Optional.empty();
         }
         ScalingResult.Cell best = at.get(0);
         double factor = best.throughputRps() / process.get().throughputRps();
-        if (factor < 1.5) {
+        if (factor < ONE_WORKER_FACTOR) {
             return Optional.empty();
         }
+        boolean waits = result.requests().contains("/io") || result.requests().contains("io=");
+        String why = waits && PythonFindings.SERVES_WHILE_WAITING.contains(best.profile())
+                ? ": while a request waits for its I/O, one " + best.profile() + " worker serves others, and a "
+                        + process.get().profile() + " worker waits with it"
+                : "";
         return Optional.of(String.format(
                 Locale.ROOT,
-                "With one worker, %s serves %.1f× the requests/s of one multi-process worker (%.0f vs %.0f).",
+                "With one worker, %s serves %.1f× the requests/s of one %s worker (%.0f vs %.0f)%s.",
                 best.profile(),
                 factor,
+                process.get().profile(),
                 best.throughputRps(),
-                process.get().throughputRps()));
+                process.get().throughputRps(),
+                why));
     }
 
     /** For each profile, its worst p99 when it is huge next to the other profiles' median at the same W. */
@@ -217,10 +275,7 @@ final class Findings {
                             cell.p99Ms(),
                             factor,
                             median,
-                            profile.equals("green")
-                                    ? ": its virtual threads share one carrier thread that is never preempted, so"
-                                            + " some connections wait while others run (as under Gevent)."
-                                    : "."));
+                            TAIL_CAUSES.getOrDefault(profile, ".")));
                 }
             }
             worst.ifPresent(tails::add);
@@ -229,7 +284,7 @@ final class Findings {
     }
 
     /** Measured cells at one W, most requests/s first. */
-    private static List<ScalingResult.Cell> atW(ScalingResult result, int w) {
+    static List<ScalingResult.Cell> atW(ScalingResult result, int w) {
         return result.cells().stream()
                 .filter(c -> c.workers() == w && !c.generatorBound())
                 .sorted(Comparator.comparingDouble(ScalingResult.Cell::throughputRps)

@@ -9,7 +9,9 @@ import java.util.Locale;
  */
 final class ScalingTable {
     static final String GENERATOR_MARK = "*";
-    private static final int PROFILE_WIDTH = 15;
+    /** Wide enough for the longest profile name shipped, gunicorn-gthread, and a gap. */
+    private static final int PROFILE_WIDTH = 18;
+
     private static final int CELL_WIDTH = 14;
 
     private ScalingTable() {}

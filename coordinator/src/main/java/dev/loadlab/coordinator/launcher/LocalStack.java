@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The whole product on this machine: the target host with its control API (own JVM, one worker), a coordinator with
+ * The whole product on this machine: the target host with its control API (own JVM, one worker, optionally with a
+ * profiles file of command profiles such as the real Python servers), a coordinator with
  * an embedded PostgreSQL configured with that target host, and N agents (each its own JVM) that joined it.
  * {@link #start()} starts them in that order and says what it does through the options' {@code progress};
  * {@link #close()} stops the coordinator, then the target host, then the agents (last, so they wait for a coordinator
@@ -30,10 +31,18 @@ public final class LocalStack implements AutoCloseable {
      * What to start. {@code home} is the LoadLab checkout holding the built jars; the coordinator keeps its data
      * under {@code dataDir}; the children write {@code <name>.log} under {@code logDir}; agent {@code i} is
      * {@code <name>-agent-<i>} with its work directory {@code agentDir} (with {@code -<i>} from the second on);
-     * {@code progress} receives one line per step. Immutable.
+     * {@code progress} receives one line per step; {@code targetProfiles} is a profiles file of command profiles the
+     * target host adds to its built-in ones ({@code --profiles-file}), or null for the built-in ones only. Immutable.
      */
     public record Options(
-            Path home, Path dataDir, Path logDir, Path agentDir, String name, int agents, Consumer<String> progress) {
+            Path home,
+            Path dataDir,
+            Path logDir,
+            Path agentDir,
+            String name,
+            int agents,
+            Consumer<String> progress,
+            Path targetProfiles) {
         public Options {
             Objects.requireNonNull(home, "home");
             Objects.requireNonNull(dataDir, "dataDir");
@@ -44,6 +53,22 @@ public final class LocalStack implements AutoCloseable {
             if (agents < 1) {
                 throw new IllegalArgumentException("agents must be at least 1, was " + agents);
             }
+            if (targetProfiles != null && !Files.isRegularFile(targetProfiles)) {
+                throw new IllegalArgumentException(
+                        "targetProfiles must be a profiles file, and " + targetProfiles + " is not a file");
+            }
+        }
+
+        /** A target host with the built-in profiles only. */
+        public Options(
+                Path home,
+                Path dataDir,
+                Path logDir,
+                Path agentDir,
+                String name,
+                int agents,
+                Consumer<String> progress) {
+            this(home, dataDir, logDir, agentDir, name, agents, progress, null);
         }
     }
 
@@ -73,12 +98,17 @@ public final class LocalStack implements AutoCloseable {
 
     private void startParts() throws InterruptedException {
         String cluster = options.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        say("starting the target host (own JVM) with its control API ...");
-        ChildJvm host = started(ChildJvm.start(
-                "target",
-                jar("target-app", "loadlab-target-app.jar"),
-                options.logDir(),
-                List.of("--port", "0", "--control-port", "0", "--control-token", controlToken, "--workers", "1")));
+        List<String> targetArgs = new ArrayList<>(
+                List.of("--port", "0", "--control-port", "0", "--control-token", controlToken, "--workers", "1"));
+        if (options.targetProfiles() != null) {
+            targetArgs.addAll(List.of(
+                    "--profiles-file", options.targetProfiles().toAbsolutePath().toString()));
+        }
+        say("starting the target host (own JVM) with its control API"
+                + (options.targetProfiles() == null ? "" : " and the command profiles of " + options.targetProfiles())
+                + " ...");
+        ChildJvm host = started(
+                ChildJvm.start("target", jar("target-app", "loadlab-target-app.jar"), options.logDir(), targetArgs));
         String app = host.awaitLine(TARGET_READY, READY_TIMEOUT);
         String control = host.awaitLine(CONTROL_READY, READY_TIMEOUT);
         synchronized (this) {

@@ -19,14 +19,15 @@ import java.util.Map;
 
 /**
  * The scenarios shipped with the product, as JSON documents under {@code dev/loadlab/coordinator/scenarios/builtin/}:
- * {@code gil-cpu} and {@code gil-mixed} (the talk's two experiments over the five profiles at W = 1..32) and
- * {@code smoke}. Their target is the coordinator's configured target host: the placeholders {@code ${target.baseUrl}},
+ * {@code gil-cpu} and {@code gil-mixed} (the talk's two experiments over the five emulating profiles at W = 1..32),
+ * {@code py-gil-cpu} and {@code py-gil-mixed} (the same two over the real Python servers, which only a target host
+ * started with the Python profiles file has: {@code ./loadlab target --python}) and {@code smoke}. Their target is the coordinator's configured target host: the placeholders {@code ${target.baseUrl}},
  * {@code ${target.control.url}} and {@code ${target.control.token}} are replaced in the parsed document (string values
  * only, never in the raw text), and the result is decoded and validated like any submitted scenario. Stateless.
  */
 public final class BuiltInScenarios {
     /** The shipped documents, in the order they are listed in the README. */
-    public static final List<String> NAMES = List.of("gil-cpu", "gil-mixed", "smoke");
+    public static final List<String> NAMES = List.of("gil-cpu", "gil-mixed", "py-gil-cpu", "py-gil-mixed", "smoke");
 
     private static final String FOLDER = "/dev/loadlab/coordinator/scenarios/builtin/";
 

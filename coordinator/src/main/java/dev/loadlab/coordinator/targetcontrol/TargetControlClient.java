@@ -4,6 +4,7 @@ import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.control.ConfigRequest;
 import dev.loadlab.protocol.control.ControlApi;
 import dev.loadlab.protocol.control.HostStats;
+import dev.loadlab.protocol.control.ProfileList;
 import dev.loadlab.protocol.scenario.TargetControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,9 +47,28 @@ public final class TargetControlClient {
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString(body)),
                 "switch to " + profile + " with " + workers + " workers");
+        if (MissingProfile.isMissingProfile(response.statusCode(), response.body())) {
+            throw new TargetControlException(MissingProfile.reason(profile, profiles()));
+        }
         if (response.statusCode() != 200) {
             throw new TargetControlException("the target host refused to switch to " + profile + " with " + workers
                     + " workers: HTTP " + response.statusCode() + " " + abbreviate(response.body()));
+        }
+    }
+
+    /** The names of the host's profiles, or an empty list when it does not say: only to explain a refusal. */
+    private List<String> profiles() {
+        try {
+            HttpResponse<String> response =
+                    send(request("/control/profiles", STATS_TIMEOUT).GET(), "list its profiles");
+            if (response.statusCode() != 200) {
+                return List.of();
+            }
+            return Json.read(response.body(), ProfileList.class).profiles().stream()
+                    .map(ProfileList.Entry::name)
+                    .toList();
+        } catch (TargetControlException | UncheckedIOException e) {
+            return List.of();
         }
     }
 

@@ -24,6 +24,21 @@ class ScalingTableTest {
     }
 
     @Test
+    void theRealServersRowsLineUpUnderTheirColumns() {
+        String table = ScalingTable.format(PythonFindingsTest.cpu());
+
+        List<String> rows = table.lines()
+                .filter(line -> line.startsWith("  profile")
+                        || line.startsWith("  gunicorn")
+                        || line.startsWith("  uvicorn")
+                        || line.startsWith("  gevent"))
+                .toList();
+        assertThat(rows).hasSize(5);
+        assertThat(rows).extracting(String::length).containsOnly(rows.get(0).length());
+        assertThat(table).containsPattern("gunicorn-gthread\\s+185 \\[1\\.0]\\s+180 \\[1\\.0]\\s+178 \\[1\\.0]\n");
+    }
+
+    @Test
     void aGeneratorBoundCellIsMarkedAndExplainedAndAMissingOneIsADash() {
         ScalingResult bound = FindingsTest.result(
                 List.of(1, 2),

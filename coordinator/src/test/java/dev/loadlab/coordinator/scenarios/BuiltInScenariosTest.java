@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loadlab.coordinator.CoordinatorConfig;
+import dev.loadlab.coordinator.targetcontrol.MissingProfile;
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Duration;
@@ -18,7 +19,9 @@ class BuiltInScenariosTest {
     void theTwoExperimentsSweepEveryProfileFromOneToThirtyTwoWorkersOnTheConfiguredHost() {
         List<Scenario> builtIns = BuiltInScenarios.resolve(HOST);
 
-        assertThat(builtIns).extracting(Scenario::name).containsExactly("gil-cpu", "gil-mixed", "smoke");
+        assertThat(builtIns)
+                .extracting(Scenario::name)
+                .containsExactly("gil-cpu", "gil-mixed", "py-gil-cpu", "py-gil-mixed", "smoke");
         for (Scenario gil : builtIns.subList(0, 2)) {
             assertThat(gil.target().baseUrl()).isEqualTo("http://10.0.0.5:8000");
             assertThat(gil.target().control().url()).isEqualTo("http://10.0.0.5:8001");
@@ -33,10 +36,32 @@ class BuiltInScenariosTest {
         }
         assertThat(builtIns.get(0).workload().requests().get(0).path()).isEqualTo("/cpu?ms=5");
         assertThat(builtIns.get(1).workload().requests().get(0).path()).isEqualTo("/mixed?io=16&cpu=4");
-        Scenario smoke = builtIns.get(2);
+        Scenario smoke = builtIns.get(4);
         assertThat(smoke.target().control()).isNull();
         assertThat(smoke.workload().requests().get(0).path()).isEqualTo("/hello");
         assertThat(smoke.load().duration()).isLessThanOrEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theRealPythonExperimentsAreTheEmulatedOnesOverTheFourRealServers() {
+        List<Scenario> builtIns = BuiltInScenarios.resolve(HOST);
+
+        for (int i = 0; i < 2; i++) {
+            Scenario emulated = builtIns.get(i);
+            Scenario real = builtIns.get(i + 2);
+            assertThat(real.name()).isEqualTo("py-" + emulated.name());
+            // The four profiles a host started with ./loadlab target --python has, which a missing one's reason names.
+            assertThat(real.target().profiles())
+                    .containsExactly("gunicorn-sync", "gunicorn-gthread", "uvicorn", "gevent")
+                    .isEqualTo(MissingProfile.PYTHON_PROFILES);
+            assertThat(real.target().baseUrl()).isEqualTo("http://10.0.0.5:8000");
+            assertThat(real.target().control()).isEqualTo(emulated.target().control());
+            // Same load, endpoint and matrix shape: only the servers differ, so the tables compare cell by cell.
+            assertThat(real.target().workers()).isEqualTo(emulated.target().workers());
+            assertThat(real.workload()).isEqualTo(emulated.workload());
+            assertThat(real.load()).isEqualTo(emulated.load());
+            assertThat(real.agents()).isEqualTo(emulated.agents());
+        }
     }
 
     @Test
