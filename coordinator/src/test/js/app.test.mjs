@@ -160,6 +160,37 @@ test('a run says which connection behaviour it measured, and whether the scenari
   assert.ok(!text().includes("close-each (every request opens a new connection and closes it after the answer; the"), 'chosen, not a default');
 });
 
+test('a run shows per step its target processes: pid, role, CPU s, share, requests and the imbalance note', async () => {
+  await browser.go(`#/runs/${done.id}`);
+  assert.ok(byText('h2', 'Target workers'));
+  const sections = all('section').filter((e) => (e.getAttribute('class') || '') === 'target-workers');
+  assert.equal(sections.length, done.steps.length);
+  const second = sections[1];
+  assert.ok(second.textContent.includes('Step 2 (multi-process W=2) — 1.12 of 2.0 cores'));
+  const rows = second.findAll((e) => e.tagName === 'tr').slice(1).map((r) => r.findAll((e) => e.tagName === 'td').map((td) => td.textContent));
+  assert.deepEqual(rows, [['12154', 'worker', '2.72', '96.0%', '610'], ['12156', 'worker', '0.11', '4.0%', '28']]);
+  const note = second.findAll((e) => e.tagName === 'p').find((p) => p.textContent.startsWith('Imbalance: '));
+  assert.ok(note.textContent.includes('one of 2 workers did 96 % of the work: keep-alive connections stay on the worker that accepted them'));
+  assert.ok(!sections[0].textContent.includes('Imbalance'), 'no note on an even step');
+
+  const command = structuredClone(done);
+  command.id = 'command-run';
+  command.steps = [command.steps[1]];
+  command.steps[0].profile = 'gunicorn-sync';
+  command.steps[0].target.imbalance = null;
+  command.steps[0].target.workers = [
+    { pid: 7, role: 'worker', cpuSeconds: 1.5, cpuShare: 0.5, requests: null },
+    { pid: 5, role: 'master', cpuSeconds: 0.01, cpuShare: 0.003, requests: null },
+    { pid: 6, role: 'worker', cpuSeconds: 1.49, cpuShare: 0.497, requests: null }];
+  replies['GET /api/v1/runs/command-run'] = command;
+  replies['GET /api/v1/runs/command-run/steps/0/timeline'] = fixture('timeline');
+  await browser.go('#/runs/command-run');
+  const table = all('table').find((t) => (t.getAttribute('class') || '') === 'workers');
+  const commandRows = table.findAll((e) => e.tagName === 'tr').slice(1).map((r) => r.findAll((e) => e.tagName === 'td').map((td) => td.textContent));
+  assert.deepEqual(commandRows, [
+    ['6', 'worker', '1.49', '49.7%', '—'], ['7', 'worker', '1.50', '50.0%', '—'], ['5', 'master', '0.01', '0.3%', '—']]);
+});
+
 test('a run of v1 steps shows no flows, checks or stages section', async () => {
   await browser.go(`#/runs/${done.id}`);
   assert.ok(!byText('h2', 'Flows, checks and stages'));

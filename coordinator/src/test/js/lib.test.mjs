@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed,
   plannedSteps, plannedCell, niceTicks, scale, chartModel, linePath, seriesLines, fmtTick,
-  fmtFlow, workloadLines, fmtStage, failedCheckRows, fmtConnections,
+  fmtFlow, workloadLines, fmtStage, failedCheckRows, fmtConnections, workerRows,
 } from '../../main/resources/dev/loadlab/coordinator/dashboard/lib.js';
 
 test('apiPath encodes each parameter as one path segment', () => {
@@ -159,4 +159,22 @@ test('the connection behaviour reads with its meaning, and as a default when the
 test('failed checks are listed most failures first, then by label', () => {
   assert.deepEqual(failedCheckRows({ b: 1, status: 5, a: 1 }), [['status', 5], ['a', 1], ['b', 1]]);
   assert.deepEqual(failedCheckRows(undefined), []);
+});
+
+test('workerRows lists workers first, then masters and helpers, with a dash for what is unknown', () => {
+  const rows = workerRows({ workers: [
+    { pid: 30, role: 'helper', cpuSeconds: 0, cpuShare: 0, requests: null },
+    { pid: 20, role: 'master', cpuSeconds: 0.25, cpuShare: 0.05, requests: null },
+    { pid: 22, role: 'worker', cpuSeconds: 2.5, cpuShare: 0.5, requests: null },
+    { pid: 21, role: 'worker', cpuSeconds: 2.25, cpuShare: 0.45, requests: 0 },
+  ] });
+  assert.deepEqual(rows.map((r) => [r.pid, r.role, r.cpuSeconds, r.share, r.requests]), [
+    ['21', 'worker', '2.25', '45.0%', '0'],
+    ['22', 'worker', '2.50', '50.0%', '—'],
+    ['20', 'master', '0.25', '5.0%', '—'],
+    ['30', 'helper', '0.00', '0.0%', '—']]);
+  // A step stored before per-process CPU: only its requests are known.
+  assert.deepEqual(workerRows({ workers: [{ pid: 1, role: 'worker', cpuSeconds: null, cpuShare: null, requests: 9 }] })
+    .map((r) => [r.cpuSeconds, r.share, r.requests]), [['—', '—', '9']]);
+  assert.deepEqual(workerRows(null), []);
 });

@@ -59,7 +59,7 @@ class TargetSweepIT {
         assertThat(free.get("targetCpuCores").asDouble())
                 .isGreaterThan(gil.get("targetCpuCores").asDouble() + 0.2);
         long served = 0;
-        for (JsonNode worker : free.get("target").get("workerRequests")) {
+        for (JsonNode worker : free.get("target").get("workers")) {
             served += worker.get("requests").asLong();
         }
         assertThat(served).isGreaterThanOrEqualTo(free.get("requests").asLong());

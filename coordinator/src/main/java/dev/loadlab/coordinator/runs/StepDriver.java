@@ -11,6 +11,7 @@ import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.StorageException;
 import dev.loadlab.coordinator.model.TargetUsage;
 import dev.loadlab.coordinator.search.Probe;
+import dev.loadlab.coordinator.targetcontrol.Imbalance;
 import dev.loadlab.coordinator.targetcontrol.TargetSampler;
 import dev.loadlab.coordinator.targetcontrol.UsageWindow;
 import dev.loadlab.protocol.message.Assignment;
@@ -19,6 +20,7 @@ import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.message.Ready;
 import dev.loadlab.protocol.message.Start;
 import dev.loadlab.protocol.message.StepResult;
+import dev.loadlab.protocol.scenario.Load;
 import dev.loadlab.protocol.scenario.LoadModel;
 import dev.loadlab.protocol.scenario.OnAgentLoss;
 import dev.loadlab.protocol.scenario.Scenario;
@@ -304,9 +306,14 @@ final class StepDriver {
             return Optional.empty();
         }
         StepRecord merged = step.finish(clock.instant());
+        Load load = step.scenario.load();
         TargetUsage usage = step.sampler == null
                 ? null
                 : UsageWindow.of(step.sampler.stop(), merged.measuredFrom(), merged.measuredTo())
+                        .map(window -> window.withImbalance(Imbalance.note(
+                                window.workers(),
+                                load.connectionsOrDefault(),
+                                load.model() == LoadModel.CLOSED ? load.users() : null)))
                         .orElse(null);
         run.step = null;
         return run.search != null

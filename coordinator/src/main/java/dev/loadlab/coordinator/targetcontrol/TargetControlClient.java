@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,14 +92,20 @@ public final class TargetControlClient {
         return toSample(stats, clock.instant());
     }
 
-    /** A command profile's requests are unknown ({@code null}); they count as 0, as before. */
+    /**
+     * A command profile's requests stay unknown ({@code null}); a host before control API v3 names no roles, and every
+     * process it listed was a worker JVM or a command's process, so those count as workers.
+     */
     static TargetSample toSample(HostStats stats, Instant at) {
-        Map<Long, Long> perWorker = new HashMap<>();
-        for (HostStats.ProcessStats worker : stats.workers()) {
-            perWorker.put(worker.pid(), worker.requests() == null ? 0L : worker.requests());
+        List<TargetSample.ProcessSample> processes = new ArrayList<>();
+        for (HostStats.ProcessStats process : stats.workers()) {
+            processes.add(new TargetSample.ProcessSample(
+                    process.pid(),
+                    process.role() == null ? HostStats.ProcessStats.WORKER : process.role(),
+                    process.cpuSeconds(),
+                    process.requests()));
         }
-        return new TargetSample(
-                at, stats.cpuSeconds(), stats.rssBytes(), stats.requests() == null ? 0L : stats.requests(), perWorker);
+        return new TargetSample(at, stats.cpuSeconds(), stats.rssBytes(), processes, stats.capacityCores());
     }
 
     private HttpRequest.Builder request(String path, Duration timeout) {

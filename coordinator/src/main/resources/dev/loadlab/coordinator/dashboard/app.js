@@ -5,6 +5,7 @@ import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed, fmtLabels,
   plannedSteps, plannedCell, chartModel, linePath, seriesLines, fmtTick, workloadLines, fmtStage, failedCheckRows,
   fmtConnections,
+  workerRows,
 } from './lib.js';
 
 const TOKEN_KEY = 'loadlab.token';
@@ -396,6 +397,7 @@ function runView(run, index, timeline, redraw) {
     stepsTable(run, index, redraw),
     howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'failedChecks', 'targetCpuCores', 'connections', 'startSkewMs', 'generatorBound', 'slo']),
     stepDetails(run),
+    targetWorkers(run),
     searchSections(run),
     searching ? how(m.search) : null,
     h('h2', { id: 'timeline' }, 'Timeline'),
@@ -545,6 +547,31 @@ function stepsTable(run, index, redraw) {
         'aria-pressed': s.index === index ? 'true' : 'false',
         onclick: () => { chosenStep.set(run.id, s.index); redraw().catch(show); },
       }, 'show'))))));
+}
+
+// ---- the target's processes per step: CPU, share, requests, imbalance ----
+
+/** Per finished step with a target usage: each app process's role, CPU seconds, share and requests, and the imbalance note. */
+function targetWorkers(run) {
+  const m = run.measurement || {};
+  const steps = (run.steps || []).filter((s) => s.target && (s.target.workers || []).length);
+  if (!steps.length) {
+    return null;
+  }
+  return [
+    h('h2', {}, 'Target workers'),
+    steps.map((s) => h('section', { class: 'target-workers', 'aria-label': `step ${s.index + 1} target workers` },
+      h('h3', {}, `Step ${s.index + 1}${s.profile ? ` (${s.profile} W=${s.workers})` : ''}`,
+        s.target.capacityCores !== null && s.target.capacityCores !== undefined
+          ? h('span', { class: 'muted' }, ` — ${fmtNumber(s.target.cpuCores, 2)} of ${fmtNumber(s.target.capacityCores, 1)} cores`)
+          : null),
+      s.target.imbalance ? h('p', { class: 'flag' }, `Imbalance: ${s.target.imbalance}`) : null,
+      h('table', { class: 'workers' },
+        h('thead', {}, h('tr', {}, th('pid', { class: 'num' }), th('Role'), th('CPU s', { class: 'num', title: m.targetCpuCores }),
+          th('Share', { class: 'num' }), th('Requests', { class: 'num' }))),
+        h('tbody', {}, workerRows(s.target).map((w) => h('tr', {},
+          num(w.pid), h('td', {}, w.role), num(w.cpuSeconds), num(w.share), num(w.requests))))))),
+  ];
 }
 
 // ---- what v2 workloads add per step: flows, failed checks, failure messages, stages ----

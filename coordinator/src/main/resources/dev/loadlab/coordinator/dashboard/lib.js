@@ -202,6 +202,25 @@ export function failedCheckRows(failedChecks) {
   return Object.entries(failedChecks || {}).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
+/**
+ * A step's target processes as table rows: pid, role, CPU seconds (2 decimals), share of the app's CPU and requests,
+ * each "—" when unknown (a command profile's requests, steps stored before per-process CPU); workers first, then
+ * masters and helpers, each by pid.
+ */
+export function workerRows(target) {
+  const order = { worker: 0, master: 1, helper: 2 };
+  return ((target && target.workers) || [])
+    .slice()
+    .sort((a, b) => (order[a.role] ?? 3) - (order[b.role] ?? 3) || a.pid - b.pid)
+    .map((w) => ({
+      pid: String(w.pid),
+      role: w.role || 'worker',
+      cpuSeconds: fmtNumber(w.cpuSeconds, 2),
+      share: fmtPercent(w.cpuShare, 1),
+      requests: w.requests === null || w.requests === undefined ? DASH : String(w.requests),
+    }));
+}
+
 /** About `count` round tick values covering [min, max] (steps of 1, 2 or 5 × 10^n), ascending. */
 export function niceTicks(min, max, count = 5) {
   if (!Number.isFinite(min) || !Number.isFinite(max)) {

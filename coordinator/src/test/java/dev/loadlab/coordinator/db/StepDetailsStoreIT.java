@@ -12,6 +12,7 @@ import dev.loadlab.coordinator.model.StageView;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.StepView;
+import dev.loadlab.coordinator.model.TargetUsage;
 import dev.loadlab.coordinator.runs.ResultMerger;
 import dev.loadlab.coordinator.runs.StepOutcome;
 import dev.loadlab.protocol.Json;
@@ -24,8 +25,13 @@ import dev.loadlab.protocol.result.RequestResult;
 import dev.loadlab.protocol.result.StageResult;
 import dev.loadlab.protocol.scenario.Scenario;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -184,6 +190,74 @@ class StepDetailsStoreIT {
                 .contains("completedPerSecond = completed / the step's measured seconds");
         // What the dashboard's fixtures/run-flows.json was recorded from (plus hostile strings added there by hand).
         Files.writeString(Path.of("target", "step-details-run.json"), json);
+    }
+
+    @Test
+    void v10RewritesAStoredStepsWorkerRequestsToWorkersWithoutInventingWhatWasNotMeasured() throws Exception {
+        UUID builtIn = storedStepWithOldUsage("""
+                {"cpuCores": 1.2, "rssBytes": 100, "samples": 9,
+                 "workerRequests": [{"pid": 12, "requests": 40}, {"pid": 11, "requests": 30}]}""");
+        UUID command = storedStepWithOldUsage("""
+                {"cpuCores": 0.9, "rssBytes": 100, "samples": 9,
+                 "workerRequests": [{"pid": 21, "requests": 0}, {"pid": 22, "requests": 0}]}""");
+        String migration = new String(
+                Database.class
+                        .getResourceAsStream("/db/migration/V10__target_usage_workers.sql")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(migration);
+        }
+
+        TargetUsage counted =
+                queries.findRun(builtIn).orElseThrow().steps().get(0).target();
+        assertThat(counted.workers())
+                .containsExactly(
+                        new TargetUsage.WorkerUsage(11, "worker", null, null, 30L),
+                        new TargetUsage.WorkerUsage(12, "worker", null, null, 40L));
+        assertThat(counted.cpuCores()).isEqualTo(1.2);
+        assertThat(counted.imbalance()).isNull();
+        assertThat(counted.capacityCores()).isNull();
+        assertThat(queries.findRun(command)
+                        .orElseThrow()
+                        .steps()
+                        .get(0)
+                        .target()
+                        .workers())
+                .as("all zero while the step had requests: a command profile's unknown counts")
+                .extracting(TargetUsage.WorkerUsage::requests)
+                .containsExactly(null, null);
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM steps WHERE target_usage -> 'workerRequests' IS NOT NULL")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isZero();
+        }
+    }
+
+    /** A stored step of a new run whose target_usage column holds {@code json}, as steps before V10 were stored. */
+    private UUID storedStepWithOldUsage(String json) throws Exception {
+        UUID run = newRun();
+        StepRecord merged = ResultMerger.merge(
+                        run,
+                        0,
+                        T0,
+                        T0.plusSeconds(41),
+                        Map.of(),
+                        List.of(agentA(run), agentB(run)),
+                        StepOutcome.normal())
+                .with(new StepPlan(0, null, null), null);
+        steps.storeStep(merged, RunStatus.SUCCEEDED, T0.plusSeconds(41));
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement update =
+                        connection.prepareStatement("UPDATE steps SET target_usage = ?::jsonb WHERE run_id = ?")) {
+            update.setString(1, json);
+            update.setObject(2, run);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        return run;
     }
 
     private UUID newRun() {

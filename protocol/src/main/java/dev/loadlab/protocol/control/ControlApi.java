@@ -19,9 +19,10 @@ import dev.loadlab.protocol.Json;
 public final class ControlApi {
     /**
      * Bump whenever a control-API record changes shape (the golden files pin the current shapes). 2: {@code
-     * statusByPath} in {@link WorkerStats}, {@code byPath} and {@code statusByPath} in {@link HostStats}.
+     * statusByPath} in {@link WorkerStats}, {@code byPath} and {@code statusByPath} in {@link HostStats}. 3: {@code role} in {@link HostStats.ProcessStats}, {@code capacityCores} and {@code
+     * machineCores} in {@link HostStats}.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final ObjectMapper STRICT = strictMapper();
 

@@ -24,6 +24,9 @@ import java.util.Map;
  *     whenever {@code requests} is
  * @param statusByPath the workers' {@link WorkerStats#statusByPath()} summed per endpoint and status class; {@code
  *     null} (written as {@code null}) whenever {@code requests} is
+ * @param capacityCores how many cores the running configuration can keep busy at most on this machine (its profile's
+ *     ceiling, e.g. min(W, machine cores), or 1 under a GIL); {@code null} (written as {@code null}) when nothing runs
+ * @param machineCores the cores this host's JVM may use ({@code Runtime.availableProcessors()})
  */
 public record HostStats(
         Config config,
@@ -35,7 +38,9 @@ public record HostStats(
         String method,
         Instant sampledAt,
         @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Long> byPath,
-        @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, StatusCounts> statusByPath) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, StatusCounts> statusByPath,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Double capacityCores,
+        int machineCores) {
     public HostStats {
         workers = List.copyOf(workers);
         byPath = byPath == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(byPath));
@@ -52,7 +57,7 @@ public record HostStats(
             Calibration calibration,
             String method,
             Instant sampledAt) {
-        this(config, cpuSeconds, rssBytes, requests, workers, calibration, method, sampledAt, null, null);
+        this(config, cpuSeconds, rssBytes, requests, workers, calibration, method, sampledAt, null, null, null, 0);
     }
 
     /**
@@ -67,11 +72,20 @@ public record HostStats(
     /**
      * One app process.
      *
+     * @param role {@link #WORKER} (serves requests), {@link #MASTER} (an app process with children in the app, e.g.
+     *     Gunicorn's arbiter or Uvicorn's supervisor) or {@link #HELPER} (e.g. Python's multiprocessing resource
+     *     tracker)
      * @param requests its own exact count; {@code null} (written as {@code null}) for a command profile's processes
+     * @param cpuSeconds its cumulative user + system CPU, children that ended included
      */
     public record ProcessStats(
             long pid,
+            String role,
             @JsonInclude(JsonInclude.Include.ALWAYS) Long requests,
             double cpuSeconds,
-            long rssBytes) {}
+            long rssBytes) {
+        public static final String WORKER = "worker";
+        public static final String MASTER = "master";
+        public static final String HELPER = "helper";
+    }
 }

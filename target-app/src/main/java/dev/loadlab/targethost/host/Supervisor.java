@@ -152,6 +152,7 @@ public final class Supervisor implements AutoCloseable {
     /** Samples CPU, memory and request counts of the running configuration. */
     public HostStats stats() throws InterruptedException {
         Deployment deployment = current;
+        int machineCores = Runtime.getRuntime().availableProcessors();
         List<HostStats.ProcessStats> processes = new ArrayList<>();
         Long total = deployment.profile() instanceof Profile.Command ? null : 0L;
         PathTotals paths = deployment.profile() instanceof Profile.Command ? null : new PathTotals();
@@ -160,11 +161,18 @@ public final class Supervisor implements AutoCloseable {
         for (ChildProcess child : deployment.children()) {
             if (deployment.profile() instanceof Profile.Command) {
                 // The guard JVM is ours, not the app's: count only what it started.
-                for (ProcessHandle process : child.handle().descendants().toList()) {
+                List<ProcessHandle> tree = child.handle().descendants().toList();
+                Map<Long, String> roles = ProcessRoles.of(tree.stream()
+                        .map(process -> new ProcessRoles.Process(
+                                process.pid(),
+                                process.parent().map(ProcessHandle::pid).orElse(-1L),
+                                ProcessRoles.commandLine(process.pid())))
+                        .toList());
+                for (ProcessHandle process : tree) {
                     ProcUsage usage = ProcUsage.read(process.pid());
                     ticks += usage.cpuTicks();
                     rss += usage.rssBytes();
-                    processes.add(usage(usage, null));
+                    processes.add(usage(usage, roles.get(process.pid()), null));
                 }
             } else {
                 WorkerStats answer = read(child.requestStats(Duration.ofSeconds(5)));
@@ -174,7 +182,7 @@ public final class Supervisor implements AutoCloseable {
                 ProcUsage usage = ProcUsage.read(child.pid());
                 ticks += usage.cpuTicks();
                 rss += usage.rssBytes();
-                processes.add(usage(usage, requests));
+                processes.add(usage(usage, HostStats.ProcessStats.WORKER, requests));
             }
         }
         // Summed in ticks and divided once: exact to the tick, not a sum of rounded doubles.
@@ -185,7 +193,12 @@ public final class Supervisor implements AutoCloseable {
                         : "the worker JVMs")
                 + ", started at " + deployment.startedAt() + ") of /proc/PID/stat"
                 + " utime+stime+cutime+cstime / " + ticksPerSecond + " ticks per second, and of VmRSS in"
-                + " /proc/PID/status; the supervisor JVM itself is not counted";
+                + " /proc/PID/status; the supervisor JVM itself is not counted; per process, role = "
+                + (deployment.profile() instanceof Profile.Command
+                        ? "helper when its /proc/PID/cmdline names " + ProcessRoles.HELPER_MARKS
+                                + ", master when another app process is its child, else worker"
+                        : "worker (every worker JVM)")
+                + "; capacityCores = the profile's ceiling for W workers on " + machineCores + " cores";
         return new HostStats(
                 new HostStats.Config(
                         deployment.profile() == null
@@ -201,7 +214,11 @@ public final class Supervisor implements AutoCloseable {
                 method,
                 Instant.now(),
                 total == null || paths == null ? null : paths.byPath(),
-                total == null || paths == null ? null : paths.statusByPath);
+                total == null || paths == null ? null : paths.statusByPath,
+                deployment.profile() == null
+                        ? null
+                        : deployment.profile().capacityCores(deployment.workers(), machineCores),
+                machineCores);
     }
 
     /** The workers' per-endpoint counts summed, in the order the first worker listed them. */
@@ -246,9 +263,9 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    private HostStats.ProcessStats usage(ProcUsage usage, Long requests) {
+    private HostStats.ProcessStats usage(ProcUsage usage, String role, Long requests) {
         return new HostStats.ProcessStats(
-                usage.pid(), requests, usage.cpuTicks() / (double) ticksPerSecond, usage.rssBytes());
+                usage.pid(), role, requests, usage.cpuTicks() / (double) ticksPerSecond, usage.rssBytes());
     }
 
     private void stopCurrent() {

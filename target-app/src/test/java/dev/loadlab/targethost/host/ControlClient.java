@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 
 /** A test's view of the control API: real HTTP, answers read with regular expressions (no JSON library here). */
 final class ControlClient {
-    private static final Pattern WORKER =
-            Pattern.compile("\\{\"pid\":(\\d+),\"requests\":(\\d+|null),\"cpuSeconds\":([0-9.E-]+)");
+    private static final Pattern WORKER = Pattern.compile(
+            "\\{\"pid\":(\\d+),\"role\":\"[a-z]+\",\"requests\":(\\d+|null),\"cpuSeconds\":([0-9.E-]+)");
     private static final Pattern PIDS = Pattern.compile("\"pids\":\\[([0-9,]*)]");
 
     private final HttpClient client =

@@ -91,6 +91,12 @@ class TargetHostIT {
                             .sum())
                     .as(profile + " per-endpoint counts sum to the total")
                     .isEqualTo(host.requests());
+            assertThat(host.workers())
+                    .as(profile + ": every worker JVM is a worker")
+                    .extracting(HostStats.ProcessStats::role)
+                    .containsOnly("worker");
+            assertThat(host.machineCores()).isEqualTo(Runtime.getRuntime().availableProcessors());
+            assertThat(host.capacityCores()).as(profile + " capacity").isPositive();
             ControlClient.Stats stats = api.stats();
             assertThat(stats.requests()).as(profile + " total").isEqualTo(sent);
             assertThat(stats.workers()).extracting(ControlClient.Worker::pid).containsExactlyElementsOf(pids);
@@ -207,6 +213,9 @@ class TargetHostIT {
         assertThat(stats.cpuSeconds()).isPositive();
         assertThat(stats.rssBytes()).isPositive();
         assertThat(stats.workers()).extracting(ControlClient.Worker::pid).containsExactlyInAnyOrderElementsOf(pids);
+        HostStats host = Json.read(api.get("/control/stats").body(), HostStats.class);
+        assertThat(host.workers()).extracting(HostStats.ProcessStats::role).contains("worker");
+        assertThat(host.workers()).extracting(HostStats.ProcessStats::requests).containsOnlyNulls();
 
         api.apply("async", 1);
         assertGone(pids);
