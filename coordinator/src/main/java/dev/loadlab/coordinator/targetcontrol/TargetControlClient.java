@@ -16,9 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A client of one target host's control API ({@code PUT /control/config}, {@code GET /control/stats}) with its bearer
