@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed,
   plannedSteps, plannedCell, niceTicks, scale, chartModel, linePath, seriesLines, fmtTick,
-  fmtFlow, workloadLines, fmtStage, failedCheckRows,
+  fmtFlow, workloadLines, fmtStage, failedCheckRows, generatorFlag,
 } from '../../main/resources/dev/loadlab/coordinator/dashboard/lib.js';
 
 test('apiPath encodes each parameter as one path segment', () => {
@@ -151,4 +151,20 @@ test('a stage reads as asked, closed or open', () => {
 test('failed checks are listed most failures first, then by label', () => {
   assert.deepEqual(failedCheckRows({ b: 1, status: 5, a: 1 }), [['status', 5], ['a', 1], ['b', 1]]);
   assert.deepEqual(failedCheckRows(undefined), []);
+});
+
+test('generatorFlag names the rules that fired, marks an under-loaded step apart, and reads older steps', () => {
+  const bound = generatorFlag({
+    generatorBound: true,
+    generatorReason: 'agent a-1 used 59 % of its 2 cores (limit 50 %) while the target used 0.95 of its 2.0 cores',
+    generatorRules: [{ rule: 'agent-half-machine', detail: 'agent a-1 used 59 %' }, { rule: 'machine-saturated', detail: 'm' }],
+    underLoaded: true,
+  });
+  assert.equal(bound.kind, 'bound');
+  assert.equal(bound.text, 'bound (agent-half-machine, machine-saturated)');
+  assert.match(bound.detail, /0\.95 of its 2\.0 cores/);
+  const under = generatorFlag({ generatorBound: false, generatorRules: [], underLoaded: true, underLoadedReason: '4 users for 8 workers' });
+  assert.deepEqual(under, { kind: 'under-loaded', text: 'under-loaded', detail: '4 users for 8 workers' });
+  assert.deepEqual(generatorFlag({ generatorBound: true, generatorReason: 'old reason' }), { kind: 'bound', text: 'bound', detail: 'old reason' });
+  assert.equal(generatorFlag({ generatorBound: false }).kind, 'ok');
 });
