@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  *       use while the target used less than {@link #TARGET_LIMIT} of its capacity (an agent sharing a machine with its
  *       target never reaches the first rule, yet takes the cores the target would need);
  *   <li>{@code machine-saturated}: an agent's machine was more than {@link #MACHINE_LIMIT} busy while the target used
- *       less than {@link #TARGET_LIMIT} of its capacity;
+ *       less than {@link #TARGET_LIMIT} of its capacity, and the agent itself used at least {@link
+ *       #AGENT_BUSY_FLOOR} of its cores;
  *   <li>{@code open-model-behind}: an open model fell behind its arrival schedule.
  * </ul>
  *
@@ -40,6 +41,13 @@ public final class GeneratorCheck {
 
     /** Above this busy share, the machine had nothing left for the generator or the target. */
     public static final double MACHINE_LIMIT = 0.9;
+
+    /**
+     * A saturated machine counts against an agent only when the agent itself used at least this share of its cores:
+     * one that needed little CPU (one user's latency-bound load, a slow probe) was not what the machine starved, even
+     * when other work kept every core busy.
+     */
+    public static final double AGENT_BUSY_FLOOR = 0.25;
 
     /** Below this share of its capacity, the target still had cores to use: it was not the limit. */
     public static final double TARGET_LIMIT = 0.9;
@@ -130,7 +138,12 @@ public final class GeneratorCheck {
                                     coresText(a.cores()),
                                     AGENT_HALF_LIMIT * 100,
                                     target))));
-            busiest(agents, Agent::machineCpuShare, MACHINE_LIMIT)
+            busiest(
+                            agents.stream()
+                                    .filter(a -> a.cpuShare() != null && a.cpuShare() >= AGENT_BUSY_FLOOR)
+                                    .toList(),
+                            Agent::machineCpuShare,
+                            MACHINE_LIMIT)
                     .ifPresent(a -> rules.add(new GeneratorRule(
                             MACHINE_SATURATED,
                             String.format(

@@ -78,6 +78,16 @@ class GeneratorCheckTest {
     }
 
     @Test
+    void aSaturatedMachineDoesNotCountAgainstAnAgentThatNeededLittleCpu() {
+        // Other work kept every core busy while one user's latency-bound load needed a fifth of a core.
+        assertThat(GeneratorCheck.check(List.of(agent("a-1", 0.24, 0.99, 1)), 0.07, 1.0, 1, 4)
+                        .rules())
+                .isEmpty();
+        assertThat(names(GeneratorCheck.check(List.of(agent("a-1", 0.25, 0.99, 1)), 0.07, 1.0, 1, 4)))
+                .containsExactly(GeneratorCheck.MACHINE_SATURATED);
+    }
+
+    @Test
     void withoutTheTargetsFiguresOnlyTheRulesThatNeedNoneApply() {
         Agent busy = agent("a-1", 0.8, 0.99, 2);
         assertThat(GeneratorCheck.check(List.of(busy), null, 2.0, null, null).rules())
