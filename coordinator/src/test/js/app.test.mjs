@@ -81,7 +81,11 @@ test('a run shows charts from its series, steps with generator reasons, search p
   const scaling = charts[0];
   assert.equal(scaling.findAll((e) => e.tagName === 'path').length, done.series.length, 'one line per profile');
   assert.ok(byText('figcaption', 'Knee'), 'a knee chart for a run with a search step');
-  assert.ok(text().includes('bound: agent demo-agent-1 averaged 97% of its cores <b>in the window</b>'));
+  assert.ok(text().includes('bound (agent-cpu)'), 'a generator-bound step names the rule that fired');
+  assert.ok(text().includes('agent demo-agent-1 averaged 97% of its cores <b>in the window</b>'));
+  assert.ok(text().includes('under-loaded'), 'an under-loaded step is marked apart from a generator-bound one');
+  assert.ok(text().includes('1 user for 2 workers: at most 1 worker can be busy'));
+  assert.ok(text().includes(done.measurement.underLoaded));
   assert.equal(all('b').length, 0);
   assert.ok(text().includes('knee 94.0 requests/s (probe 3)'));
   const probes = all('table').find((t) => t.textContent.includes('Offered req/s'));

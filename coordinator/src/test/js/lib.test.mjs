@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed,
   plannedSteps, plannedCell, niceTicks, scale, chartModel, linePath, seriesLines, fmtTick,
-  fmtFlow, workloadLines, fmtStage, failedCheckRows, fmtConnections, workerRows,
+  fmtFlow, workloadLines, fmtStage, failedCheckRows, fmtConnections, workerRows, generatorFlag,
 } from '../../main/resources/dev/loadlab/coordinator/dashboard/lib.js';
 
 test('apiPath encodes each parameter as one path segment', () => {
@@ -177,4 +177,20 @@ test('workerRows lists workers first, then masters and helpers, with a dash for 
   assert.deepEqual(workerRows({ workers: [{ pid: 1, role: 'worker', cpuSeconds: null, cpuShare: null, requests: 9 }] })
     .map((r) => [r.cpuSeconds, r.share, r.requests]), [['—', '—', '9']]);
   assert.deepEqual(workerRows(null), []);
+});
+
+test('generatorFlag names the rules that fired, marks an under-loaded step apart, and reads older steps', () => {
+  const bound = generatorFlag({
+    generatorBound: true,
+    generatorReason: 'agent a-1 used 59 % of its 2 cores (limit 50 %) while the target used 0.95 of its 2.0 cores',
+    generatorRules: [{ rule: 'agent-half-machine', detail: 'agent a-1 used 59 %' }, { rule: 'machine-saturated', detail: 'm' }],
+    underLoaded: true,
+  });
+  assert.equal(bound.kind, 'bound');
+  assert.equal(bound.text, 'bound (agent-half-machine, machine-saturated)');
+  assert.match(bound.detail, /0\.95 of its 2\.0 cores/);
+  const under = generatorFlag({ generatorBound: false, generatorRules: [], underLoaded: true, underLoadedReason: '4 users for 8 workers' });
+  assert.deepEqual(under, { kind: 'under-loaded', text: 'under-loaded', detail: '4 users for 8 workers' });
+  assert.deepEqual(generatorFlag({ generatorBound: true, generatorReason: 'old reason' }), { kind: 'bound', text: 'bound', detail: 'old reason' });
+  assert.equal(generatorFlag({ generatorBound: false }).kind, 'ok');
 });

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** An agent in its own JVM, started from the agent's executable jar; its output goes to a log file. */
+/**
+ * An agent in its own JVM, started from the agent's executable jar, optionally behind a command prefix (e.g. {@code
+ * taskset -c 0} to pin it to one core); its output goes to a log file.
+ */
 final class AgentProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
@@ -19,8 +22,14 @@ final class AgentProcess implements AutoCloseable {
     }
 
     static AgentProcess start(String id, String join, String clusterName, Path dir) {
+        return start(List.of(), id, join, clusterName, dir);
+    }
+
+    /** As {@link #start(String, String, String, Path)}, the JVM's command line behind {@code prefix}. */
+    static AgentProcess start(List<String> prefix, String id, String join, String clusterName, Path dir) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(java, "-Xmx512m", "-XX:+UseSerialGC"));
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow");
         }

@@ -12,12 +12,24 @@ final class CpuMeter {
 
     private CpuMeter() {}
 
-    /** One reading: wall time ({@link System#nanoTime}) and process CPU time (ns, -1 when the JVM cannot tell). */
-    record Sample(long wallNanos, long cpuNanos) {}
+    /**
+     * One reading: wall time ({@link System#nanoTime}), process CPU time (ns, -1 when the JVM cannot tell) and, taken
+     * at the same moment, the whole machine's CPU ticks ({@link MachineCpu}).
+     */
+    record Sample(long wallNanos, long cpuNanos, MachineCpu.Sample machine) {
+        Sample(long wallNanos, long cpuNanos) {
+            this(wallNanos, cpuNanos, MachineCpu.Sample.UNKNOWN);
+        }
+    }
 
     static Sample sample() {
         long cpu = OS instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
-        return new Sample(System.nanoTime(), cpu);
+        return new Sample(System.nanoTime(), cpu, MachineCpu.sample());
+    }
+
+    /** The cores this process may use: {@link Runtime#availableProcessors}, which honours affinity and cgroups. */
+    static int cores() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -25,7 +37,7 @@ final class CpuMeter {
      * read a moment apart); -1 when unknown.
      */
     static double share(Sample from, Sample to) {
-        return share(from, to, Runtime.getRuntime().availableProcessors());
+        return share(from, to, cores());
     }
 
     static double share(Sample from, Sample to, int processors) {

@@ -270,7 +270,9 @@ public final class GatlingStepRunner {
                 run.cancelled(),
                 recorder.failureMessages(),
                 run.plan().hasFlows() ? run.flows().results() : List.of(),
-                recorder.stageResults());
+                recorder.stageResults(),
+                ticker.machineCpuShare(),
+                CpuMeter.cores());
     }
 
     /**

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Sends one {@link Interval} per second of a running step: a thread that, from the agreed start, wakes at the end of
  * each second, closes it in the {@link StepRecorder} and hands it on with this process's CPU share over that second
  * and whether an open model is behind its schedule. {@link #finish} sends what is left (the last, partial second).
- * Also keeps the step-wide figures: CPU share over the measured window and whether any measured second was behind.
+ * Also keeps the step-wide figures: this process's and the whole machine's CPU share over the measured window and
+ * whether any measured second was behind.
  * Thread-safe.
  */
 final class IntervalTicker {
@@ -146,12 +147,28 @@ final class IntervalTicker {
 
     /** The process's average CPU share over the measured window (the whole step if it never got there); or null. */
     synchronized Double cpuShare() {
-        CpuMeter.Sample from = measuredFrom != null && measuredFrom != end ? measuredFrom : first;
+        CpuMeter.Sample from = windowStart();
         if (from == null || end == null || from == end) {
             return null;
         }
         double share = CpuMeter.share(from, end);
         return share < 0 ? null : share;
+    }
+
+    /**
+     * The whole machine's busy share over the same window as {@link #cpuShare} (sampled at the same moments); null
+     * when {@code /proc/stat} could not be read.
+     */
+    synchronized Double machineCpuShare() {
+        CpuMeter.Sample from = windowStart();
+        if (from == null || end == null || from == end) {
+            return null;
+        }
+        return MachineCpu.share(from.machine(), end.machine());
+    }
+
+    private CpuMeter.Sample windowStart() {
+        return measuredFrom != null && measuredFrom != end ? measuredFrom : first;
     }
 
     /** Whether any measured second found the open model behind its schedule. */

@@ -95,6 +95,9 @@ class GatlingStepRunnerIT {
                 .isPositive();
         assertThat(driver.intervalThreads).contains("loadlab-intervals");
         assertThat(result.cpuShare()).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+        // The machine was at least as busy as this process's share of it, and this JVM says how many cores it had.
+        assertThat(result.machineCpuShare()).isNotNull().isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
+        assertThat(result.cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(result.behindSchedule()).isFalse();
         assertThat(result.startSkewMs()).isNotNull();
     }

@@ -11,6 +11,7 @@ import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.StepStatus;
 import dev.loadlab.coordinator.model.StepView;
 import dev.loadlab.coordinator.model.TargetUsage;
+import dev.loadlab.coordinator.search.GeneratorRule;
 import dev.loadlab.coordinator.search.Probe;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.result.HistogramCodec;
@@ -41,7 +42,7 @@ final class StepRows {
             + " measured_from, measured_to, requests, errors, warmup_requests, throughput_rps, p50_ms, p90_ms, p99_ms,"
             + " p999_ms, max_ms, mean_ms, errors_by_kind, histogram, failure, profile, workers, target_cpu_cores,"
             + " target_usage, start_skew_ms, agents_lost, generator_bound, generator_reason, agent_cpu_share, repeat,"
-            + " failure_messages";
+            + " failure_messages, generator_rules, under_loaded, under_loaded_reason";
 
     private StepRows() {}
 
@@ -49,7 +50,7 @@ final class StepRows {
     static void insert(Connection c, StepRecord step) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO steps (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?,"
                 + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?,"
-                + " ?::jsonb)")) {
+                + " ?::jsonb, ?::jsonb, ?, ?)")) {
             Binder b = new Binder(s);
             b.set(step.runId());
             b.setInt(step.index());
@@ -79,6 +80,9 @@ final class StepRows {
             b.set(health.agentCpuShare(), Types.DOUBLE);
             b.setInt(step.plan().repeat());
             b.set(Json.write(step.failureMessages()));
+            b.set(Json.write(health.rules()));
+            b.set(health.underLoaded());
+            b.set(health.underLoadedReason());
             s.executeUpdate();
         }
         ProbeRows.updateStep(c, step.runId(), step.index(), step.search());
@@ -197,7 +201,10 @@ final class StepRows {
                                     .toList(),
                             stages.getOrDefault(index, List.of()).stream()
                                     .map(stage -> stage.asked(asked(askedStages, stage.index())))
-                                    .toList()));
+                                    .toList(),
+                            List.of(Json.read(r.getString("generator_rules"), GeneratorRule[].class)),
+                            r.getBoolean("under_loaded"),
+                            r.getString("under_loaded_reason")));
                 }
             }
         }

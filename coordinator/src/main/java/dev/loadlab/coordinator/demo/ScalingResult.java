@@ -12,6 +12,7 @@ import java.util.TreeSet;
  * profile × worker count from the run's {@code series}. Built from the run JSON the REST API returns. Immutable.
  *
  * @param generatorReason why the first generator-bound step was flagged, or null when none was
+ * @param underLoadedReason why the first under-loaded step was, or null when none was
  */
 record ScalingResult(
         String scenario,
@@ -25,16 +26,26 @@ record ScalingResult(
         List<String> profiles,
         List<Integer> workers,
         List<Cell> cells,
-        String generatorReason) {
+        String generatorReason,
+        String underLoadedReason) {
 
-    /** One profile at one worker count; {@code targetCpuCores} is null when the target host did not report it. */
+    /**
+     * One profile at one worker count; {@code targetCpuCores} is null when the target host did not report it; {@code
+     * underLoaded} when it ran fewer closed-model users than workers (the scenario's choice, not a generator fault).
+     */
     record Cell(
             String profile,
             int workers,
             double throughputRps,
             long p99Ms,
             Double targetCpuCores,
-            boolean generatorBound) {}
+            boolean generatorBound,
+            boolean underLoaded) {
+        /** A cell that was not under-loaded. */
+        Cell(String profile, int workers, double throughputRps, long p99Ms, Double targetCpuCores, boolean bound) {
+            this(profile, workers, throughputRps, p99Ms, targetCpuCores, bound, false);
+        }
+    }
 
     ScalingResult {
         profiles = List.copyOf(profiles);
@@ -87,13 +98,18 @@ record ScalingResult(
                         point.path("targetCpuCores").isNumber()
                                 ? point.get("targetCpuCores").asDouble()
                                 : null,
-                        point.path("generatorBound").asBoolean()));
+                        point.path("generatorBound").asBoolean(),
+                        point.path("underLoaded").asBoolean()));
             }
         }
         String reason = null;
+        String underLoaded = null;
         for (JsonNode step : run.path("steps")) {
             if (step.path("generatorBound").asBoolean() && reason == null) {
                 reason = step.path("generatorReason").asText(null);
+            }
+            if (step.path("underLoaded").asBoolean() && underLoaded == null) {
+                underLoaded = step.path("underLoadedReason").asText(null);
             }
         }
         return new ScalingResult(
@@ -108,6 +124,7 @@ record ScalingResult(
                 List.copyOf(profiles),
                 List.copyOf(workers),
                 cells,
-                reason);
+                reason,
+                underLoaded);
     }
 }

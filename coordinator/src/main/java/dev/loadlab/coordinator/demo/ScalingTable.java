@@ -5,10 +5,12 @@ import java.util.Locale;
 /**
  * The scaling table the demo prints for a sweep: rows = profiles, columns = worker counts, each cell requests/s with
  * the target's CPU cores in brackets, e.g. {@code 412 [1.0]}; a cell measured while the load generator was the
- * bottleneck is marked {@code *} and explained under the table. Stateless.
+ * bottleneck is marked {@code *}, one that ran fewer closed-model users than workers (under-loaded: the scenario's
+ * choice, not a generator fault) {@code ~}, each explained under the table. Stateless.
  */
 final class ScalingTable {
     static final String GENERATOR_MARK = "*";
+    static final String UNDER_LOADED_MARK = "~";
     /** Wide enough for the longest profile name shipped, gunicorn-gthread, and a gap. */
     private static final int PROFILE_WIDTH = 18;
 
@@ -39,12 +41,12 @@ final class ScalingTable {
             out.append(padLeft("W=" + w, CELL_WIDTH));
         }
         out.append('\n');
-        boolean anyGeneratorBound = false;
+        boolean anyGeneratorBound = result.cells().stream().anyMatch(ScalingResult.Cell::generatorBound);
+        boolean anyUnderLoaded = result.cells().stream().anyMatch(ScalingResult.Cell::underLoaded);
         for (String profile : result.profiles()) {
             out.append("  ").append(pad(profile, PROFILE_WIDTH));
             for (int w : result.workers()) {
                 String text = result.cell(profile, w).map(ScalingTable::cell).orElse("-");
-                anyGeneratorBound |= text.endsWith(GENERATOR_MARK);
                 out.append(padLeft(text, CELL_WIDTH));
             }
             out.append('\n');
@@ -57,17 +59,30 @@ final class ScalingTable {
                     GENERATOR_MARK,
                     result.generatorReason() == null ? "flagged generator-bound" : result.generatorReason()));
         }
+        if (anyUnderLoaded) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %s under-loaded, not generator-bound (%s).%n",
+                    UNDER_LOADED_MARK,
+                    result.underLoadedReason() == null
+                            ? "fewer users than workers: the scenario's choice"
+                            : result.underLoadedReason()));
+        }
         if (result.cells().size() < result.profiles().size() * result.workers().size()) {
             out.append("  - no result: the step failed or did not run (see the run's steps).\n");
         }
         return out.toString();
     }
 
-    /** {@code 412 [1.0]}, or {@code 412 [?]} without the target's cores, with the generator mark when flagged. */
+    /**
+     * {@code 412 [1.0]}, or {@code 412 [?]} without the target's cores, with the generator mark when flagged and the
+     * under-loaded mark when under-loaded.
+     */
     static String cell(ScalingResult.Cell cell) {
         String cores = cell.targetCpuCores() == null ? "?" : String.format(Locale.ROOT, "%.1f", cell.targetCpuCores());
         return String.format(Locale.ROOT, "%.0f [%s]", cell.throughputRps(), cores)
-                + (cell.generatorBound() ? GENERATOR_MARK : "");
+                + (cell.generatorBound() ? GENERATOR_MARK : "")
+                + (cell.underLoaded() ? UNDER_LOADED_MARK : "");
     }
 
     private static String pad(String text, int width) {

@@ -83,8 +83,21 @@ public record RunView(
                             + " cluster time (ms; positive = late)"),
             Map.entry(
                     "generatorBound",
-                    "true when an agent averaged over 90% of its cores in the measured window, or Gatling fell behind its"
-                            + " open-model arrival schedule: the numbers then show the generator's limit, not the target's"),
+                    "true when any of generatorRules fired, each named with the figures it fired on: agent-cpu (an"
+                            + " agent's process averaged over 90% of the cores it may use in the measured window),"
+                            + " agent-half-machine (an agent's process used over 50% of the cores it may use while the target"
+                            + " used under 90% of its capacity), machine-saturated (an agent's machine was over 90% busy, from"
+                            + " /proc/stat, while the target used under 90% of its capacity and the agent at least 25% of its cores),"
+                            + " open-model-behind (Gatling fell"
+                            + " behind its open-model arrival schedule): the numbers then show the generator's limit, not the"
+                            + " target's. The target's capacity is the cores its W workers can keep busy: min(W, machine"
+                            + " cores) for the built-in profiles, 1 for threaded-gil, the machine's cores for a command"
+                            + " profile; for an under-loaded step, at most its users"),
+            Map.entry(
+                    "underLoaded",
+                    "true when a closed model ran fewer users than the target has workers: at most one worker per user"
+                            + " can be busy, the scenario's choice and not a generator fault (underLoadedReason gives the"
+                            + " figures); such a step is not flagged generator-bound for it"),
             Map.entry(
                     "series",
                     "per profile, one point per worker count: the median over repeats of throughput, of each repeat's own"

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * cores. With repeats, a point carries the median of the repeats and every repeat's throughput, so the spread stays
  * visible; p99 is the median of the repeats' own p99s (each from its exact histogram), not a percentile of percentiles.
  * For a search, {@code kneeRateRps} is the median knee of the repeats (the highest rate that met the SLO), and the
- * other figures are the knee probes'. Immutable.
+ * other figures are the knee probes'. {@code generatorBound} and {@code underLoaded} are true when any repeat was.
+ * Immutable.
  */
 public record ScalingSeries(String profile, List<Point> points) {
     /** One worker count of one profile. */
@@ -26,7 +27,8 @@ public record ScalingSeries(String profile, List<Point> points) {
             Double targetCpuCores,
             List<Double> throughputRpsByRepeat,
             boolean generatorBound,
-            Double kneeRateRps) {}
+            Double kneeRateRps,
+            boolean underLoaded) {}
 
     /** Series of the succeeded or degraded steps, profiles in the order they ran; empty for a run without steps. */
     public static List<ScalingSeries> of(List<StepView> steps) {
@@ -66,7 +68,8 @@ public record ScalingSeries(String profile, List<Point> points) {
                         : median(cores.stream().mapToDouble(Double::doubleValue).toArray()),
                 throughput,
                 repeats.stream().anyMatch(StepView::generatorBound),
-                knee(repeats));
+                knee(repeats),
+                repeats.stream().anyMatch(StepView::underLoaded));
     }
 
     /** The median knee over the repeats whose search found one; null when none searched or none found a knee. */

@@ -183,6 +183,35 @@ public record StepRecord(
                 stages);
     }
 
+    /** This record with {@code newHealth} (the generator verdict once the target's usage is known). */
+    public StepRecord withHealth(StepHealth newHealth) {
+        return new StepRecord(
+                runId,
+                index,
+                status,
+                startedAt,
+                finishedAt,
+                measuredFrom,
+                measuredTo,
+                requests,
+                errors,
+                warmupRequests,
+                throughputRps,
+                errorsByKind,
+                histogram,
+                latencyMs,
+                byRequest,
+                agents,
+                failure,
+                plan,
+                targetUsage,
+                newHealth,
+                search,
+                failureMessages,
+                flows,
+                stages);
+    }
+
     /** This record for the given plan, with the target's usage in the window (null when not sampled). */
     public StepRecord with(StepPlan newPlan, TargetUsage usage) {
         return new StepRecord(

@@ -222,6 +222,11 @@ final class ActiveStep {
         return phase != Phase.FINISHING && results.size() + lost.size() + missing.size() == assignments.size();
     }
 
+    /** The results the agents reported so far, in the order they arrived. */
+    List<StepResult> results() {
+        return List.copyOf(results.values());
+    }
+
     /** -> FINISHING: the last seconds are flushed and the agents' results merged, once. */
     StepRecord finish(Instant now) {
         phase = Phase.FINISHING;

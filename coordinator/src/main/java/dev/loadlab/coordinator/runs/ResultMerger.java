@@ -6,6 +6,7 @@ import dev.loadlab.coordinator.model.StepHealth;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.StepStatus;
+import dev.loadlab.coordinator.search.GeneratorCheck;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.HistogramCodec;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -59,8 +59,6 @@ public final class ResultMerger {
         long warmup = 0;
         Long skew = null;
         Double busiest = null;
-        String busiestAgent = null;
-        List<String> behind = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<StepResult> inOrder = results.stream()
                 .sorted(Comparator.comparing(StepResult::agentId))
@@ -98,10 +96,6 @@ public final class ResultMerger {
             }
             if (result.cpuShare() != null && (busiest == null || result.cpuShare() > busiest)) {
                 busiest = result.cpuShare();
-                busiestAgent = result.agentId();
-            }
-            if (result.behindSchedule()) {
-                behind.add(result.agentId());
             }
             shares.add(share(
                     assignments,
@@ -164,29 +158,17 @@ public final class ResultMerger {
                 failure,
                 new StepPlan(index, null, null),
                 null,
-                health(skew, lost, busiest, busiestAgent, behind),
+                health(skew, lost, busiest, inOrder),
                 null,
                 ResultDetails.failureMessages(inOrder),
                 ResultDetails.flows(inOrder),
                 ResultDetails.stages(inOrder));
     }
 
-    private static StepHealth health(
-            Long skew, List<String> lost, Double busiest, String busiestAgent, List<String> behind) {
-        List<String> reasons = new ArrayList<>();
-        if (busiest != null && busiest > StepHealth.GENERATOR_CPU_LIMIT) {
-            reasons.add(String.format(
-                    Locale.ROOT,
-                    "agent %s averaged %.0f%% of its cores over the measured window (limit %.0f%%)",
-                    busiestAgent,
-                    busiest * 100,
-                    StepHealth.GENERATOR_CPU_LIMIT * 100));
-        }
-        if (!behind.isEmpty()) {
-            reasons.add("Gatling fell behind its open-model arrival schedule on agent(s) " + behind);
-        }
-        return new StepHealth(
-                skew, lost, !reasons.isEmpty(), reasons.isEmpty() ? null : String.join("; ", reasons), busiest);
+    private static StepHealth health(Long skew, List<String> lost, Double busiest, List<StepResult> results) {
+        // The target's usage is not known yet: the rules that need it are applied when it is (GeneratorHealth).
+        GeneratorCheck.Verdict verdict = GeneratorCheck.check(GeneratorHealth.agents(results), null, null, null, null);
+        return new StepHealth(skew, lost, false, null, busiest).with(verdict);
     }
 
     private static AgentShare share(

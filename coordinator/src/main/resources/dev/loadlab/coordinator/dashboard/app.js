@@ -6,6 +6,7 @@ import {
   plannedSteps, plannedCell, chartModel, linePath, seriesLines, fmtTick, workloadLines, fmtStage, failedCheckRows,
   fmtConnections,
   workerRows,
+  generatorFlag,
 } from './lib.js';
 
 const TOKEN_KEY = 'loadlab.token';
@@ -395,7 +396,7 @@ function runView(run, index, timeline, redraw) {
     how(m.series),
     h('h2', {}, 'Steps'),
     stepsTable(run, index, redraw),
-    howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'failedChecks', 'targetCpuCores', 'connections', 'startSkewMs', 'generatorBound', 'slo']),
+    howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'failedChecks', 'targetCpuCores', 'connections', 'startSkewMs', 'generatorBound', 'underLoaded', 'slo']),
     stepDetails(run),
     targetWorkers(run),
     searchSections(run),
@@ -514,6 +515,16 @@ function scalingCharts(run, searching) {
 
 // ---- steps, search probes, timeline ----
 
+/** The Generator column: generator-bound (flagged, with the rules that fired and their figures), under-loaded, or ok. */
+function generatorCell(flag) {
+  if (flag.kind === 'ok') {
+    return h('td', {}, 'ok');
+  }
+  return h('td', {},
+    h('span', { class: flag.kind === 'bound' ? 'flag' : 'muted' }, flag.text),
+    h('div', { class: 'muted' }, flag.detail));
+}
+
 function stepsTable(run, index, redraw) {
   const steps = run.steps || [];
   if (!steps.length) {
@@ -539,7 +550,7 @@ function stepsTable(run, index, redraw) {
       num(fmtRps(s.throughputRps)), num(s.requests), num(s.errors),
       num(s.latencyMs ? s.latencyMs.p50 : '—'), num(s.latencyMs ? s.latencyMs.p99 : '—'), num(s.latencyMs ? s.latencyMs.max : '—'),
       num(fmtNumber(s.targetCpuCores, 2)), num(s.startSkewMs ?? '—'),
-      h('td', {}, s.generatorBound ? h('span', { class: 'flag' }, `bound: ${s.generatorReason || 'no reason given'}`) : 'ok'),
+      generatorCell(generatorFlag(s)),
       withSlo ? h('td', {}, !s.slo ? '—' : s.slo.met ? 'met' : h('span', { class: 'flag' }, `missed: ${s.slo.reasons.join('; ')}`)) : null,
       h('td', {}, h('button', {
         type: 'button',

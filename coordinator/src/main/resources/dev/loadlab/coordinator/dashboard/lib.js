@@ -221,6 +221,26 @@ export function workerRows(target) {
     }));
 }
 
+/**
+ * A step's Generator column: `bound` with the rules that fired ("bound (agent-cpu, machine-saturated)") and their
+ * details, `under-loaded` with why (fewer closed-model users than workers: the scenario's choice, not a generator
+ * fault), or `ok`. A step stored before rules were named shows plain "bound" with its reason.
+ */
+export function generatorFlag(step) {
+  const rules = step.generatorRules || [];
+  if (step.generatorBound) {
+    return {
+      kind: 'bound',
+      text: rules.length ? `bound (${rules.map((r) => r.rule).join(', ')})` : 'bound',
+      detail: step.generatorReason || rules.map((r) => r.detail).join('; ') || 'no reason given',
+    };
+  }
+  if (step.underLoaded) {
+    return { kind: 'under-loaded', text: 'under-loaded', detail: step.underLoadedReason || 'fewer users than workers' };
+  }
+  return { kind: 'ok', text: 'ok', detail: null };
+}
+
 /** About `count` round tick values covering [min, max] (steps of 1, 2 or 5 × 10^n), ascending. */
 export function niceTicks(min, max, count = 5) {
   if (!Number.isFinite(min) || !Number.isFinite(max)) {

@@ -15,6 +15,8 @@ import dev.loadlab.coordinator.model.StepView;
 import dev.loadlab.coordinator.model.TargetUsage;
 import dev.loadlab.coordinator.runs.ResultMerger;
 import dev.loadlab.coordinator.runs.StepOutcome;
+import dev.loadlab.coordinator.search.GeneratorCheck;
+import dev.loadlab.coordinator.search.GeneratorRule;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.message.StepResult;
@@ -258,6 +260,47 @@ class StepDetailsStoreIT {
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
         return run;
+    }
+
+    @Test
+    void theGeneratorRulesThatFiredAndTheUnderLoadedVerdictReadBack() throws Exception {
+        UUID run = newRun();
+        StepRecord merged = ResultMerger.merge(
+                        run, 0, T0, T0.plusSeconds(41), Map.of(), List.of(agentA(run)), StepOutcome.normal())
+                .with(new StepPlan(0, "multi-process", 2), null);
+        GeneratorCheck.Verdict verdict =
+                GeneratorCheck.check(List.of(new GeneratorCheck.Agent("a-1", 0.59, 0.95, 2, false)), 0.5, 2.0, 1, 2);
+        steps.storeStep(merged.withHealth(merged.health().with(verdict)), RunStatus.SUCCEEDED, T0.plusSeconds(41));
+
+        StepView step = queries.findRun(run).orElseThrow().steps().get(0);
+        assertThat(step.generatorBound()).isTrue();
+        assertThat(step.generatorRules()).isEqualTo(verdict.rules());
+        assertThat(step.generatorRules())
+                .extracting(GeneratorRule::rule)
+                .containsExactly(GeneratorCheck.AGENT_HALF_MACHINE, GeneratorCheck.MACHINE_SATURATED);
+        assertThat(step.generatorReason()).isEqualTo(verdict.reason());
+        assertThat(step.underLoaded()).isTrue();
+        assertThat(step.underLoadedReason()).startsWith("1 user for 2 workers");
+        JsonNode written = Json.lenient()
+                .readTree(Json.write(queries.findRun(run).orElseThrow()))
+                .path("steps")
+                .path(0);
+        assertThat(written.path("generatorRules").path(0).path("rule").asText()).isEqualTo("agent-half-machine");
+        assertThat(written.path("underLoaded").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aStepWithoutRulesReadsBackWithNone() {
+        UUID run = newRun();
+        StepRecord merged = ResultMerger.merge(
+                        run, 0, T0, T0.plusSeconds(41), Map.of(), List.of(agentA(run)), StepOutcome.normal())
+                .with(new StepPlan(0, null, null), null);
+        steps.storeStep(merged, RunStatus.SUCCEEDED, T0.plusSeconds(41));
+
+        StepView step = queries.findRun(run).orElseThrow().steps().get(0);
+        assertThat(step.generatorRules()).isEmpty();
+        assertThat(step.underLoaded()).isFalse();
+        assertThat(step.underLoadedReason()).isNull();
     }
 
     private UUID newRun() {

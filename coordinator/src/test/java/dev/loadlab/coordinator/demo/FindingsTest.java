@@ -47,7 +47,8 @@ class FindingsTest {
                 PROFILES,
                 workers,
                 cells,
-                boundProfile < 0 ? null : "agent averaged 95% of its cores");
+                boundProfile < 0 ? null : "agent averaged 95% of its cores",
+                null);
     }
 
     @Test

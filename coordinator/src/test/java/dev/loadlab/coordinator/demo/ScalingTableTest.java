@@ -63,7 +63,8 @@ class ScalingTableTest {
                 bound.profiles(),
                 bound.workers(),
                 bound.cells().subList(1, bound.cells().size()),
-                bound.generatorReason());
+                bound.generatorReason(),
+                null);
 
         String table = ScalingTable.format(missing);
 
@@ -82,13 +83,16 @@ class ScalingTableTest {
                    "target": {"baseUrl": "http://127.0.0.1:9000", "profiles": ["async", "threaded"], "workers": [1, 2]},
                    "workload": {"requests": [{"name": "mixed", "method": "GET", "path": "/mixed?io=16&cpu=4"}]},
                    "load": {"model": "closed", "users": 64, "warmup": "1s", "duration": "2s"}},
-                 "steps": [{"generatorBound": true, "generatorReason": "agent at 97% of its cores"}],
+                 "steps": [{"generatorBound": true, "generatorReason": "agent at 97% of its cores"},
+                   {"underLoaded": true, "underLoadedReason": "1 user for 2 workers: at most 1 worker can be busy"}],
                  "series": [
                    {"profile": "async", "points": [
                      {"workers": 1, "throughputRps": 247.4, "p99Ms": 194, "targetCpuCores": 1.01, "generatorBound": false},
                      {"workers": 2, "throughputRps": 462.0, "p99Ms": 112, "targetCpuCores": 1.91, "generatorBound": true}]},
                    {"profile": "threaded", "points": [
-                     {"workers": 1, "throughputRps": 48, "p99Ms": 685, "generatorBound": false}]}]}
+                     {"workers": 1, "throughputRps": 48, "p99Ms": 685, "generatorBound": false},
+                     {"workers": 2, "throughputRps": 50, "p99Ms": 600, "generatorBound": false,
+                      "underLoaded": true}]}]}
                 """);
 
         ScalingResult result = ScalingResult.of(run);
@@ -100,6 +104,9 @@ class ScalingTableTest {
         assertThat(ScalingTable.format(result))
                 .contains("gil-mixed (run r1, SUCCEEDED): GET /mixed?io=16&cpu=4")
                 .containsPattern("async\\s+247 \\[1\\.0]\\s+462 \\[1\\.9]\\*\n")
-                .containsPattern("threaded\\s+48 \\[\\?]\\s+-\n");
+                .containsPattern("threaded\\s+48 \\[\\?]\\s+50 \\[\\?]~\n")
+                .contains("~ under-loaded, not generator-bound (1 user for 2 workers: at most 1 worker can be busy).");
+        assertThat(result.cell("threaded", 2).orElseThrow().underLoaded()).isTrue();
+        assertThat(result.cell("threaded", 2).orElseThrow().generatorBound()).isFalse();
     }
 }

@@ -9,6 +9,8 @@ import dev.loadlab.coordinator.model.RequestRecord;
 import dev.loadlab.coordinator.model.StageRecord;
 import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.StepStatus;
+import dev.loadlab.coordinator.search.GeneratorCheck;
+import dev.loadlab.coordinator.search.GeneratorRule;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.result.FlowResult;
@@ -165,10 +167,17 @@ class ResultMergerTest {
         StepRecord fine = merge(List.of(result("a", 10, 0, histogram(5), 1L, 0.89, false)), StepOutcome.normal());
 
         assertThat(busy.health().generatorBound()).isTrue();
-        assertThat(busy.health().generatorReason()).contains("agent a averaged 95% of its cores");
+        assertThat(busy.health().generatorReason()).contains("agent a averaged 95 % of its cores");
+        assertThat(busy.health().rules()).extracting(GeneratorRule::rule).containsExactly(GeneratorCheck.AGENT_CPU);
         assertThat(late.health().generatorBound()).isTrue();
         assertThat(late.health().generatorReason()).contains("fell behind its open-model arrival schedule");
+        assertThat(late.health().rules())
+                .extracting(GeneratorRule::rule)
+                .containsExactly(GeneratorCheck.OPEN_MODEL_BEHIND);
         assertThat(fine.health().generatorBound()).isFalse();
+        assertThat(fine.health().rules()).isEmpty();
+        // Without the target's usage (known later, in the step driver) the under-loaded verdict is not made here.
+        assertThat(fine.health().underLoaded()).isFalse();
     }
 
     @Test

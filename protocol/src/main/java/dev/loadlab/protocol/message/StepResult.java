@@ -16,7 +16,11 @@ import java.util.UUID;
  * whether an open model could not keep its arrival rate; {@code cancelled} whether the step was stopped early.
  * {@code failureMessages} are the first few distinct reasons requests failed (a check's message, a timeout), bounded
  * by {@link #MAX_FAILURE_MESSAGES}, so a user can see why; {@code flows} the per-flow results (flows workloads only);
- * {@code stages} the per-stage results (staged loads only). Immutable.
+ * {@code stages} the per-stage results (staged loads only). {@code machineCpuShare} is the whole machine's busy share
+ * over the same window (0..1, from {@code /proc/stat}; null where unknown), so a generator that shares its machine with
+ * the target can be told from one that had the machine to itself; {@code cores} is how many cores the agent's JVM may
+ * use ({@code availableProcessors}, which honours {@code taskset} and cgroup limits), the cores {@code cpuShare} is a
+ * share of (null where unknown). Immutable.
  */
 public record StepResult(
         UUID runId,
@@ -34,7 +38,9 @@ public record StepResult(
         boolean cancelled,
         List<String> failureMessages,
         List<FlowResult> flows,
-        List<StageResult> stages)
+        List<StageResult> stages,
+        Double machineCpuShare,
+        Integer cores)
         implements ToCoordinator, StepMessage {
     /** At most this many distinct failure messages are kept per agent and step. */
     public static final int MAX_FAILURE_MESSAGES = 10;
@@ -47,6 +53,45 @@ public record StepResult(
         failureMessages = failureMessages == null ? List.of() : List.copyOf(failureMessages);
         flows = flows == null ? List.of() : List.copyOf(flows);
         stages = stages == null ? List.of() : List.copyOf(stages);
+    }
+
+    /** A v3 result: no machine share, no cores. */
+    public StepResult(
+            UUID runId,
+            int stepIndex,
+            int probe,
+            String agentId,
+            String failure,
+            Instant measuredFrom,
+            Instant measuredTo,
+            long warmupRequests,
+            List<RequestResult> requests,
+            Long startSkewMs,
+            Double cpuShare,
+            boolean behindSchedule,
+            boolean cancelled,
+            List<String> failureMessages,
+            List<FlowResult> flows,
+            List<StageResult> stages) {
+        this(
+                runId,
+                stepIndex,
+                probe,
+                agentId,
+                failure,
+                measuredFrom,
+                measuredTo,
+                warmupRequests,
+                requests,
+                startSkewMs,
+                cpuShare,
+                behindSchedule,
+                cancelled,
+                failureMessages,
+                flows,
+                stages,
+                null,
+                null);
     }
 
     /** A v1 result: no failure messages, flows or stages. */
@@ -78,6 +123,8 @@ public record StepResult(
                 cpuShare,
                 behindSchedule,
                 cancelled,
+                null,
+                null,
                 null,
                 null,
                 null);

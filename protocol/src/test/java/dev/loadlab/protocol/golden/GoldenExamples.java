@@ -196,6 +196,11 @@ final class GoldenExamples {
                                         new StageResult(0, 5, checked),
                                         new StageResult(1, 30, List.of(checked.get(1)))))),
                 toCoordinator(
+                        "step-result-v4",
+                        new StepResult(
+                                RUN, 1, 3, "agent-1", null, FROM, TO, 5, results, 3L, 0.59, false, false, List.of(),
+                                List.of(), List.of(), 0.97, 2)),
+                toCoordinator(
                         "step-result-failed",
                         StepResult.notRun(RUN, 1, 3, "agent-1", "the target refused every connection", FROM)));
     }
