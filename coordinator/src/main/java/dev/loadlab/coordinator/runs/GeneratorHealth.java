@@ -3,7 +3,6 @@ package dev.loadlab.coordinator.runs;
 import dev.loadlab.coordinator.model.StepPlan;
 import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.search.GeneratorCheck;
-import dev.loadlab.coordinator.search.TargetCapacity;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.scenario.Load;
 import dev.loadlab.protocol.scenario.LoadModel;
@@ -30,9 +29,12 @@ final class GeneratorHealth {
      * {@code record} (its plan and target usage in place) with the generator verdict of every rule.
      *
      * @param load what the agents ran (a search probe's open-model load for a probe)
-     * @param targetCapacityCores how many cores the target's workers can keep busy at most, null when unknown
+     * The target's capacity is the target host's own figure ({@code TargetUsage.capacityCores}: its profile's rule on
+     * its machine's cores); without a target host's usage the rules that need it do not apply.
      */
-    static StepRecord judge(StepRecord record, List<StepResult> results, Load load, Double targetCapacityCores) {
+    static StepRecord judge(StepRecord record, List<StepResult> results, Load load) {
+        Double targetCapacityCores =
+                record.targetUsage() == null ? null : record.targetUsage().capacityCores();
         StepPlan plan = record.plan();
         Integer closedUsers = load.model() == LoadModel.CLOSED && !load.staged() ? load.users() : null;
         GeneratorCheck.Verdict verdict = GeneratorCheck.check(
@@ -42,13 +44,5 @@ final class GeneratorHealth {
                 closedUsers,
                 plan.workers());
         return record.withHealth(record.health().with(verdict));
-    }
-
-    /**
-     * The target's capacity by the profiles' rule ({@link TargetCapacity}), from the step's plan and the cores of the
-     * machine the target runs on.
-     */
-    static double capacityFromPlan(StepPlan plan, int targetMachineCores) {
-        return TargetCapacity.cores(plan.profile(), plan.workers(), targetMachineCores);
     }
 }

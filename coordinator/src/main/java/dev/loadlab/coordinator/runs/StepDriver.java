@@ -319,17 +319,8 @@ final class StepDriver {
         StepRecord judged = GeneratorHealth.judge(
                 merged.with(step.plan, usage),
                 step.results(),
-                step.scenario.load(),
-                GeneratorHealth.capacityFromPlan(step.plan, targetMachineCores()));
+                step.scenario.load());
         return run.search != null ? onProbeDone(run, step, judged) : Optional.of(judged);
-    }
-
-    /**
-     * The cores of the machine the target runs on, as far as the coordinator can tell: its own, which are the
-     * target's when they share a machine (the local stack, the demo, the bench).
-     */
-    private static int targetMachineCores() {
-        return Runtime.getRuntime().availableProcessors();
     }
 
     /**

@@ -46,9 +46,10 @@ class GeneratorHealthTest {
                 cores);
     }
 
-    private static StepRecord merged(List<StepResult> results, StepPlan plan, double targetCores) {
+    /** The step as merged, with the target host's usage: its cores and its own capacity figure. */
+    private static StepRecord merged(List<StepResult> results, StepPlan plan, double targetCores, double capacity) {
         return ResultMerger.merge(RUN, 0, T0, T0.plusSeconds(11), Map.of(), results, StepOutcome.normal())
-                .with(plan, new TargetUsage(targetCores, 1_000_000, List.of(), 20));
+                .with(plan, new TargetUsage(targetCores, 1_000_000, List.of(), 20, null, capacity));
     }
 
     @Test
@@ -58,7 +59,7 @@ class GeneratorHealthTest {
         Load load = new Load(LoadModel.CLOSED, 64, null, Duration.ZERO, Duration.ofSeconds(10));
 
         StepRecord judged = GeneratorHealth.judge(
-                merged(results, plan, 0.95), results, load, GeneratorHealth.capacityFromPlan(plan, 2));
+                merged(results, plan, 0.95, 2.0), results, load);
 
         assertThat(judged.health().generatorBound()).isTrue();
         assertThat(judged.health().rules())
@@ -78,7 +79,7 @@ class GeneratorHealthTest {
         Load load = new Load(LoadModel.CLOSED, 1, null, Duration.ZERO, Duration.ofSeconds(10));
 
         StepRecord judged = GeneratorHealth.judge(
-                merged(results, plan, 0.2), results, load, GeneratorHealth.capacityFromPlan(plan, 2));
+                merged(results, plan, 0.2, 2.0), results, load);
 
         assertThat(judged.health().underLoaded()).isTrue();
         assertThat(judged.health().underLoadedReason()).startsWith("1 user for 4 workers");
@@ -92,7 +93,7 @@ class GeneratorHealthTest {
         Load load = new Load(LoadModel.OPEN, null, 50.0, Duration.ZERO, Duration.ofSeconds(10));
 
         StepRecord judged = GeneratorHealth.judge(
-                merged(results, plan, 0.4), results, load, GeneratorHealth.capacityFromPlan(plan, 2));
+                merged(results, plan, 0.4, 1.0), results, load);
 
         assertThat(judged.health().underLoaded()).isFalse();
         assertThat(judged.health().generatorBound()).isFalse();
