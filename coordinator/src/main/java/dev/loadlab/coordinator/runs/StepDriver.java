@@ -316,10 +316,7 @@ final class StepDriver {
                                 load.model() == LoadModel.CLOSED ? load.users() : null)))
                         .orElse(null);
         run.step = null;
-        StepRecord judged = GeneratorHealth.judge(
-                merged.with(step.plan, usage),
-                step.results(),
-                step.scenario.load());
+        StepRecord judged = GeneratorHealth.judge(merged.with(step.plan, usage), step.results(), step.scenario.load());
         return run.search != null ? onProbeDone(run, step, judged) : Optional.of(judged);
     }
 

@@ -56,7 +56,8 @@ class PythonFindingsTest {
                 PROFILES,
                 workers,
                 cells,
-                bound == null ? null : "agent used 60% of the machine");
+                bound == null ? null : "agent used 60% of the machine",
+                null);
     }
 
     @Test

@@ -58,8 +58,7 @@ class GeneratorHealthTest {
         StepPlan plan = new StepPlan(0, "multi-process", 2);
         Load load = new Load(LoadModel.CLOSED, 64, null, Duration.ZERO, Duration.ofSeconds(10));
 
-        StepRecord judged = GeneratorHealth.judge(
-                merged(results, plan, 0.95, 2.0), results, load);
+        StepRecord judged = GeneratorHealth.judge(merged(results, plan, 0.95, 2.0), results, load);
 
         assertThat(judged.health().generatorBound()).isTrue();
         assertThat(judged.health().rules())
@@ -78,8 +77,7 @@ class GeneratorHealthTest {
         StepPlan plan = new StepPlan(0, "multi-process", 4);
         Load load = new Load(LoadModel.CLOSED, 1, null, Duration.ZERO, Duration.ofSeconds(10));
 
-        StepRecord judged = GeneratorHealth.judge(
-                merged(results, plan, 0.2, 2.0), results, load);
+        StepRecord judged = GeneratorHealth.judge(merged(results, plan, 0.2, 2.0), results, load);
 
         assertThat(judged.health().underLoaded()).isTrue();
         assertThat(judged.health().underLoadedReason()).startsWith("1 user for 4 workers");
@@ -92,8 +90,7 @@ class GeneratorHealthTest {
         StepPlan plan = new StepPlan(0, "threaded-gil", 8);
         Load load = new Load(LoadModel.OPEN, null, 50.0, Duration.ZERO, Duration.ofSeconds(10));
 
-        StepRecord judged = GeneratorHealth.judge(
-                merged(results, plan, 0.4, 1.0), results, load);
+        StepRecord judged = GeneratorHealth.judge(merged(results, plan, 0.4, 1.0), results, load);
 
         assertThat(judged.health().underLoaded()).isFalse();
         assertThat(judged.health().generatorBound()).isFalse();
