@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
  *       target never reaches the first rule, yet takes the cores the target would need);
  *   <li>{@code machine-saturated}: an agent's machine was more than {@link #MACHINE_LIMIT} busy while the target used
  *       less than {@link #TARGET_LIMIT} of its capacity, and the agent itself used at least {@link
- *       #AGENT_BUSY_FLOOR} of its cores;
+ *       #AGENT_BUSY_FLOOR} of its cores; and, for a target whose own CPU is unknown (no target host samples it: nginx,
+ *       the user's own app), when the machine was that busy while the agent used more than {@link #AGENT_HALF_LIMIT}
+ *       of its cores: without the target's figure a generator that takes half its machine's cores on a saturated
+ *       machine cannot be shown not to be the limit, so it is flagged rather than trusted;
  *   <li>{@code open-model-behind}: an open model fell behind its arrival schedule.
  * </ul>
  *
@@ -153,6 +156,27 @@ public final class GeneratorCheck {
                                     a.machineCpuShare() * 100,
                                     MACHINE_LIMIT * 100,
                                     target))));
+        }
+        if (targetCpuCores == null) {
+            busiest(
+                            agents.stream()
+                                    .filter(a -> a.cpuShare() != null && a.cpuShare() > AGENT_HALF_LIMIT)
+                                    .toList(),
+                            Agent::machineCpuShare,
+                            MACHINE_LIMIT)
+                    .ifPresent(a -> rules.add(new GeneratorRule(
+                            MACHINE_SATURATED,
+                            String.format(
+                                    Locale.ROOT,
+                                    "the machine of agent %s was %.0f %% busy (limit %.0f %%) and the agent used %.0f %%"
+                                            + " of %s (limit %.0f %%); the target's own CPU is unknown (no target"
+                                            + " host sampled it), so the generator may have been the limit",
+                                    a.id(),
+                                    a.machineCpuShare() * 100,
+                                    MACHINE_LIMIT * 100,
+                                    a.cpuShare() * 100,
+                                    coresText(a.cores()),
+                                    AGENT_HALF_LIMIT * 100))));
         }
         List<String> behind =
                 agents.stream().filter(Agent::behindSchedule).map(Agent::id).toList();

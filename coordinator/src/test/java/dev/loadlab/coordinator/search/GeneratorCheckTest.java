@@ -90,8 +90,9 @@ class GeneratorCheckTest {
     @Test
     void withoutTheTargetsFiguresOnlyTheRulesThatNeedNoneApply() {
         Agent busy = agent("a-1", 0.8, 0.99, 2);
-        assertThat(GeneratorCheck.check(List.of(busy), null, 2.0, null, null).rules())
-                .isEmpty();
+        assertThat(names(GeneratorCheck.check(List.of(busy), null, 2.0, null, null)))
+                .as("unknown target CPU: only the saturated-machine rule for a target nobody samples")
+                .containsExactly(GeneratorCheck.MACHINE_SATURATED);
         assertThat(GeneratorCheck.check(List.of(busy), 0.5, null, null, null).rules())
                 .isEmpty();
         assertThat(GeneratorCheck.check(List.of(agent("a-1", null, null, null)), 0.5, 2.0, null, null)
@@ -152,6 +153,30 @@ class GeneratorCheckTest {
         assertThat(GeneratorCheck.check(List.of(), 1.0, 2.0, null, 2).underLoaded())
                 .isFalse();
         assertThat(GeneratorCheck.check(List.of(), 1.0, 2.0, 1, null).underLoaded())
+                .isFalse();
+    }
+
+    @Test
+    void aTargetWithoutItsOwnFiguresFlagsAnAgentTakingHalfASaturatedMachine() {
+        // nginx or the user's own app: no target host samples it, so only the agent's and the machine's figures exist.
+        Verdict bound = GeneratorCheck.check(List.of(agent("a-1", 0.72, 0.97, 2)), null, null, 64, null);
+        assertThat(bound.rules()).extracting(GeneratorRule::rule).containsExactly(GeneratorCheck.MACHINE_SATURATED);
+        assertThat(bound.reason())
+                .isEqualTo("the machine of agent a-1 was 97 % busy (limit 90 %) and the agent used 72 % of its 2 cores"
+                        + " (limit 50 %); the target's own CPU is unknown (no target host sampled it), so the generator"
+                        + " may have been the limit");
+
+        assertThat(GeneratorCheck.check(List.of(agent("a-1", 0.5, 0.97, 2)), null, null, 64, null)
+                        .generatorBound())
+                .as("an agent at no more than half its cores")
+                .isFalse();
+        assertThat(GeneratorCheck.check(List.of(agent("a-1", 0.72, 0.9, 2)), null, null, 64, null)
+                        .generatorBound())
+                .as("a machine at no more than 90 % busy")
+                .isFalse();
+        assertThat(GeneratorCheck.check(List.of(agent("a-1", 0.72, 0.97, 2)), 0.9, 1.0, 64, 1)
+                        .generatorBound())
+                .as("a target known to be at its capacity")
                 .isFalse();
     }
 }
