@@ -65,6 +65,13 @@ public final class GeneratorBench implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Warm-up seconds per client (default 3).")
     int warmup;
 
+    @Option(
+            names = "--gatling-warmup",
+            defaultValue = "13",
+            description = "Warm-up seconds of each plain Gatling JVM, new for every measurement where the agent's JVM"
+                    + " has run every earlier step (default ${DEFAULT-VALUE}).")
+    int gatlingWarmup;
+
     @Option(names = "--rounds", defaultValue = "2", description = "Rounds per cell (default ${DEFAULT-VALUE}).")
     int rounds;
 
@@ -164,11 +171,19 @@ public final class GeneratorBench implements Callable<Integer> {
                         new CommandLine(this), "--cells must list nginx, python or builtin, was '" + cell + "'");
             }
         }
-        if (seconds < 1 || seconds > 600 || warmup < 0 || warmup > 600 || rounds < 1 || rounds > 20) {
+        if (seconds < 1
+                || seconds > 600
+                || warmup < 0
+                || warmup > 600
+                || gatlingWarmup < 0
+                || gatlingWarmup > 600
+                || rounds < 1
+                || rounds > 20) {
             throw new CommandLine.ParameterException(
                     new CommandLine(this),
                     "--seconds must be 1..600 (was " + seconds + "), --warmup 0..600 (was " + warmup
-                            + "), --rounds 1..20 (was " + rounds + ")");
+                            + "), --gatling-warmup 0..600 (was " + gatlingWarmup + "), --rounds 1..20 (was " + rounds
+                            + ")");
         }
         if (!Packages.ensure("wrk", "wrk")) {
             return 2;
@@ -218,8 +233,8 @@ public final class GeneratorBench implements Callable<Integer> {
                 if (limit != null && plan.size() > limit) {
                     plan = plan.subList(0, limit);
                 }
-                GeneratorRunner runner =
-                        new GeneratorRunner(api, host, appUrl, home, work, warmup, seconds, pause, clientProperties);
+                GeneratorRunner runner = new GeneratorRunner(
+                        api, host, appUrl, home, work, warmup, gatlingWarmup, seconds, pause, clientProperties);
                 Map<GeneratorCell, Map<String, List<Measured>>> results = new LinkedHashMap<>();
                 for (GeneratorCell cell : plan) {
                     results.put(cell, runner.measure(cell, rounds));
@@ -271,7 +286,8 @@ public final class GeneratorBench implements Callable<Integer> {
     }
 
     private String header() {
-        return "Command: `./loadlab bench generator --seconds " + seconds + " --warmup " + warmup + " --rounds "
+        return "Command: `./loadlab bench generator --seconds " + seconds + " --warmup " + warmup + " --gatling-warmup "
+                + gatlingWarmup + " --rounds "
                 + rounds + " --cells " + String.join(",", cells)
                 + (limit == null ? "" : " --limit " + limit)
                 + clientProperties.entrySet().stream()

@@ -29,6 +29,7 @@ final class GeneratorRunner {
     private final Path home;
     private final Path work;
     private final int warmup;
+    private final int gatlingWarmup;
     private final int seconds;
     private final int pause;
     private final Map<String, String> clientProperties;
@@ -41,6 +42,7 @@ final class GeneratorRunner {
             Path home,
             Path work,
             int warmup,
+            int gatlingWarmup,
             int seconds,
             int pause,
             Map<String, String> clientProperties) {
@@ -50,6 +52,7 @@ final class GeneratorRunner {
         this.home = home;
         this.work = work;
         this.warmup = warmup;
+        this.gatlingWarmup = gatlingWarmup;
         this.seconds = seconds;
         this.pause = pause;
         this.clientProperties = clientProperties;
@@ -150,7 +153,7 @@ final class GeneratorRunner {
 
     private Measured gatling(GeneratorCell cell, String baseUrl, CpuSampler cpu) throws Exception {
         PlainGatlingClient.Result r = PlainGatlingClient.run(
-                home, work, baseUrl, cell.path(), cell.connections(), warmup, seconds, clientProperties);
+                home, work, baseUrl, cell.path(), cell.connections(), gatlingWarmup, seconds, clientProperties);
         if (r.errors() > 0) {
             System.err.println(cell.label() + ": plain Gatling had " + r.errors() + " failed requests");
         }

@@ -1,25 +1,40 @@
 package dev.loadlab.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * The reference Gatling client of {@code ./loadlab bench generator}: a closed model of N users, each looping one GET
  * on its own keep-alive connection (Gatling's default: one connection pool per virtual user), with none of LoadLab's
- * recording. Run by {@link PlainGatlingClient} in its own JVM on the agent's class path; read from system
- * properties: {@code plain.baseUrl}, {@code plain.path}, {@code plain.users}, {@code plain.warmupMs},
- * {@code plain.durationMs}. Warm-up requests are named {@value #WARMUP}, measured ones {@value #MEASURED}, so
- * Gatling's own statistics of {@value #MEASURED} are the measured window's.
+ * recording and no Gatling data writer: each measured response's Gatling response time (whole milliseconds, as the
+ * agent's) goes into one {@link ConcurrentHistogram}, failures are counted, and that is all. Run by
+ * {@link PlainGatlingClient} in its own JVM on the agent's class path; read from system properties: {@code
+ * plain.baseUrl}, {@code plain.path}, {@code plain.users}, {@code plain.warmupMs}, {@code plain.durationMs}. Static
+ * state: one simulation per JVM.
  */
 public final class PlainGatlingSimulation extends Simulation {
     static final String WARMUP = "warmup";
     static final String MEASURED = "measured";
+    private static final String TIME = "rt";
+
+    /** Response times of the measured requests, in ms. */
+    static final Histogram TIMES = new ConcurrentHistogram(3_600_000L, 3);
+    /** Measured requests that failed (status not 2xx/3xx or no response). */
+    static final LongAdder FAILED = new LongAdder();
+
+    private static volatile long measuredFromMs = -1;
 
     public PlainGatlingSimulation() {
         String path = System.getProperty("plain.path", "/");
@@ -35,20 +50,33 @@ public final class PlainGatlingSimulation extends Simulation {
                 .on(http(WARMUP).get(path))
                 .exec(session -> {
                     // The first user to leave the warm-up marks the measured window's start for the bench.
-                    PlainGatlingSimulation.markStart();
+                    markStart();
                     return session;
                 })
                 .during(duration)
-                .on(http(MEASURED).get(path));
+                .on(
+                        http(MEASURED).get(path).check(responseTimeInMillis().saveAs(TIME)),
+                        exec(PlainGatlingSimulation::record));
         setUp(loop.injectOpen(atOnceUsers(users))).protocols(protocol);
     }
 
-    private static volatile boolean started;
+    private static Session record(Session session) {
+        if (session.isFailed() || !session.contains(TIME)) {
+            FAILED.increment();
+            return session.markAsSucceeded().remove(TIME);
+        }
+        TIMES.recordValue(Math.max(0, session.getInt(TIME)));
+        return session.remove(TIME);
+    }
+
+    static long measuredFromMs() {
+        return measuredFromMs;
+    }
 
     private static void markStart() {
-        if (!started) {
-            started = true;
-            System.out.println("plain-gatling measuring from " + System.currentTimeMillis());
+        if (measuredFromMs < 0) {
+            measuredFromMs = System.currentTimeMillis();
+            System.out.println("plain-gatling measuring from " + measuredFromMs);
         }
     }
 }
