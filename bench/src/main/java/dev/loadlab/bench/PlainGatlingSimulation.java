@@ -11,6 +11,7 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -34,7 +35,7 @@ public final class PlainGatlingSimulation extends Simulation {
     /** Measured requests that failed (status not 2xx/3xx or no response). */
     static final LongAdder FAILED = new LongAdder();
 
-    private static volatile long measuredFromMs = -1;
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     public PlainGatlingSimulation() {
         String path = System.getProperty("plain.path", "/");
@@ -69,14 +70,10 @@ public final class PlainGatlingSimulation extends Simulation {
         return session.remove(TIME);
     }
 
-    static long measuredFromMs() {
-        return measuredFromMs;
-    }
-
     private static void markStart() {
-        if (measuredFromMs < 0) {
-            measuredFromMs = System.currentTimeMillis();
-            System.out.println("plain-gatling measuring from " + measuredFromMs);
+        // Users leave the warm-up on several event loops at once: exactly one of them prints the mark.
+        if (STARTED.compareAndSet(false, true)) {
+            System.out.println("plain-gatling measuring from " + System.currentTimeMillis());
         }
     }
 }
