@@ -33,10 +33,15 @@ class DependencyDirectionTest {
     }
 
     @Test
-    void theModelDependsOnNothingButThePureSearchLogic() {
+    void theModelDependsOnNothingButThePureSearchAndSteadinessLogic() {
         assertThat(arrowsFrom("model"))
-                .filteredOn(a -> !Set.of("search").contains(a.to()))
+                .filteredOn(a -> !Set.of("search", "steady").contains(a.to()))
                 .isEmpty();
+    }
+
+    @Test
+    void theSteadinessLogicIsPure() {
+        assertThat(arrowsFrom("steady")).isEmpty();
     }
 
     @Test
@@ -47,7 +52,7 @@ class DependencyDirectionTest {
     @Test
     void theStoreImplementsTheModelsPortsAndKnowsNothingElse() {
         assertThat(arrowsFrom("db"))
-                .filteredOn(a -> !Set.of("model", "search").contains(a.to()))
+                .filteredOn(a -> !Set.of("model", "search", "steady").contains(a.to()))
                 .isEmpty();
     }
 

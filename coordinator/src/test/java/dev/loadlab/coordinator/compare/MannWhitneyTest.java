@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** Hand-computed examples: mid-ranks, U, the tie-corrected variance, z and the two-sided normal p-value. */
 class MannWhitneyTest {
@@ -88,21 +86,5 @@ class MannWhitneyTest {
         assertThatThrownBy(() -> MannWhitney.test(new double[] {1}, new double[0]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("candidate");
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "0, 1",
-        "0.5, 0.4795001221869535",
-        "1, 0.15729920705028513",
-        "1.3859038243496777, 0.05", // 1.959964 / sqrt 2: the two-sided 5% point
-        "2, 0.004677734981047265",
-        "3, 2.2090496998585438e-05",
-        "5, 1.5374597944280351e-12",
-        "8, 1.1224297172982928e-29",
-        "-1, 1.8427007929497148"
-    })
-    void erfcMatchesReferenceValues(double x, double expected) {
-        assertThat(MannWhitney.erfc(x)).isCloseTo(expected, within(Math.abs(expected) * 1e-9));
     }
 }
