@@ -13,6 +13,7 @@ import dev.loadlab.coordinator.model.StepView;
 import dev.loadlab.coordinator.model.TargetUsage;
 import dev.loadlab.coordinator.search.GeneratorRule;
 import dev.loadlab.coordinator.search.Probe;
+import dev.loadlab.coordinator.steady.Steadiness;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.result.HistogramCodec;
 import dev.loadlab.protocol.result.LatencyMs;
@@ -42,7 +43,7 @@ final class StepRows {
             + " measured_from, measured_to, requests, errors, warmup_requests, throughput_rps, p50_ms, p90_ms, p99_ms,"
             + " p999_ms, max_ms, mean_ms, errors_by_kind, histogram, failure, profile, workers, target_cpu_cores,"
             + " target_usage, start_skew_ms, agents_lost, generator_bound, generator_reason, agent_cpu_share, repeat,"
-            + " failure_messages, generator_rules, under_loaded, under_loaded_reason";
+            + " failure_messages, generator_rules, under_loaded, under_loaded_reason, steadiness";
 
     private StepRows() {}
 
@@ -50,7 +51,7 @@ final class StepRows {
     static void insert(Connection c, StepRecord step) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO steps (" + STEP_COLUMNS + ") VALUES (?, ?, ?, ?,"
                 + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?,"
-                + " ?::jsonb, ?::jsonb, ?, ?)")) {
+                + " ?::jsonb, ?::jsonb, ?, ?, ?::jsonb)")) {
             Binder b = new Binder(s);
             b.set(step.runId());
             b.setInt(step.index());
@@ -83,6 +84,7 @@ final class StepRows {
             b.set(Json.write(health.rules()));
             b.set(health.underLoaded());
             b.set(health.underLoadedReason());
+            b.set(health.steadiness() == null ? null : Json.write(health.steadiness()));
             s.executeUpdate();
         }
         ProbeRows.updateStep(c, step.runId(), step.index(), step.search());
@@ -204,11 +206,16 @@ final class StepRows {
                                     .toList(),
                             List.of(Json.read(r.getString("generator_rules"), GeneratorRule[].class)),
                             r.getBoolean("under_loaded"),
-                            r.getString("under_loaded_reason")));
+                            r.getString("under_loaded_reason"),
+                            steadiness(r.getString("steadiness"))));
                 }
             }
         }
         return steps;
+    }
+
+    private static Steadiness steadiness(String json) {
+        return json == null ? null : Json.read(json, Steadiness.class);
     }
 
     private static Stage asked(List<Stage> askedStages, int index) {

@@ -1,6 +1,7 @@
 package dev.loadlab.coordinator.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.loadlab.coordinator.steady.Steadiness;
 import dev.loadlab.protocol.scenario.Connections;
 import dev.loadlab.protocol.scenario.Scenario;
 import java.time.Instant;
@@ -102,7 +103,11 @@ public record RunView(
                     "series",
                     "per profile, one point per worker count: the median over repeats of throughput, of each repeat's own"
                             + " p99 and of target cores, with every repeat's throughput listed; for a search, the median knee"
-                            + " rate (kneeRateRps) too"),
+                            + " rate (kneeRateRps) too; with repeats, repeatability = the coefficient of variation of the"
+                            + " repeats' throughput (sample standard deviation / mean) and monotoneDrift = every repeat above"
+                            + " the one before (or every one below) and the last over 5% from the first, named in its note;"
+                            + " unsteady = any repeat's measured window was unsteady"),
+            Map.entry("steadiness", Steadiness.METHOD),
             Map.entry(
                     "timeline",
                     "GET /api/v1/runs/{id}/steps/{index}/timeline: responses completed in each second, merged across agents"
@@ -118,8 +123,9 @@ public record RunView(
                     "slo",
                     "the step's verdict against the scenario's slo (when it has one): met, or the rules it broke: p99 above"
                             + " slo.p99Ms, error rate above slo.errorRate, under 90% of an open-model rate served, or a"
-                            + " generator-bound step (its figures say nothing about the target); a search step meets it when"
-                            + " the search found a knee"));
+                            + " generator-bound step (its figures say nothing about the target); outcome = passed (met),"
+                            + " failed (a rule broke on trustworthy figures) or inconclusive (generator-bound or unsteady:"
+                            + " the figures cannot carry a verdict); a search step meets it when the search found a knee"));
 
     /**
      * The connection behaviour the run's steps were measured with: the scenario's choice or its model's default, as

@@ -1,5 +1,7 @@
 package dev.loadlab.coordinator.model;
 
+import dev.loadlab.coordinator.steady.RepeatCheck;
+import dev.loadlab.coordinator.steady.Repeatability;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,8 +16,9 @@ import java.util.TreeMap;
  * cores. With repeats, a point carries the median of the repeats and every repeat's throughput, so the spread stays
  * visible; p99 is the median of the repeats' own p99s (each from its exact histogram), not a percentile of percentiles.
  * For a search, {@code kneeRateRps} is the median knee of the repeats (the highest rate that met the SLO), and the
- * other figures are the knee probes'. {@code generatorBound} and {@code underLoaded} are true when any repeat was.
- * Immutable.
+ * other figures are the knee probes'. {@code generatorBound}, {@code underLoaded} and {@code unsteady} are true when
+ * any repeat was. {@code repeatability} is the repeats' spread (coefficient of variation) and whether they drifted
+ * monotonically from one to the next, null for a single repeat. Immutable.
  */
 public record ScalingSeries(String profile, List<Point> points) {
     /** One worker count of one profile. */
@@ -28,7 +31,9 @@ public record ScalingSeries(String profile, List<Point> points) {
             List<Double> throughputRpsByRepeat,
             boolean generatorBound,
             Double kneeRateRps,
-            boolean underLoaded) {}
+            boolean underLoaded,
+            Repeatability repeatability,
+            boolean unsteady) {}
 
     /** Series of the succeeded or degraded steps, profiles in the order they ran; empty for a run without steps. */
     public static List<ScalingSeries> of(List<StepView> steps) {
@@ -69,7 +74,9 @@ public record ScalingSeries(String profile, List<Point> points) {
                 throughput,
                 repeats.stream().anyMatch(StepView::generatorBound),
                 knee(repeats),
-                repeats.stream().anyMatch(StepView::underLoaded));
+                repeats.stream().anyMatch(StepView::underLoaded),
+                RepeatCheck.judge(throughput),
+                repeats.stream().anyMatch(StepView::unsteady));
     }
 
     /** The median knee over the repeats whose search found one; null when none searched or none found a knee. */

@@ -3,6 +3,7 @@ package dev.loadlab.coordinator.model;
 import dev.loadlab.coordinator.search.GeneratorRule;
 import dev.loadlab.coordinator.search.SearchOutcome;
 import dev.loadlab.coordinator.search.SloVerdict;
+import dev.loadlab.coordinator.steady.Steadiness;
 import dev.loadlab.protocol.result.LatencyMs;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Map;
  * stages} the per-stage results beside each stage as asked (staged loads only). {@code generatorRules} name the
  * generator-bound rules that fired, with their figures ({@code generatorBound} is true when any did, {@code
  * generatorReason} joins their details); {@code underLoaded} marks a closed model with fewer users than workers, the
- * scenario's choice and not a generator fault ({@code underLoadedReason} says so). Immutable.
+ * scenario's choice and not a generator fault ({@code underLoadedReason} says so). {@code steadiness} says whether the
+ * measured window was one steady state ({@code null} when not judged; see {@link Steadiness#METHOD}). Immutable.
  */
 public record StepView(
         int index,
@@ -53,12 +55,89 @@ public record StepView(
         List<StageView> stages,
         List<GeneratorRule> generatorRules,
         boolean underLoaded,
-        String underLoadedReason) {
+        String underLoadedReason,
+        Steadiness steadiness) {
     public StepView {
         failureMessages = failureMessages == null ? List.of() : List.copyOf(failureMessages);
         flows = flows == null ? List.of() : List.copyOf(flows);
         stages = stages == null ? List.of() : List.copyOf(stages);
         generatorRules = generatorRules == null ? List.of() : List.copyOf(generatorRules);
+    }
+
+    /** A step without the steadiness check (stored before it existed, or not judged). */
+    public StepView(
+            int index,
+            StepStatus status,
+            String profile,
+            Integer workers,
+            int repeat,
+            Double targetCpuCores,
+            int agents,
+            Instant startedAt,
+            Instant finishedAt,
+            Instant measuredFrom,
+            Instant measuredTo,
+            double measuredSeconds,
+            long requests,
+            long errors,
+            long warmupRequests,
+            double throughputRps,
+            LatencyMs latencyMs,
+            Map<String, Long> errorsByKind,
+            Map<String, RequestView> byRequest,
+            List<AgentShare> agentShares,
+            TargetUsage target,
+            Long startSkewMs,
+            List<String> agentsLost,
+            boolean generatorBound,
+            String generatorReason,
+            Double agentCpuShare,
+            String failure,
+            SearchOutcome search,
+            SloVerdict slo,
+            List<FailureMessage> failureMessages,
+            List<FlowView> flows,
+            List<StageView> stages,
+            List<GeneratorRule> generatorRules,
+            boolean underLoaded,
+            String underLoadedReason) {
+        this(
+                index,
+                status,
+                profile,
+                workers,
+                repeat,
+                targetCpuCores,
+                agents,
+                startedAt,
+                finishedAt,
+                measuredFrom,
+                measuredTo,
+                measuredSeconds,
+                requests,
+                errors,
+                warmupRequests,
+                throughputRps,
+                latencyMs,
+                errorsByKind,
+                byRequest,
+                agentShares,
+                target,
+                startSkewMs,
+                agentsLost,
+                generatorBound,
+                generatorReason,
+                agentCpuShare,
+                failure,
+                search,
+                slo,
+                failureMessages,
+                flows,
+                stages,
+                generatorRules,
+                underLoaded,
+                underLoadedReason,
+                null);
     }
 
     /** A step without named generator rules or the under-loaded verdict. */
@@ -236,6 +315,53 @@ public record StepView(
                 stages,
                 generatorRules,
                 underLoaded,
-                underLoadedReason);
+                underLoadedReason,
+                steadiness);
+    }
+
+    /** This step with {@code checked} as its steadiness. */
+    public StepView withSteadiness(Steadiness checked) {
+        return new StepView(
+                index,
+                status,
+                profile,
+                workers,
+                repeat,
+                targetCpuCores,
+                agents,
+                startedAt,
+                finishedAt,
+                measuredFrom,
+                measuredTo,
+                measuredSeconds,
+                requests,
+                errors,
+                warmupRequests,
+                throughputRps,
+                latencyMs,
+                errorsByKind,
+                byRequest,
+                agentShares,
+                target,
+                startSkewMs,
+                agentsLost,
+                generatorBound,
+                generatorReason,
+                agentCpuShare,
+                failure,
+                search,
+                slo,
+                failureMessages,
+                flows,
+                stages,
+                generatorRules,
+                underLoaded,
+                underLoadedReason,
+                checked);
+    }
+
+    /** Whether the steadiness check found the measured window was not one steady state. */
+    public boolean unsteady() {
+        return steadiness != null && steadiness.unsteady();
     }
 }

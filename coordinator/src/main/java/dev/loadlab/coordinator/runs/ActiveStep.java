@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -48,6 +49,8 @@ final class ActiveStep {
     private final Set<String> lost = new HashSet<>();
     private final Map<String, String> missing = new LinkedHashMap<>();
     private final IntervalMerger timeline;
+    // Merged responses of each measured second, by second from the step's start: the steadiness check's series.
+    private final Map<Long, Long> measuredSeconds = new TreeMap<>();
     private Phase phase = Phase.PREPARING;
     private long measuredRequests;
     private long measuredErrors;
@@ -75,7 +78,12 @@ final class ActiveStep {
         this.probe = probe;
         this.startedAt = startedAt;
         this.sampler = sampler;
-        this.timeline = new IntervalMerger(Set.copyOf(agents), probe == 0 ? null : probe, seconds);
+        this.timeline = new IntervalMerger(Set.copyOf(agents), probe == 0 ? null : probe, merged -> {
+            if (!merged.point().warmup()) {
+                measuredSeconds.put(merged.point().second(), merged.point().requests());
+            }
+            seconds.accept(merged);
+        });
     }
 
     StepKey key() {
@@ -239,6 +247,21 @@ final class ActiveStep {
                 assignments,
                 List.copyOf(results.values()),
                 new StepOutcome(lost, missing, cancelled, scenario.onAgentLoss()));
+    }
+
+    /**
+     * The merged responses of each measured second in time order, the planned seconds only (the measured duration's
+     * whole seconds): a last second holding only stragglers' responses would read as a drop. Complete after {@link
+     * #finish}.
+     */
+    double[] measuredRequestsPerSecond() {
+        long planned = scenario.load().duration() == null
+                ? Long.MAX_VALUE
+                : scenario.load().duration().toSeconds();
+        return measuredSeconds.values().stream()
+                .limit(planned)
+                .mapToDouble(Long::doubleValue)
+                .toArray();
     }
 
     /** Live figures from the intervals merged so far: before the first one, a step that is still warming up. */

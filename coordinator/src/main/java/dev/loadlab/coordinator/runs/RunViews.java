@@ -43,6 +43,7 @@ final class RunViews {
                         step.latencyMs().p50(),
                         step.latencyMs().p99(),
                         step.targetCpuCores(),
-                        step.generatorBound()));
+                        step.generatorBound()),
+                step.unsteady() ? step.steadiness().reason() : null);
     }
 }

@@ -11,7 +11,10 @@ import dev.loadlab.coordinator.model.StepRecord;
 import dev.loadlab.coordinator.model.StorageException;
 import dev.loadlab.coordinator.model.TargetUsage;
 import dev.loadlab.coordinator.search.Probe;
+import dev.loadlab.coordinator.steady.Steadiness;
+import dev.loadlab.coordinator.steady.SteadinessCheck;
 import dev.loadlab.coordinator.targetcontrol.Imbalance;
+import dev.loadlab.coordinator.targetcontrol.TargetSample;
 import dev.loadlab.coordinator.targetcontrol.TargetSampler;
 import dev.loadlab.coordinator.targetcontrol.UsageWindow;
 import dev.loadlab.protocol.message.Assignment;
@@ -28,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -307,9 +311,10 @@ final class StepDriver {
         }
         StepRecord merged = step.finish(clock.instant());
         Load load = step.scenario.load();
-        TargetUsage usage = step.sampler == null
+        List<TargetSample> samples = step.sampler == null ? null : step.sampler.stop();
+        TargetUsage usage = samples == null
                 ? null
-                : UsageWindow.of(step.sampler.stop(), merged.measuredFrom(), merged.measuredTo())
+                : UsageWindow.of(samples, merged.measuredFrom(), merged.measuredTo())
                         .map(window -> window.withImbalance(Imbalance.note(
                                 window.workers(),
                                 load.connectionsOrDefault(),
@@ -317,7 +322,18 @@ final class StepDriver {
                         .orElse(null);
         run.step = null;
         StepRecord judged = GeneratorHealth.judge(merged.with(step.plan, usage), step.results(), step.scenario.load());
+        if (step.probe == 0 && !load.staged()) {
+            judged = judged.withHealth(judged.health().withSteadiness(steadiness(step, merged, samples)));
+        }
         return run.search != null ? onProbeDone(run, step, judged) : Optional.of(judged);
+    }
+
+    /** The step's steadiness over its measured seconds (and its target's, where sampled); null when not judged. */
+    private static Steadiness steadiness(ActiveStep step, StepRecord merged, List<TargetSample> samples) {
+        double[] requests = step.measuredRequestsPerSecond();
+        double[] cores =
+                samples == null ? null : UsageWindow.coresPerSecond(samples, merged.measuredFrom(), requests.length);
+        return SteadinessCheck.judge(requests, cores);
     }
 
     /**

@@ -41,6 +41,35 @@ public final class UsageWindow {
         return Optional.of(new TargetUsage(round(cpu / seconds), rss, perProcess, sorted.size(), null, capacity));
     }
 
+    /**
+     * The app's cores in each whole second from {@code from}, for up to {@code seconds} seconds: CPU seconds between
+     * the second's ends, interpolated between samples. Only seconds inside the samples' span count (outside it the
+     * CPU cannot be known), so the result may be shorter; empty for fewer than two samples.
+     */
+    public static double[] coresPerSecond(List<TargetSample> samples, Instant from, int seconds) {
+        List<TargetSample> sorted =
+                samples.stream().sorted(Comparator.comparing(TargetSample::at)).toList();
+        if (sorted.size() < 2 || from == null || seconds <= 0) {
+            return new double[0];
+        }
+        Instant first = sorted.get(0).at();
+        Instant last = sorted.get(sorted.size() - 1).at();
+        List<Double> cores = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) {
+            Instant start = from.plusSeconds(i);
+            Instant end = start.plusSeconds(1);
+            if (start.isBefore(first)) {
+                continue;
+            }
+            if (end.isAfter(last)) {
+                break;
+            }
+            cores.add(at(sorted, TargetSample::at, TargetSample::cpuSeconds, end)
+                    - at(sorted, TargetSample::at, TargetSample::cpuSeconds, start));
+        }
+        return cores.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** One process's readings, in time order. */
     private record Reading(Instant at, ProcessSample sample) {}
 

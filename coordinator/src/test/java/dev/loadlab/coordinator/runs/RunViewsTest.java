@@ -10,6 +10,8 @@ import dev.loadlab.coordinator.model.RunView;
 import dev.loadlab.coordinator.model.StageView;
 import dev.loadlab.coordinator.model.StepStatus;
 import dev.loadlab.coordinator.model.StepView;
+import dev.loadlab.coordinator.search.SloVerdict;
+import dev.loadlab.coordinator.steady.SteadinessCheck;
 import dev.loadlab.protocol.Json;
 import dev.loadlab.protocol.result.LatencyMs;
 import dev.loadlab.protocol.scenario.Scenario;
@@ -104,6 +106,79 @@ class RunViewsTest {
         assertThat(shown.flows()).isEqualTo(flows);
         assertThat(shown.stages()).isEqualTo(stages);
         assertThat(shown.byRequest().get("read").failedChecks()).containsEntry("status", 5L);
+    }
+
+    @Test
+    void anUnsteadyStepsSloVerdictIsInconclusiveRatherThanPassed() {
+        Scenario scenario = Json.read("""
+                {"name": "steady", "target": {"baseUrl": "http://127.0.0.1:9"},
+                 "workload": {"requests": [{"name": "cpu", "path": "/cpu?ms=5"}]},
+                 "load": {"model": "closed", "users": 16, "warmup": "2s", "duration": "10s"},
+                 "slo": {"p99Ms": 1000, "errorRate": 0.01}}
+                """, Scenario.class);
+        LatencyMs latency = new LatencyMs(20, 30, 150, 200, 200, 40.0);
+        StepView steady = new StepView(
+                0,
+                StepStatus.SUCCEEDED,
+                null,
+                null,
+                0,
+                null,
+                1,
+                T0,
+                T0.plusSeconds(12),
+                T0.plusSeconds(2),
+                T0.plusSeconds(12),
+                10,
+                3000,
+                0,
+                600,
+                300.0,
+                latency,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                null,
+                2L,
+                List.of(),
+                false,
+                null,
+                0.3,
+                null,
+                null,
+                null);
+        StepView drifted = steady.withSteadiness(
+                SteadinessCheck.judge(new double[] {270, 275, 282, 290, 296, 303, 310, 318, 322, 330}, null));
+        RunView stored = new RunView(
+                "r",
+                "steady",
+                null,
+                Map.of(),
+                RunStatus.SUCCEEDED,
+                T0,
+                T0,
+                T0.plusSeconds(30),
+                null,
+                scenario,
+                List.of(steady, drifted),
+                null,
+                null,
+                null,
+                RunView.MEASUREMENT);
+
+        List<StepView> shown = RunViews.of(stored).steps();
+
+        assertThat(shown.get(0).slo().outcome()).isEqualTo(SloVerdict.Outcome.PASSED);
+        assertThat(shown.get(1).unsteady()).isTrue();
+        assertThat(shown.get(1).slo().met()).isFalse();
+        assertThat(shown.get(1).slo().outcome()).isEqualTo(SloVerdict.Outcome.INCONCLUSIVE);
+        assertThat(shown.get(1).slo().reasons())
+                .singleElement()
+                .asString()
+                .startsWith("the measured window was not steady (throughput drifted +");
+        assertThat(Json.write(shown.get(1)))
+                .contains("\"steadiness\":{\"unsteady\":true")
+                .contains("\"outcome\":\"inconclusive\"");
     }
 
     @Test

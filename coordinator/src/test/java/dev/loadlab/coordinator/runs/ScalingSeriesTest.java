@@ -6,6 +6,8 @@ import dev.loadlab.coordinator.model.ScalingSeries;
 import dev.loadlab.coordinator.model.StepStatus;
 import dev.loadlab.coordinator.model.StepView;
 import dev.loadlab.coordinator.search.SearchOutcome;
+import dev.loadlab.coordinator.steady.Steadiness;
+import dev.loadlab.coordinator.steady.SteadinessCheck;
 import dev.loadlab.protocol.result.LatencyMs;
 import dev.loadlab.protocol.scenario.Slo;
 import java.util.List;
@@ -37,6 +39,30 @@ class ScalingSeriesTest {
                 .extracting(ScalingSeries.Point::workers)
                 .containsExactly(1, 2);
         assertThat(series.get(1).points()).as("failed steps are left out").hasSize(1);
+    }
+
+    @Test
+    void withRepeatsAPointCarriesTheirSpreadAMonotoneDriftAndWhetherOneWasUnsteady() {
+        Steadiness drifted = SteadinessCheck.judge(new double[] {282, 290, 300, 320, 330, 342}, null);
+        List<StepView> steps = List.of(
+                step(0, "threaded", 2, 0, StepStatus.SUCCEEDED, 282, 20, 1.0).withSteadiness(drifted),
+                step(1, "threaded", 2, 1, StepStatus.SUCCEEDED, 290, 20, 1.0),
+                step(2, "threaded", 2, 2, StepStatus.SUCCEEDED, 325, 20, 1.0),
+                step(3, "threaded", 4, 0, StepStatus.SUCCEEDED, 340, 20, 1.9),
+                step(4, "threaded", 4, 1, StepStatus.SUCCEEDED, 336, 20, 1.9),
+                step(5, "threaded", 4, 2, StepStatus.SUCCEEDED, 343, 20, 1.9),
+                step(6, "threaded", 8, 0, StepStatus.SUCCEEDED, 350, 20, 1.9));
+
+        List<ScalingSeries.Point> points = ScalingSeries.of(steps).get(0).points();
+
+        assertThat(drifted.unsteady()).isTrue();
+        assertThat(points.get(0).repeatability().monotoneDrift()).isTrue();
+        assertThat(points.get(0).repeatability().note()).startsWith("throughput rose with every repeat (282, 290, 325");
+        assertThat(points.get(0).unsteady()).isTrue();
+        assertThat(points.get(1).repeatability().monotoneDrift()).isFalse();
+        assertThat(points.get(1).repeatability().cv()).isLessThan(0.02);
+        assertThat(points.get(1).unsteady()).isFalse();
+        assertThat(points.get(2).repeatability()).as("one repeat has no spread").isNull();
     }
 
     @Test

@@ -44,6 +44,30 @@ class SloVerdictTest {
     }
 
     @Test
+    void figuresThatCannotBeTrustedAreInconclusiveNotPassedAndBrokenRulesOnTrustedOnesFail() {
+        Measured fine = new Measured(1000, 0, 100, 20, 30, 1.0, false);
+        assertThat(SloVerdict.judge(SLO, null, fine).outcome()).isEqualTo(SloVerdict.Outcome.PASSED);
+
+        SloVerdict unsteady = SloVerdict.judge(SLO, null, fine, "throughput drifted +9.1 %");
+        assertThat(unsteady.met()).isFalse();
+        assertThat(unsteady.outcome()).isEqualTo(SloVerdict.Outcome.INCONCLUSIVE);
+        assertThat(unsteady.reasons())
+                .containsExactly("the measured window was not steady (throughput drifted +9.1 %), so no verdict can"
+                        + " rest on it");
+
+        SloVerdict bound = SloVerdict.judge(SLO, null, new Measured(1000, 0, 100, 20, 300, 1.0, true));
+        assertThat(bound.outcome()).isEqualTo(SloVerdict.Outcome.INCONCLUSIVE);
+        assertThat(bound.reasons()).hasSize(2);
+
+        SloVerdict slow = SloVerdict.judge(SLO, null, new Measured(1000, 0, 100, 20, 300, 1.0, false), null);
+        assertThat(slow.outcome()).isEqualTo(SloVerdict.Outcome.FAILED);
+        assertThat(SloVerdict.judge(SLO, null, new Measured(0, 0, 0, 0, 0, null, false), "drifted")
+                        .outcome())
+                .as("nothing measured is a failure, whatever the steadiness")
+                .isEqualTo(SloVerdict.Outcome.FAILED);
+    }
+
+    @Test
     void aSearchStepMeetsItWhenTheSearchFoundAKnee() {
         assertThat(SloVerdict.ofSearch(new SearchOutcome(90.0, 3, "converged", SLO, List.of())))
                 .isEqualTo(new SloVerdict(SLO, true, List.of()));

@@ -1,0 +1,118 @@
+package dev.loadlab.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every step's measured window is checked for steadiness, end to end: a server on 127.0.0.1 whose responses slow
+ * down with every second it has served (2 ms, then 4 ms more per second) makes a closed model's throughput fall by
+ * more than half over the window, so the step is stored and shown {@code unsteady} with its figures, and its SLO
+ * verdict is inconclusive; the same scenario against the reference app's fixed-delay endpoint is steady and passes.
+ */
+class SteadinessIT {
+    private static final String SCENARIO = """
+            {"name": "%s",
+             "target": {"baseUrl": "%s"},
+             "workload": {"requests": [{"name": "work", "path": "%s"}]},
+             "load": {"model": "closed", "users": 4, "warmup": "1s", "duration": "8s"},
+             "slo": {"p99Ms": 10000, "errorRate": 0.5}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSlowingServersStepIsUnsteadyAndInconclusiveWhileAFixedDelayOneIsSteadyAndPasses() throws Exception {
+        try (AppStack stack = AppStack.start(dir, "steady", 1);
+                SlowingServer slowing = SlowingServer.start()) {
+            JsonNode drifting =
+                    stack.runToEnd(SCENARIO.formatted("slowing", slowing.url(), "/slowing"), Duration.ofSeconds(120));
+            JsonNode steady = stack.runToEnd(
+                    SCENARIO.formatted("fixed", stack.targetUrl(), "/io?ms=10"), Duration.ofSeconds(120));
+
+            JsonNode unsteadyStep = drifting.get("steps").get(0);
+            assertThat(drifting.get("status").asText())
+                    .as(drifting.toPrettyString())
+                    .isEqualTo("SUCCEEDED");
+            JsonNode steadiness = unsteadyStep.get("steadiness");
+            assertThat(steadiness.get("unsteady").asBoolean())
+                    .as(steadiness.toPrettyString())
+                    .isTrue();
+            assertThat(steadiness.get("reason").asText()).startsWith("throughput drifted -");
+            JsonNode throughput = steadiness.get("throughput");
+            assertThat(throughput.get("metric").asText()).isEqualTo("requests/s");
+            assertThat(throughput.get("seconds").asInt()).isBetween(7, 8);
+            assertThat(throughput.get("drift").asDouble()).isLessThan(-0.3);
+            assertThat(throughput.get("pValue").asDouble()).isLessThan(0.05);
+            assertThat(throughput.get("mannKendallZ").asDouble()).isNegative();
+            assertThat(unsteadyStep.get("slo").get("outcome").asText()).isEqualTo("inconclusive");
+            assertThat(unsteadyStep.get("slo").get("met").asBoolean()).isFalse();
+            assertThat(drifting.get("series")
+                            .get(0)
+                            .get("points")
+                            .get(0)
+                            .get("unsteady")
+                            .asBoolean())
+                    .isTrue();
+            assertThat(drifting.get("measurement").get("steadiness").asText()).contains("Mann-Kendall");
+
+            JsonNode steadyStep = steady.get("steps").get(0);
+            assertThat(steadyStep.get("steadiness").get("unsteady").asBoolean())
+                    .as(steadyStep.get("steadiness").toPrettyString())
+                    .isFalse();
+            assertThat(steadyStep.get("steadiness").get("reason").isNull()).isTrue();
+            assertThat(steadyStep.get("slo").get("outcome").asText()).isEqualTo("passed");
+            JsonNode cpu = steadyStep.get("steadiness").get("targetCpu");
+            assertThat(cpu.isNull() || cpu.get("metric").asText().equals("target cores"))
+                    .as("the target's CPU is judged where its host sampled it and it was busy enough")
+                    .isTrue();
+        }
+    }
+
+    /** A server whose every response waits 2 ms plus 4 ms for each whole second since its first request. */
+    private record SlowingServer(HttpServer server, ExecutorService executor) implements AutoCloseable {
+        static SlowingServer start() throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            AtomicLong firstNanos = new AtomicLong();
+            server.createContext("/slowing", exchange -> {
+                try (exchange) {
+                    long now = System.nanoTime();
+                    firstNanos.compareAndSet(0, now);
+                    long seconds = (now - firstNanos.get()) / 1_000_000_000L;
+                    Thread.sleep(2 + 4 * seconds);
+                    byte[] body = "ok".getBytes();
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            server.setExecutor(executor);
+            server.start();
+            return new SlowingServer(server, executor);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+}
