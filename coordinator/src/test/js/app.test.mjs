@@ -117,6 +117,42 @@ test('with an SLO, each step says whether it met it and which rules it broke', a
   assert.ok(!plain.findAll((e) => e.tagName === 'th').some((e) => e.textContent === 'SLO'), 'no SLO column without an SLO');
 });
 
+test('each step says whether it was steady: an unsteady one with its drift, a steady one with its spread; an unsteady step\'s SLO is inconclusive; repeats show their CV and drift', async () => {
+  await browser.go(`#/runs/${done.id}`);
+  const steps = all('table').find((t) => t.textContent.includes('Start skew ms'));
+  assert.ok(steps.findAll((e) => e.tagName === 'th').some((e) => e.textContent === 'Steady' && e.getAttribute('title') === done.measurement.steadiness));
+  const rows = steps.findAll((e) => e.tagName === 'tr').slice(1);
+  assert.ok(rows[0].textContent.includes('unsteady'), 'the first step drifted');
+  assert.ok(rows[0].textContent.includes(done.steps[0].steadiness.reason));
+  assert.ok(rows[1].textContent.includes('steady') && !rows[1].textContent.includes('unsteady'));
+  assert.ok(rows[1].textContent.includes('CV 2.1%, drift +2.0% over 5 s'));
+  assert.ok(text().includes(done.measurement.steadiness));
+
+  const judged = structuredClone(done);
+  judged.id = 'unsteady-run';
+  judged.steps.forEach((step, i) => {
+    step.slo = i === 0
+      ? { slo: { p99Ms: 1000, errorRate: 0.01 }, met: false, outcome: 'inconclusive', reasons: [`the measured window was not steady (${step.steadiness.reason}), so no verdict can rest on it`] }
+      : { slo: { p99Ms: 1000, errorRate: 0.01 }, met: true, outcome: 'passed', reasons: [] };
+  });
+  judged.series[0].points[0].repeats = 6;
+  judged.series[0].points[0].repeatability = { repeats: 6, meanRps: 309.7, cv: 0.086, drift: 0.2128, monotoneDrift: true, note: 'throughput rose with every repeat (282, 286, 290, 325, 333, 342 req/s, +21.3 % from the first to the last)' };
+  judged.series[0].points[1].repeats = 2;
+  judged.series[0].points[1].repeatability = { repeats: 2, meanRps: 185.9, cv: 0.012, drift: 0.017, monotoneDrift: false, note: null };
+  replies['GET /api/v1/runs/unsteady-run'] = judged;
+  replies['GET /api/v1/runs/unsteady-run/steps/0/timeline'] = fixture('timeline');
+  await browser.go('#/runs/unsteady-run');
+  const table = all('table').find((t) => t.textContent.includes('Start skew ms'));
+  assert.ok(table.textContent.includes('inconclusive: the measured window was not steady'));
+  const repeats = all('ul').find((u) => u.getAttribute('aria-label') === 'repeats');
+  const items = repeats.findAll((e) => e.tagName === 'li');
+  assert.equal(items.length, 2);
+  assert.ok(items[0].textContent.startsWith('multi-process W=1: 6 repeats, CV 8.6%: monotone drift — throughput rose with every repeat'));
+  assert.ok(items[0].textContent.endsWith('(a repeat was unsteady)'));
+  assert.equal(items[0].getAttribute('class'), 'flag');
+  assert.equal(items[1].textContent, 'multi-process W=2: 2 repeats, CV 1.2%');
+});
+
 test('a run with flows shows per step its flows, failed checks by label, first failure messages and stages', async () => {
   await browser.go(`#/runs/${flows.id}`);
   assert.ok(byText('h2', 'Flows, checks and stages'));

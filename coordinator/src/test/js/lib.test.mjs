@@ -6,6 +6,7 @@ import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed,
   plannedSteps, plannedCell, niceTicks, scale, chartModel, linePath, seriesLines, fmtTick,
   fmtFlow, workloadLines, fmtStage, failedCheckRows, fmtConnections, workerRows, generatorFlag,
+  steadinessFlag, fmtRepeatability,
 } from '../../main/resources/dev/loadlab/coordinator/dashboard/lib.js';
 
 test('apiPath encodes each parameter as one path segment', () => {
@@ -193,4 +194,20 @@ test('generatorFlag names the rules that fired, marks an under-loaded step apart
   assert.deepEqual(under, { kind: 'under-loaded', text: 'under-loaded', detail: '4 users for 8 workers' });
   assert.deepEqual(generatorFlag({ generatorBound: true, generatorReason: 'old reason' }), { kind: 'bound', text: 'bound', detail: 'old reason' });
   assert.equal(generatorFlag({ generatorBound: false }).kind, 'ok');
+});
+
+test('steadinessFlag flags an unsteady step with its reason, shows a steady one\'s spread, and marks an unjudged one', () => {
+  const throughput = { metric: 'requests/s', seconds: 30, mean: 300, cv: 0.0312, firstThird: 298, lastThird: 301, drift: 0.0101 };
+  assert.deepEqual(steadinessFlag({ steadiness: { unsteady: false, reason: null, throughput, targetCpu: null } }),
+    { kind: 'steady', text: 'steady', detail: 'CV 3.1%, drift +1.0% over 30 s' });
+  assert.deepEqual(steadinessFlag({ steadiness: { unsteady: true, reason: 'throughput drifted +9.0 %', throughput, targetCpu: null } }),
+    { kind: 'unsteady', text: 'unsteady', detail: 'throughput drifted +9.0 %' });
+  assert.equal(steadinessFlag({ steadiness: null }).kind, 'unjudged');
+  assert.equal(steadinessFlag({}).text, 'not judged');
+});
+
+test('fmtRepeatability gives the repeats\' CV, and the note when they drifted monotonically', () => {
+  assert.equal(fmtRepeatability({ repeatability: null }), null);
+  assert.equal(fmtRepeatability({ repeatability: { repeats: 3, cv: 0.0149, monotoneDrift: false, note: null } }), '3 repeats, CV 1.5%');
+  assert.equal(fmtRepeatability({ repeatability: { repeats: 6, cv: 0.086, monotoneDrift: true, note: 'rose' } }), '6 repeats, CV 8.6%: monotone drift — rose');
 });

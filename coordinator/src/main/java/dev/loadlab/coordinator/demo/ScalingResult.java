@@ -13,6 +13,9 @@ import java.util.TreeSet;
  *
  * @param generatorReason why the first generator-bound step was flagged, or null when none was
  * @param underLoadedReason why the first under-loaded step was, or null when none was
+ * @param unsteady one note per step whose measured window was unsteady ({@code "multi-process W=1: throughput
+ *     drifted ..."}), in step order; empty when none was
+ * @param steadinessJudged whether any step's steadiness was judged (steps stored before the check have none)
  */
 record ScalingResult(
         String scenario,
@@ -27,7 +30,9 @@ record ScalingResult(
         List<Integer> workers,
         List<Cell> cells,
         String generatorReason,
-        String underLoadedReason) {
+        String underLoadedReason,
+        List<String> unsteady,
+        boolean steadinessJudged) {
 
     /**
      * One profile at one worker count; {@code targetCpuCores} is null when the target host did not report it; {@code
@@ -40,10 +45,23 @@ record ScalingResult(
             long p99Ms,
             Double targetCpuCores,
             boolean generatorBound,
-            boolean underLoaded) {
+            boolean underLoaded,
+            boolean unsteady) {
         /** A cell that was not under-loaded. */
         Cell(String profile, int workers, double throughputRps, long p99Ms, Double targetCpuCores, boolean bound) {
-            this(profile, workers, throughputRps, p99Ms, targetCpuCores, bound, false);
+            this(profile, workers, throughputRps, p99Ms, targetCpuCores, bound, false, false);
+        }
+
+        /** A steady cell (or one not judged). */
+        Cell(
+                String profile,
+                int workers,
+                double throughputRps,
+                long p99Ms,
+                Double targetCpuCores,
+                boolean bound,
+                boolean underLoaded) {
+            this(profile, workers, throughputRps, p99Ms, targetCpuCores, bound, underLoaded, false);
         }
     }
 
@@ -51,6 +69,40 @@ record ScalingResult(
         profiles = List.copyOf(profiles);
         workers = List.copyOf(workers);
         cells = List.copyOf(cells);
+        unsteady = List.copyOf(unsteady);
+    }
+
+    /** A result whose steadiness was not judged (steps stored before the check). */
+    ScalingResult(
+            String scenario,
+            String runId,
+            String status,
+            String requests,
+            String model,
+            int users,
+            String warmup,
+            String duration,
+            List<String> profiles,
+            List<Integer> workers,
+            List<Cell> cells,
+            String generatorReason,
+            String underLoadedReason) {
+        this(
+                scenario,
+                runId,
+                status,
+                requests,
+                model,
+                users,
+                warmup,
+                duration,
+                profiles,
+                workers,
+                cells,
+                generatorReason,
+                underLoadedReason,
+                List.of(),
+                false);
     }
 
     Optional<Cell> cell(String profile, int w) {
@@ -99,12 +151,25 @@ record ScalingResult(
                                 ? point.get("targetCpuCores").asDouble()
                                 : null,
                         point.path("generatorBound").asBoolean(),
-                        point.path("underLoaded").asBoolean()));
+                        point.path("underLoaded").asBoolean(),
+                        point.path("unsteady").asBoolean()));
             }
         }
         String reason = null;
         String underLoaded = null;
+        List<String> unsteady = new ArrayList<>();
+        boolean judged = false;
         for (JsonNode step : run.path("steps")) {
+            JsonNode steadiness = step.path("steadiness");
+            judged |= steadiness.isObject();
+            if (steadiness.path("unsteady").asBoolean()) {
+                unsteady.add(step.path("profile").asText("as-is") + " W="
+                        + step.path("workers").asText("-")
+                        + (step.path("repeat").asInt() > 0
+                                ? " repeat " + (step.path("repeat").asInt() + 1)
+                                : "")
+                        + ": " + steadiness.path("reason").asText("drifted"));
+            }
             if (step.path("generatorBound").asBoolean() && reason == null) {
                 reason = step.path("generatorReason").asText(null);
             }
@@ -125,6 +190,8 @@ record ScalingResult(
                 List.copyOf(workers),
                 cells,
                 reason,
-                underLoaded);
+                underLoaded,
+                unsteady,
+                judged);
     }
 }

@@ -1,16 +1,19 @@
 package dev.loadlab.coordinator.demo;
 
+import dev.loadlab.coordinator.steady.Steadiness;
 import java.util.Locale;
 
 /**
  * The scaling table the demo prints for a sweep: rows = profiles, columns = worker counts, each cell requests/s with
  * the target's CPU cores in brackets, e.g. {@code 412 [1.0]}; a cell measured while the load generator was the
  * bottleneck is marked {@code *}, one that ran fewer closed-model users than workers (under-loaded: the scenario's
- * choice, not a generator fault) {@code ~}, each explained under the table. Stateless.
+ * choice, not a generator fault) {@code ~}, one whose measured window drifted (unsteady) {@code !}, each explained
+ * under the table; when every judged cell was steady, the table says so. Stateless.
  */
 final class ScalingTable {
     static final String GENERATOR_MARK = "*";
     static final String UNDER_LOADED_MARK = "~";
+    static final String UNSTEADY_MARK = "!";
     /** Wide enough for the longest profile name shipped, gunicorn-gthread, and a gap. */
     private static final int PROFILE_WIDTH = 18;
 
@@ -68,6 +71,20 @@ final class ScalingTable {
                             ? "fewer users than workers: the scenario's choice"
                             : result.underLoadedReason()));
         }
+        if (!result.unsteady().isEmpty()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %s unsteady: the measured window was not one steady state, so the cell is no limit of the"
+                            + " target's:%n",
+                    UNSTEADY_MARK));
+            result.unsteady().forEach(note -> out.append("      ").append(note).append('\n'));
+        } else if (result.steadinessJudged()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  Every cell was steady: no drift over %.0f %% between the first and last thirds of its measured"
+                            + " window with a significant Mann-Kendall trend.%n",
+                    Steadiness.DRIFT_LIMIT * 100));
+        }
         if (result.cells().size() < result.profiles().size() * result.workers().size()) {
             out.append("  - no result: the step failed or did not run (see the run's steps).\n");
         }
@@ -82,7 +99,8 @@ final class ScalingTable {
         String cores = cell.targetCpuCores() == null ? "?" : String.format(Locale.ROOT, "%.1f", cell.targetCpuCores());
         return String.format(Locale.ROOT, "%.0f [%s]", cell.throughputRps(), cores)
                 + (cell.generatorBound() ? GENERATOR_MARK : "")
-                + (cell.underLoaded() ? UNDER_LOADED_MARK : "");
+                + (cell.underLoaded() ? UNDER_LOADED_MARK : "")
+                + (cell.unsteady() ? UNSTEADY_MARK : "");
     }
 
     private static String pad(String text, int width) {

@@ -7,6 +7,8 @@ import {
   fmtConnections,
   workerRows,
   generatorFlag,
+  steadinessFlag,
+  fmtRepeatability,
 } from './lib.js';
 
 const TOKEN_KEY = 'loadlab.token';
@@ -396,7 +398,7 @@ function runView(run, index, timeline, redraw) {
     how(m.series),
     h('h2', {}, 'Steps'),
     stepsTable(run, index, redraw),
-    howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'failedChecks', 'targetCpuCores', 'connections', 'startSkewMs', 'generatorBound', 'underLoaded', 'slo']),
+    howList(m, ['requests', 'throughputRps', 'latencyMs', 'errors', 'failedChecks', 'targetCpuCores', 'connections', 'startSkewMs', 'generatorBound', 'underLoaded', 'steadiness', 'slo']),
     stepDetails(run),
     targetWorkers(run),
     searchSections(run),
@@ -510,7 +512,20 @@ function scalingCharts(run, searching) {
       lineChart(seriesLines(series, 'targetCpuCores'), { title: 'Target CPU cores used', yLabel: 'cores', xLabel: 'workers W', width: 420, height: 220 }),
       lineChart(seriesLines(series, 'p99Ms'), { title: 'p99 latency', yLabel: 'ms', xLabel: 'workers W', width: 420, height: 220 })),
     bound ? h('p', { class: 'flag' }, 'Dashed points were measured while the load generator was the bottleneck: they show the generator\'s limit, not the target\'s.') : null,
+    repeatsList(series),
   ];
+}
+
+/** With repeats: per cell, how far its repeats agreed (CV) and any monotone drift across them, flagged. */
+function repeatsList(series) {
+  const cells = series.flatMap((s) => s.points
+    .filter((p) => p.repeatability)
+    .map((p) => ({ name: `${s.profile} W=${p.workers ?? '—'}`, text: fmtRepeatability(p), drift: p.repeatability.monotoneDrift, unsteady: p.unsteady })));
+  if (!cells.length) {
+    return null;
+  }
+  return h('ul', { class: 'repeats', 'aria-label': 'repeats' }, cells.map((c) => h('li', { class: c.drift ? 'flag' : null },
+    `${c.name}: ${c.text}${c.unsteady ? ' (a repeat was unsteady)' : ''}`)));
 }
 
 // ---- steps, search probes, timeline ----
@@ -525,6 +540,28 @@ function generatorCell(flag) {
     h('div', { class: 'muted' }, flag.detail));
 }
 
+/** The Steady column: unsteady (flagged, with the drift), steady (with its spread), or not judged. */
+function steadinessCell(flag) {
+  if (flag.kind === 'unjudged') {
+    return h('td', { class: 'muted' }, flag.text);
+  }
+  return h('td', {},
+    h('span', { class: flag.kind === 'unsteady' ? 'flag' : null }, flag.text),
+    h('div', { class: 'muted' }, flag.detail));
+}
+
+/** The SLO column: met, inconclusive (the figures cannot carry a verdict) or missed, with the rules' reasons. */
+function sloText(slo) {
+  if (!slo) {
+    return '—';
+  }
+  if (slo.met) {
+    return 'met';
+  }
+  const word = slo.outcome === 'inconclusive' ? 'inconclusive' : 'missed';
+  return h('span', { class: 'flag' }, `${word}: ${slo.reasons.join('; ')}`);
+}
+
 function stepsTable(run, index, redraw) {
   const steps = run.steps || [];
   if (!steps.length) {
@@ -532,7 +569,7 @@ function stepsTable(run, index, redraw) {
   }
   const m = run.measurement || {};
   // Each figure's column header carries how it was measured (also listed in full below the table).
-  const fig = (text, key) => th(text, { class: key === 'generatorBound' || key === 'slo' ? null : 'num', title: m[key] });
+  const fig = (text, key) => th(text, { class: ['generatorBound', 'slo', 'steadiness'].includes(key) ? null : 'num', title: m[key] });
   // The SLO column only when the scenario has an SLO: met, or the rules the step broke.
   const withSlo = steps.some((s) => s.slo);
   return h('table', {},
@@ -542,6 +579,7 @@ function stepsTable(run, index, redraw) {
       fig('req/s', 'throughputRps'), fig('Requests', 'requests'), fig('Errors', 'errors'),
       fig('p50 ms', 'latencyMs'), fig('p99 ms', 'latencyMs'), fig('max ms', 'latencyMs'),
       fig('Target cores', 'targetCpuCores'), fig('Start skew ms', 'startSkewMs'), fig('Generator', 'generatorBound'),
+      fig('Steady', 'steadiness'),
       withSlo ? fig('SLO', 'slo') : null, th('Timeline'))),
     h('tbody', {}, steps.map((s) => h('tr', { class: s.index === index ? 'selected' : null },
       num(s.index + 1), h('td', {}, s.profile || 'as is'), num(s.workers ?? '—'), num(s.repeat + 1),
@@ -551,7 +589,8 @@ function stepsTable(run, index, redraw) {
       num(s.latencyMs ? s.latencyMs.p50 : '—'), num(s.latencyMs ? s.latencyMs.p99 : '—'), num(s.latencyMs ? s.latencyMs.max : '—'),
       num(fmtNumber(s.targetCpuCores, 2)), num(s.startSkewMs ?? '—'),
       generatorCell(generatorFlag(s)),
-      withSlo ? h('td', {}, !s.slo ? '—' : s.slo.met ? 'met' : h('span', { class: 'flag' }, `missed: ${s.slo.reasons.join('; ')}`)) : null,
+      steadinessCell(steadinessFlag(s)),
+      withSlo ? h('td', {}, sloText(s.slo)) : null,
       h('td', {}, h('button', {
         type: 'button',
         class: 'secondary',

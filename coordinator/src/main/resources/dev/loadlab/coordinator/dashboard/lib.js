@@ -241,6 +241,39 @@ export function generatorFlag(step) {
   return { kind: 'ok', text: 'ok', detail: null };
 }
 
+/**
+ * A step's Steady column: `unsteady` with the drift it found (throughput or the target's CPU moved by more than the
+ * bound between the first and last thirds of the measured window, with a significant trend), `steady` with the
+ * throughput's spread (its coefficient of variation), or `not judged` (a search probe, a staged load, a window too short,
+ * a step stored before the check existed).
+ */
+export function steadinessFlag(step) {
+  const st = step.steadiness;
+  if (!st) {
+    return { kind: 'unjudged', text: 'not judged', detail: null };
+  }
+  if (st.unsteady) {
+    return { kind: 'unsteady', text: 'unsteady', detail: st.reason || 'drifted' };
+  }
+  const t = st.throughput || {};
+  const cv = Number.isFinite(t.cv) ? `${(t.cv * 100).toFixed(1)}%` : '—';
+  const drift = Number.isFinite(t.drift) ? `${t.drift >= 0 ? '+' : ''}${(t.drift * 100).toFixed(1)}%` : '—';
+  return { kind: 'steady', text: 'steady', detail: `CV ${cv}, drift ${drift} over ${t.seconds ?? '—'} s` };
+}
+
+/**
+ * A cell's repeats in one line: their throughput's coefficient of variation, and the drift note when they rose or fell
+ * with every repeat; null for a single repeat.
+ */
+export function fmtRepeatability(point) {
+  const r = point && point.repeatability;
+  if (!r) {
+    return null;
+  }
+  const line = `${r.repeats} repeats, CV ${(r.cv * 100).toFixed(1)}%`;
+  return r.monotoneDrift ? `${line}: monotone drift — ${r.note}` : line;
+}
+
 /** About `count` round tick values covering [min, max] (steps of 1, 2 or 5 × 10^n), ascending. */
 export function niceTicks(min, max, count = 5) {
   if (!Number.isFinite(min) || !Number.isFinite(max)) {

@@ -109,4 +109,38 @@ class ScalingTableTest {
         assertThat(result.cell("threaded", 2).orElseThrow().underLoaded()).isTrue();
         assertThat(result.cell("threaded", 2).orElseThrow().generatorBound()).isFalse();
     }
+
+    @Test
+    void anUnsteadyCellIsMarkedAndNamedWithItsDriftAndAllSteadyCellsAreSaidToBe() throws Exception {
+        JsonNode run = Json.lenient().readTree("""
+                {"id": "r2", "name": "gil-cpu", "status": "SUCCEEDED",
+                 "scenario": {"name": "gil-cpu",
+                   "target": {"baseUrl": "http://127.0.0.1:9000", "profiles": ["multi-process"], "workers": [1, 2]},
+                   "workload": {"requests": [{"name": "cpu", "method": "GET", "path": "/cpu?ms=5"}]},
+                   "load": {"model": "closed", "users": 16, "warmup": "2s", "duration": "5s"}},
+                 "steps": [
+                   {"profile": "multi-process", "workers": 1, "repeat": 0,
+                    "steadiness": {"unsteady": true, "reason": "throughput drifted +9.1 % from the first third"}},
+                   {"profile": "multi-process", "workers": 2, "repeat": 0,
+                    "steadiness": {"unsteady": false, "reason": null}}],
+                 "series": [
+                   {"profile": "multi-process", "points": [
+                     {"workers": 1, "throughputRps": 182.0, "p99Ms": 120, "targetCpuCores": 1.0, "unsteady": true},
+                     {"workers": 2, "throughputRps": 340.0, "p99Ms": 90, "targetCpuCores": 1.9}]}]}
+                """);
+
+        String table = ScalingTable.format(ScalingResult.of(run));
+
+        assertThat(table)
+                .containsPattern("multi-process\\s+182 \\[1\\.0]!\\s+340 \\[1\\.9]\n")
+                .contains("! unsteady: the measured window was not one steady state")
+                .contains("      multi-process W=1: throughput drifted +9.1 % from the first third\n")
+                .doesNotContain("Every cell was steady");
+
+        String steady = ScalingTable.format(ScalingResult.of(
+                Json.lenient().readTree(run.toString().replace("\"unsteady\":true", "\"unsteady\":false"))));
+        assertThat(steady)
+                .contains("Every cell was steady: no drift over 5 % between the first and last thirds")
+                .doesNotContain("!");
+    }
 }
