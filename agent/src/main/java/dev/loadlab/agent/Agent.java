@@ -1,6 +1,7 @@
 package dev.loadlab.agent;
 
 import dev.loadlab.agent.gatling.GatlingStepRunner;
+import dev.loadlab.agent.warmup.AgentWarmUp;
 import dev.loadlab.cluster.AgentEndpoint;
 import dev.loadlab.cluster.ClusterUnavailableException;
 import dev.loadlab.protocol.ProtocolVersion;
@@ -15,6 +16,7 @@ import dev.loadlab.protocol.message.StepKey;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
+import dev.loadlab.protocol.message.WarmUp;
 import dev.loadlab.protocol.message.Welcome;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -31,13 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An agent's life: warm Gatling up (so the first step starts on time), wait for the coordinator, join, say hello, then
- * take assignments one at a time. An {@link
- * Assignment} is prepared on a worker thread (Gatling started, simulation built) and answered with Ready; {@link Start}
- * fixes when it sends, in cluster time; {@link Cancel} ends it early; meanwhile the inbox stays read. Intervals go out
- * every second; the final result is kept until the coordinator acknowledges it, and sent again after every re-join
- * and every {@link #RESEND_EVERY} while the coordinator is present. When the coordinator is lost, the agent leaves the
- * cluster and waits to join again. Thread-safe: {@link #stop} may be called from any thread.
+ * An agent's life: warm the generator up until its rate is stable ({@link AgentWarmUp}, so the first step is not
+ * measured on cold code), wait for the coordinator, join, say hello with how the warm-up went, then take assignments
+ * one at a time. An {@link Assignment} is prepared on a worker thread (Gatling started, simulation built) and answered
+ * with Ready; {@link Start} fixes when it sends, in cluster time; {@link Cancel} ends it early; meanwhile the inbox
+ * stays read. Intervals go out every second; the final result is kept until the coordinator acknowledges it, and sent
+ * again after every re-join and every {@link #RESEND_EVERY} while the coordinator is present. When the coordinator is
+ * lost, the agent leaves the cluster and waits to join again. Thread-safe: {@link #stop} may be called from any thread.
  */
 public final class Agent {
     /** How often results not yet acknowledged are sent again while the coordinator is present. */
@@ -56,6 +58,8 @@ public final class Agent {
     private final AtomicReference<StepKey> current = new AtomicReference<>();
     private volatile boolean stopped;
     private volatile AgentEndpoint cluster;
+    // Set once, by run(), before the first hello.
+    private volatile WarmUp warmUp;
 
     public Agent(AgentConfig config) {
         this.config = config;
@@ -65,8 +69,9 @@ public final class Agent {
     /** Runs until {@link #stop}; returns false when the coordinator refused this agent. */
     public boolean run() throws InterruptedException {
         try {
-            // Before joining: no assignment can arrive while Gatling's cold start is paid here.
-            runner.warmUp();
+            // Before joining: no assignment can arrive while the JIT and Gatling's cold code are warmed here.
+            warmUp = new AgentWarmUp(runner, config.warmUpCap(), config.warmUpWindow(), config.warmUpTolerance()).run();
+            LOG.info("{}", AgentWarmUp.describe(warmUp));
             while (!stopped) {
                 if (!awaitCoordinator()) {
                     return true;
@@ -100,7 +105,8 @@ public final class Agent {
                 Runtime.getRuntime().availableProcessors(),
                 ProtocolVersion.CURRENT,
                 version(),
-                joined.memberUuid());
+                joined.memberUuid(),
+                warmUp);
         joined.send(new Hello(info));
         long deadline = System.nanoTime() + WELCOME_TIMEOUT.toNanos();
         boolean welcomed = false;
@@ -122,7 +128,7 @@ public final class Agent {
                 case Welcome w -> {
                     welcomed = true;
                     System.out.println("loadlab-agent ready: id=" + config.id() + " joined " + config.joinAddress()
-                            + " (protocol v" + w.protocolVersion() + ")");
+                            + " (protocol v" + w.protocolVersion() + "; " + AgentWarmUp.describe(warmUp) + ")");
                     resendUnacknowledged(joined);
                     lastResend = System.nanoTime();
                 }

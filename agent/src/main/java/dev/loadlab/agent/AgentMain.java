@@ -1,11 +1,13 @@
 package dev.loadlab.agent;
 
+import dev.loadlab.protocol.scenario.DurationText;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,12 +57,36 @@ public final class AgentMain implements Callable<Integer> {
     Path workDir;
 
     @Option(
+            names = "--warm-up-cap",
+            defaultValue = "${env:LOADLAB_AGENT_WARM_UP_CAP:-60s}",
+            description = "Longest warm-up before joining, e.g. 60s, 500ms; 0 = only a short cold-start run, no stable"
+                    + " warm-up; at most 600s (env LOADLAB_AGENT_WARM_UP_CAP, default ${DEFAULT-VALUE}).")
+    String warmUpCap;
+
+    @Option(
+            names = "--warm-up-window",
+            defaultValue = "${env:LOADLAB_AGENT_WARM_UP_WINDOW:-5s}",
+            description = "The warm-up ends when the last this many seconds were all within the tolerance of their"
+                    + " mean; whole seconds, at least 2s (env LOADLAB_AGENT_WARM_UP_WINDOW, default ${DEFAULT-VALUE}).")
+    String warmUpWindow;
+
+    @Option(
+            names = "--warm-up-tolerance",
+            defaultValue = "${env:LOADLAB_AGENT_WARM_UP_TOLERANCE:-0.03}",
+            description = "How far each second's rate may be from the window's mean, as a fraction (0.03 = 3 %), in"
+                    + " (0, 0.5] (env LOADLAB_AGENT_WARM_UP_TOLERANCE, default ${DEFAULT-VALUE}).")
+    String warmUpTolerance;
+
+    @Option(
             names = "--exit-with-parent",
             description =
                     "Exit when the process that started this one exits (used by the demo so no agent outlives it).")
     boolean exitWithParent;
 
     public static void main(String[] args) {
+        // Before any JDK HTTP server is loaded: the warm-up's loopback server reads it once, and without it every
+        // small answer waits for a delayed ACK (see AgentWarmUp).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         System.exit(new CommandLine(new AgentMain()).execute(args));
     }
 
@@ -77,14 +103,44 @@ public final class AgentMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     new CommandLine(this), "--join port must be a number, was \"" + join + "\"");
         }
+        Duration cap = duration("--warm-up-cap", warmUpCap);
+        Duration window = duration("--warm-up-window", warmUpWindow);
+        double tolerance;
+        try {
+            tolerance = Double.parseDouble(warmUpTolerance.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this),
+                    "--warm-up-tolerance must be a fraction such as 0.03, was \"" + warmUpTolerance + "\"");
+        }
         Path dir = workDir != null ? workDir : Files.createTempDirectory("loadlab-agent");
-        return new AgentConfig(
-                id == null || id.isBlank() ? defaultId() : id,
-                join.substring(0, colon),
-                port,
-                bindHost,
-                clusterName,
-                dir);
+        try {
+            return new AgentConfig(
+                    id == null || id.isBlank() ? defaultId() : id,
+                    join.substring(0, colon),
+                    port,
+                    bindHost,
+                    clusterName,
+                    dir,
+                    cap,
+                    window,
+                    tolerance);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+    }
+
+    /** A duration as the scenario writes them ("60s", "500ms", "1m"), or a bare "0". */
+    private Duration duration(String flag, String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.equals("0")) {
+            return Duration.ZERO;
+        }
+        try {
+            return DurationText.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), flag + ": " + e.getMessage());
+        }
     }
 
     private static String defaultId() {

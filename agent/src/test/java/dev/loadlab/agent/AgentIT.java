@@ -58,7 +58,9 @@ class AgentIT {
         coordinator = Hazelcast.newHazelcastInstance(coordinatorConfig(clusterName));
         server = new CountingServer();
         int port = coordinator.getCluster().getLocalMember().getAddress().getPort();
-        agent = new Agent(new AgentConfig("agent-it", "127.0.0.1", port, "127.0.0.1", clusterName, workDir));
+        // A short warm-up: this test is about the conversation after it.
+        agent = new Agent(new AgentConfig("agent-it", "127.0.0.1", port, "127.0.0.1", clusterName, workDir)
+                .withWarmUp(Duration.ofSeconds(2), Duration.ofSeconds(2), 0.5));
         agentRun = CompletableFuture.supplyAsync(() -> {
             try {
                 return agent.run();

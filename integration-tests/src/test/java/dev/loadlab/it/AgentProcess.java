@@ -27,6 +27,16 @@ final class AgentProcess implements AutoCloseable {
 
     /** As {@link #start(String, String, String, Path)}, the JVM's command line behind {@code prefix}. */
     static AgentProcess start(List<String> prefix, String id, String join, String clusterName, Path dir) {
+        return start(prefix, id, join, clusterName, dir, List.of());
+    }
+
+    /**
+     * As {@link #start(List, String, String, String, Path)}, with more agent flags after the usual ones. The agent
+     * inherits this JVM's environment: the build's test plugins set {@code LOADLAB_AGENT_WARM_UP_CAP} short there, and
+     * a flag given here overrides it.
+     */
+    static AgentProcess start(
+            List<String> prefix, String id, String join, String clusterName, Path dir, List<String> flags) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(java, "-Xmx512m", "-XX:+UseSerialGC"));
@@ -44,6 +54,7 @@ final class AgentProcess implements AutoCloseable {
                 clusterName,
                 "--work-dir",
                 dir.resolve(id).toString()));
+        command.addAll(flags);
         Path log = dir.resolve(id + ".log");
         try {
             Files.createDirectories(dir);

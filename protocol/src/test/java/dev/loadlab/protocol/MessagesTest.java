@@ -14,6 +14,7 @@ import dev.loadlab.protocol.message.Start;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
+import dev.loadlab.protocol.message.WarmUp;
 import dev.loadlab.protocol.message.Welcome;
 import dev.loadlab.protocol.result.RequestResult;
 import dev.loadlab.protocol.scenario.ScenarioCodec;
@@ -84,5 +85,18 @@ class MessagesTest {
         assertThat(Messages.toAgent(
                         "{\"type\":\"refused\",\"coordinatorProtocolVersion\":7,\"reason\":\"x\",\"new\":1}"))
                 .isEqualTo(new Refused(7, "x"));
+    }
+
+    @Test
+    void aHelloWithoutAWarmUpReadsAsNullAndOneWithItRoundTrips() {
+        // An agent built before the warm-up report sends no such field: it must still register.
+        ToCoordinator older = Messages.toCoordinator("{\"type\":\"hello\",\"agent\":{\"id\":\"a1\",\"host\":\"h\","
+                + "\"cores\":2,\"protocolVersion\":4,\"version\":\"dev\",\"memberUuid\":\"u\"}}");
+        assertThat(((Hello) older).agent().warmUp()).isNull();
+
+        Hello newer = new Hello(new AgentInfo(
+                "a1", "h", 2, 4, "dev", "u", new WarmUp(7_250, 6, 9_876.5, false, true, 6_000, 5, 0.03, null)));
+        assertThat(Messages.encode(newer)).contains("\"capped\":true");
+        assertThat(Messages.toCoordinator(Messages.encode(newer))).isEqualTo(newer);
     }
 }

@@ -88,7 +88,8 @@ public final class AgentRegistry {
                         e.info().version(),
                         e.state(),
                         e.reason(),
-                        e.registeredAt()))
+                        e.registeredAt(),
+                        e.info().warmUp()))
                 .sorted(Comparator.comparing(AgentView::id))
                 .toList();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,11 @@ public final class LocalStack implements AutoCloseable {
     private static final Pattern TARGET_READY = Pattern.compile("ready: (http://\\S+)");
     private static final Pattern CONTROL_READY = Pattern.compile("control: (http://\\S+)");
     private static final Pattern AGENT_READY = Pattern.compile("loadlab-agent ready: .*");
+    private static final Pattern WARM_UP = Pattern.compile("; (warm[^)]*)\\)");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    // An agent says ready only after its warm-up, up to a minute by default (tests shorten it through
+    // LOADLAB_AGENT_WARM_UP_CAP, which the agent inherits with this process's environment).
+    private static final Duration AGENT_READY_TIMEOUT = READY_TIMEOUT.plusSeconds(60);
 
     /**
      * What to start. {@code home} is the LoadLab checkout holding the built jars; the coordinator keeps its data
@@ -131,7 +136,8 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 1; i <= options.agents(); i++) {
             String id = options.name() + "-agent-" + i;
             Path workDir = i == 1 ? options.agentDir() : Path.of(options.agentDir() + "-" + i);
-            say("starting an agent (own JVM) joining " + started.clusterAddress() + " ...");
+            say("starting an agent (own JVM; it warms up on its own loopback server until its rate is stable,"
+                    + " up to a minute) joining " + started.clusterAddress() + " ...");
             ChildJvm agent = startedAgent(ChildJvm.start(
                     i == 1 ? "agent" : "agent-" + i,
                     jar("agent", "loadlab-agent-app.jar"),
@@ -145,8 +151,8 @@ public final class LocalStack implements AutoCloseable {
                             cluster,
                             "--work-dir",
                             workDir.toString())));
-            agent.awaitLine(AGENT_READY, READY_TIMEOUT);
-            say("agent " + id + " registered (pid " + agent.pid() + ")");
+            String ready = agent.awaitLine(AGENT_READY, AGENT_READY_TIMEOUT);
+            say("agent " + id + " registered (pid " + agent.pid() + ")" + warmUpOf(ready));
         }
     }
 
@@ -227,6 +233,12 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build with ./loadlab build");
         }
         return jar;
+    }
+
+    /** ", warmed up in ..." from the agent's ready line, or nothing from an agent that does not say it. */
+    private static String warmUpOf(String readyLine) {
+        Matcher m = WARM_UP.matcher(readyLine);
+        return m.find() ? ", " + m.group(1) : "";
     }
 
     private void say(String line) {

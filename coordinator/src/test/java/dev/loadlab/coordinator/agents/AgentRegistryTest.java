@@ -1,9 +1,11 @@
 package dev.loadlab.coordinator.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.loadlab.protocol.ProtocolVersion;
 import dev.loadlab.protocol.message.AgentInfo;
+import dev.loadlab.protocol.message.WarmUp;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,17 @@ class AgentRegistryTest {
         assertThat(registry.register(agent("a", "m-1", ProtocolVersion.CURRENT), T0))
                 .isEmpty();
         assertThat(registry.memberOf("a")).contains("m-1");
+    }
+
+    @Test
+    void keepsTheWarmUpAnAgentReportedAndNoneForAnAgentThatReportedNone() {
+        WarmUp warmUp = new WarmUp(23_400, 21, 14_210.5, true, false, 60_000, 5, 0.03, null);
+        registry.register(new AgentInfo("warm", "host", 2, ProtocolVersion.CURRENT, "dev", "m-warm", warmUp), T0);
+        registry.register(agent("older", "m-older", ProtocolVersion.CURRENT), T0);
+
+        assertThat(registry.list())
+                .extracting(AgentView::id, AgentView::warmUp)
+                .containsExactly(tuple("older", null), tuple("warm", warmUp));
     }
 
     @Test

@@ -26,6 +26,7 @@ import dev.loadlab.protocol.message.Start;
 import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
+import dev.loadlab.protocol.message.WarmUp;
 import dev.loadlab.protocol.message.Welcome;
 import dev.loadlab.protocol.result.FlowResult;
 import dev.loadlab.protocol.result.RequestResult;
@@ -167,6 +168,16 @@ final class GoldenExamples {
                         "hello",
                         new Hello(new AgentInfo(
                                 "agent-1", "worker-a", 4, ProtocolVersion.CURRENT, "0.1.0", "8d5e1c7a-member"))),
+                toCoordinator(
+                        "hello-warm-up",
+                        new Hello(new AgentInfo(
+                                "agent-1",
+                                "worker-a",
+                                4,
+                                ProtocolVersion.CURRENT,
+                                "0.1.0",
+                                "8d5e1c7a-member",
+                                new WarmUp(23_400, 21, 14_210.5, true, false, 60_000, 5, 0.03, null)))),
                 toCoordinator("ready", new Ready(RUN, 1, 3, "agent-1")),
                 toCoordinator("interval", new Interval(RUN, 1, 3, "agent-1", 4, false, results, 0.25, true)),
                 toCoordinator(

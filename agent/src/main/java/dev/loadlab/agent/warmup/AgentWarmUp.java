@@ -1,0 +1,229 @@
+package dev.loadlab.agent.warmup;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.loadlab.agent.gatling.GatlingStepRunner;
+import dev.loadlab.protocol.message.Assignment;
+import dev.loadlab.protocol.message.Interval;
+import dev.loadlab.protocol.message.Ready;
+import dev.loadlab.protocol.message.StepResult;
+import dev.loadlab.protocol.message.ToCoordinator;
+import dev.loadlab.protocol.message.WarmUp;
+import dev.loadlab.protocol.result.RequestResult;
+import dev.loadlab.protocol.scenario.Load;
+import dev.loadlab.protocol.scenario.LoadModel;
+import dev.loadlab.protocol.scenario.RequestSpec;
+import dev.loadlab.protocol.scenario.Scenario;
+import dev.loadlab.protocol.scenario.Target;
+import dev.loadlab.protocol.scenario.Workload;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warms the agent's generator up before it joins: a real step ({@link GatlingStepRunner#run}, closed model, {@link
+ * #USERS} users, {@code GET} answered 204) against a JDK HTTP server on the loopback interface of this JVM, never a
+ * target, read second by second through the intervals the runner sends, until the rate is stable ({@link StableRate}:
+ * every one of the last {@code window} seconds within {@code tolerance} of their mean) or {@code cap} seconds of load
+ * have run; then the run is cancelled. The cap counts whole seconds of load (rounded up); Gatling's set-up comes on
+ * top. A cap of zero switches the stable warm-up off and keeps only {@link GatlingStepRunner#warmUp()}'s short
+ * cold-start run. Never throws for a warm-up problem: a failed warm-up is reported in {@link WarmUp#note()} and the
+ * agent joins anyway. Immutable; {@link #run} blocks and must not overlap a step (the runner refuses it).
+ */
+public final class AgentWarmUp {
+    /** Closed-model users: enough to keep the loopback server and Gatling's event loops busy on a small machine. */
+    public static final int USERS = 8;
+
+    static final String NAME = "loadlab-stable-warm-up";
+    /** Not a version 4 UUID, so no coordinator's run; distinct from the cold-start run's. */
+    static final UUID RUN_ID = new UUID(0, 1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentWarmUp.class);
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    // The run is longer than the cap so that it never ends (with a partial last second) before the cap's decision.
+    private static final Duration MARGIN = Duration.ofSeconds(2);
+
+    private final GatlingStepRunner runner;
+    private final Duration cap;
+    private final int windowSeconds;
+    private final double tolerance;
+
+    public AgentWarmUp(GatlingStepRunner runner, Duration cap, Duration window, double tolerance) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.cap = Objects.requireNonNull(cap, "cap");
+        if (cap.isNegative()) {
+            throw new IllegalArgumentException("cap must be >= 0, was " + cap);
+        }
+        this.windowSeconds =
+                Math.toIntExact(Objects.requireNonNull(window, "window").toSeconds());
+        this.tolerance = tolerance;
+        new StableRate(windowSeconds, tolerance); // fails fast on a window or tolerance out of bounds
+    }
+
+    /** Blocking: warms up (at most about the cap plus Gatling's set-up) and says how it went. */
+    public WarmUp run() {
+        long began = System.nanoTime();
+        if (cap.isZero()) {
+            boolean ok = runner.warmUp();
+            return new WarmUp(
+                    elapsedMs(began),
+                    0,
+                    0,
+                    false,
+                    false,
+                    0,
+                    windowSeconds,
+                    tolerance,
+                    ok ? "no stable warm-up (cap 0): one short cold-start run" : "the cold-start run failed");
+        }
+        if (!Boolean.getBoolean(NODELAY_PROPERTY)) {
+            // The JDK server reads it once, when first used: without it each answer waits for a delayed ACK and the
+            // warm-up measures the loopback's latency, not a warm generator (AgentMain sets it first thing).
+            LOG.warn("-D{}=true is not set: the warm-up's rate is bound by delayed ACKs", NODELAY_PROPERTY);
+        }
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            return failed(began, "cannot open a loopback HTTP server: " + e.getMessage());
+        }
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        server.start();
+        try {
+            Seconds seconds = new Seconds(capSeconds());
+            StepResult result = runner.run(
+                    assignment("http://127.0.0.1:" + server.getAddress().getPort()),
+                    NAME,
+                    System::currentTimeMillis,
+                    seconds::accept);
+            return seconds.outcome(elapsedMs(began), result.failure());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** The agent's ready line's account of a warm-up, e.g. "warmed up in 23.4 s to 14,210 req/s, stable ...". */
+    public static String describe(WarmUp w) {
+        String took = String.format(Locale.ROOT, "%.1f s", w.durationMs() / 1000.0);
+        String rate = String.format(Locale.ROOT, "%,.0f req/s", w.finalRps());
+        String within = "within " + percent(w.tolerance()) + " for " + w.windowSeconds() + " s";
+        if (w.stable()) {
+            return "warmed up in " + took + " to " + rate + ", stable " + within;
+        }
+        if (w.capped()) {
+            return "warm-up hit the " + capText(w.capMs()) + " cap at " + rate + " after " + took + ", not stable "
+                    + within;
+        }
+        return "warm-up: " + w.note() + " (" + took + ")";
+    }
+
+    private Assignment assignment(String baseUrl) {
+        Load load = new Load(
+                LoadModel.CLOSED,
+                USERS,
+                null,
+                Duration.ZERO,
+                Duration.ofSeconds(capSeconds()).plus(MARGIN));
+        Scenario scenario = new Scenario(
+                NAME, new Target(baseUrl), new Workload(List.of(new RequestSpec("warm-up", "GET", "/", 1))), load, 1);
+        return new Assignment(RUN_ID, 0, 0, scenario, 1, USERS, null);
+    }
+
+    private int capSeconds() {
+        return Math.toIntExact((cap.toMillis() + 999) / 1000);
+    }
+
+    private WarmUp failed(long began, String why) {
+        LOG.warn("warm-up failed (the first step may run on a cold generator): {}", why);
+        return new WarmUp(elapsedMs(began), 0, 0, false, false, cap.toMillis(), windowSeconds, tolerance, why);
+    }
+
+    private static long elapsedMs(long beganNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beganNanos);
+    }
+
+    private static String percent(double fraction) {
+        String text = String.format(Locale.ROOT, "%.1f", fraction * 100);
+        return (text.endsWith(".0") ? text.substring(0, text.length() - 2) : text) + " %";
+    }
+
+    private static String capText(long capMs) {
+        return capMs % 1000 == 0 ? capMs / 1000 + " s" : capMs + " ms";
+    }
+
+    /**
+     * The run's listener: starts the run at once on Ready, feeds each second's responses to a {@link StableRate} and
+     * cancels the run once it is stable or the cap's seconds have run; seconds after that decision (the partial last
+     * one) are ignored. Called from the ticker's and the runner's threads, one at a time. Thread-safe.
+     */
+    private final class Seconds {
+        private final int capSeconds;
+        private final StableRate rate = new StableRate(windowSeconds, tolerance);
+        // Guarded by this.
+        private boolean stable;
+        private boolean capped;
+
+        Seconds(int capSeconds) {
+            this.capSeconds = capSeconds;
+        }
+
+        synchronized void accept(ToCoordinator message) {
+            switch (message) {
+                case Ready ready -> runner.start(ready.key(), System.currentTimeMillis());
+                case Interval interval -> second(interval);
+                default -> {}
+            }
+        }
+
+        private void second(Interval interval) {
+            if (stable || capped) {
+                return;
+            }
+            long answered = 0;
+            for (RequestResult request : interval.requests()) {
+                answered += request.requests() - request.errors();
+            }
+            stable = rate.add(answered);
+            LOG.debug(
+                    "warm-up second {}: {} req/s (mean of the last {} s: {})",
+                    interval.second(),
+                    answered,
+                    windowSeconds,
+                    String.format(Locale.ROOT, "%.1f", rate.mean()));
+            capped = !stable && rate.seconds() >= capSeconds;
+            if (stable || capped) {
+                runner.cancel(interval.key());
+            }
+        }
+
+        synchronized WarmUp outcome(long durationMs, String failure) {
+            String note = null;
+            if (!stable && !capped) {
+                note = failure != null ? "failed: " + failure : "the run ended before the rate was stable";
+                LOG.warn("warm-up failed (the first step may run on a cold generator): {}", note);
+            }
+            return new WarmUp(
+                    durationMs,
+                    rate.seconds(),
+                    rate.mean(),
+                    stable,
+                    capped,
+                    cap.toMillis(),
+                    windowSeconds,
+                    tolerance,
+                    note);
+        }
+    }
+}

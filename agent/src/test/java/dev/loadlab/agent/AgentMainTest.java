@@ -1,0 +1,66 @@
+package dev.loadlab.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The agent's flags as {@link AgentMain} reads them into {@link AgentConfig}, the warm-up's above all. */
+class AgentMainTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theWarmUpWindowAndToleranceDefaultToFiveSecondsAndThreePercent() throws IOException {
+        // Not the cap's default: the build's test plugins set LOADLAB_AGENT_WARM_UP_CAP for every test JVM.
+        AgentConfig config = parse();
+
+        assertThat(config.warmUpWindow()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.warmUpTolerance()).isEqualTo(0.03);
+        assertThat(new AgentConfig("a1", "h", 1, "h", "c", dir).warmUpCap()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theCapTakesDurationsAsScenariosWriteThemAndABareZero() throws IOException {
+        assertThat(parse("--warm-up-cap", "500ms").warmUpCap()).isEqualTo(Duration.ofMillis(500));
+        assertThat(parse("--warm-up-cap", "1m30s").warmUpCap()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(parse("--warm-up-cap", "0").warmUpCap()).isZero();
+        assertThat(parse("--warm-up-cap", "600s").warmUpCap()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(parse("--warm-up-window", "2s", "--warm-up-tolerance", "0.5"))
+                .extracting(AgentConfig::warmUpWindow, AgentConfig::warmUpTolerance)
+                .containsExactly(Duration.ofSeconds(2), 0.5);
+    }
+
+    @Test
+    void aWarmUpFlagOutOfBoundsIsRefusedNamingTheFlagAndTheLimit() {
+        assertRefused("must be between 0 and 600 s", "--warm-up-cap", "601s");
+        assertRefused("--warm-up-cap: expected a duration such as", "--warm-up-cap", "soon");
+        assertRefused("--warm-up-window must be whole seconds, at least 2 s", "--warm-up-window", "1s");
+        assertRefused("--warm-up-window must be whole seconds", "--warm-up-window", "2500ms");
+        assertRefused("--warm-up-tolerance must be > 0 and <= 0.5", "--warm-up-tolerance", "0");
+        assertRefused("--warm-up-tolerance must be > 0 and <= 0.5", "--warm-up-tolerance", "0.6");
+        assertRefused("--warm-up-tolerance must be a fraction such as 0.03", "--warm-up-tolerance", "3%");
+    }
+
+    private void assertRefused(String message, String... args) {
+        assertThatThrownBy(() -> parse(args))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining(message)
+                .hasMessageContaining(args[0]);
+    }
+
+    private AgentConfig parse(String... args) throws IOException {
+        AgentMain main = new AgentMain();
+        List<String> all = new ArrayList<>(List.of("--id", "a1", "--work-dir", dir.toString()));
+        all.addAll(List.of(args));
+        new CommandLine(main).parseArgs(all.toArray(String[]::new));
+        return main.config();
+    }
+}
