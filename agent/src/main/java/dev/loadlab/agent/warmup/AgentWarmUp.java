@@ -16,6 +16,8 @@ import dev.loadlab.protocol.scenario.Scenario;
 import dev.loadlab.protocol.scenario.Target;
 import dev.loadlab.protocol.scenario.Workload;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -30,9 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Warms the agent's generator up before it joins: a real step ({@link GatlingStepRunner#run}, closed model, {@link
  * #USERS} users, {@code GET} answered 204) against a JDK HTTP server on the loopback interface of this JVM, never a
- * target, read second by second through the intervals the runner sends, until the rate is stable ({@link StableRate}:
- * every one of the last {@code window} seconds within {@code tolerance} of their mean) or {@code cap} seconds of load
- * have run; then the run is cancelled. The cap counts whole seconds of load (rounded up); Gatling's set-up comes on
+ * target, read second by second through the intervals the runner sends, until the generator has settled or {@code cap}
+ * seconds of load have run; then the run is cancelled. Settled is either the rate ({@link StableRate}: every one of the
+ * last {@code window} seconds within {@code tolerance} of their mean) or the JIT compiler ({@link QuietJit}: at most 1 %
+ * of those seconds spent compiling); on a shared machine the loopback rate can swing by 10 % or more long after the
+ * compiler is done, so the rate alone would hold a warm agent back until the cap. The cap counts whole seconds of load (rounded up); Gatling's set-up comes on
  * top. A cap of zero switches the stable warm-up off and keeps only {@link GatlingStepRunner#warmUp()}'s short
  * cold-start run. Never throws for a warm-up problem: a failed warm-up is reported in {@link WarmUp#note()} and the
  * agent joins anyway. Immutable; {@link #run} blocks and must not overlap a step (the runner refuses it).
@@ -51,6 +55,8 @@ public final class AgentWarmUp {
     private static final Duration MARGIN = Duration.ofSeconds(2);
 
     private final GatlingStepRunner runner;
+    // Null where the JVM does not measure compile time: then only the rate can settle the warm-up.
+    private final CompilationMXBean compiler = compiler();
     private final Duration cap;
     private final int windowSeconds;
     private final double tolerance;
@@ -119,6 +125,10 @@ public final class AgentWarmUp {
         String took = String.format(Locale.ROOT, "%.1f s", w.durationMs() / 1000.0);
         String rate = String.format(Locale.ROOT, "%,.0f req/s", w.finalRps());
         String within = "within " + percent(w.tolerance()) + " for " + w.windowSeconds() + " s";
+        if (w.stable() && WarmUp.BY_JIT.equals(w.settledBy())) {
+            return "warmed up in " + took + " to " + rate + ", the JIT compiler quiet (" + w.jitMsInWindow()
+                    + " ms of compiling) for " + w.windowSeconds() + " s";
+        }
         if (w.stable()) {
             return "warmed up in " + took + " to " + rate + ", stable " + within;
         }
@@ -139,6 +149,11 @@ public final class AgentWarmUp {
         Scenario scenario = new Scenario(
                 NAME, new Target(baseUrl), new Workload(List.of(new RequestSpec("warm-up", "GET", "/", 1))), load, 1);
         return new Assignment(RUN_ID, 0, 0, scenario, 1, USERS, null);
+    }
+
+    private static CompilationMXBean compiler() {
+        CompilationMXBean bean = ManagementFactory.getCompilationMXBean();
+        return bean != null && bean.isCompilationTimeMonitoringSupported() ? bean : null;
     }
 
     private int capSeconds() {
@@ -171,8 +186,10 @@ public final class AgentWarmUp {
     private final class Seconds {
         private final int capSeconds;
         private final StableRate rate = new StableRate(windowSeconds, tolerance);
+        private final QuietJit jit = new QuietJit(windowSeconds, QuietJit.MAX_SHARE);
         // Guarded by this.
         private boolean stable;
+        private String settledBy;
         private boolean capped;
 
         Seconds(int capSeconds) {
@@ -195,13 +212,18 @@ public final class AgentWarmUp {
             for (RequestResult request : interval.requests()) {
                 answered += request.requests() - request.errors();
             }
-            stable = rate.add(answered);
+            boolean rateStable = rate.add(answered);
+            boolean jitQuiet = compiler != null && jit.add(compiler.getTotalCompilationTime());
+            stable = rateStable || jitQuiet;
+            settledBy = rateStable ? WarmUp.BY_RATE : jitQuiet ? WarmUp.BY_JIT : null;
             LOG.debug(
-                    "warm-up second {}: {} req/s (mean of the last {} s: {})",
+                    "warm-up second {}: {} req/s (mean of the last {} s: {}), JIT compile time so far {} ms",
                     interval.second(),
                     answered,
                     windowSeconds,
-                    String.format(Locale.ROOT, "%.1f", rate.mean()));
+                    String.format(Locale.ROOT, "%.1f", rate.mean()),
+                    java.lang.management.ManagementFactory.getCompilationMXBean()
+                            .getTotalCompilationTime());
             capped = !stable && rate.seconds() >= capSeconds;
             if (stable || capped) {
                 runner.cancel(interval.key());
@@ -223,7 +245,9 @@ public final class AgentWarmUp {
                     cap.toMillis(),
                     windowSeconds,
                     tolerance,
-                    note);
+                    note,
+                    settledBy,
+                    compiler == null ? null : jit.compiledMs());
         }
     }
 }
