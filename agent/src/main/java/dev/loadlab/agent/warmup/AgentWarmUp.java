@@ -2,6 +2,7 @@ package dev.loadlab.agent.warmup;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.loadlab.agent.gatling.GatlingStepRunner;
+import dev.loadlab.protocol.Messages;
 import dev.loadlab.protocol.message.Assignment;
 import dev.loadlab.protocol.message.Interval;
 import dev.loadlab.protocol.message.Ready;
@@ -20,6 +21,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +33,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Warms the agent's generator up before it joins: a real step ({@link GatlingStepRunner#run}, closed model, {@link
- * #USERS} users, {@code GET} answered 204) against a JDK HTTP server on the loopback interface of this JVM, never a
+ * #USERS} users, {@code GET} of a path with a query, answered 200 with a small JSON body like an API's) against a JDK HTTP server on the loopback interface of this JVM, never a
  * target, read second by second through the intervals the runner sends, until the generator has settled or {@code cap}
  * seconds of load have run; then the run is cancelled. Settled is either the rate ({@link StableRate}: every one of the
  * last {@code window} seconds within {@code tolerance} of their mean) or the JIT compiler ({@link QuietJit}: at most 1 %
  * of those seconds spent compiling); on a shared machine the loopback rate can swing by 10 % or more long after the
- * compiler is done, so the rate alone would hold a warm agent back until the cap. The cap counts whole seconds of load (rounded up); Gatling's set-up comes on
+ * compiler is done, so the rate alone would hold a warm agent back until the cap. Then {@link #REHEARSALS} short whole
+ * steps run, their messages encoded as for the coordinator, so a step's set-up and reporting paths are warm too. The cap counts whole seconds of load (rounded up); Gatling's set-up comes on
  * top. A cap of zero switches the stable warm-up off and keeps only {@link GatlingStepRunner#warmUp()}'s short
  * cold-start run. Never throws for a warm-up problem: a failed warm-up is reported in {@link WarmUp#note()} and the
  * agent joins anyway. Immutable; {@link #run} blocks and must not overlap a step (the runner refuses it).
@@ -53,6 +56,13 @@ public final class AgentWarmUp {
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
     // The run is longer than the cap so that it never ends (with a partial last second) before the cap's decision.
     private static final Duration MARGIN = Duration.ofSeconds(2);
+    /** Short whole steps after the long run, so a step's own paths are warm too (about 2.5 s each). */
+    static final int REHEARSALS = 4;
+
+    private static final String PATH = "/warm-up?ms=5&user=1";
+    private static final byte[] BODY =
+            "{\"ok\":true,\"worker\":1,\"items\":[1,2,3],\"note\":\"a loopback warm-up, never a target\"}"
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final GatlingStepRunner runner;
     // Null where the JVM does not measure compile time: then only the rate can settle the warm-up.
@@ -103,7 +113,10 @@ public final class AgentWarmUp {
         server.createContext("/", exchange -> {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();
-                exchange.sendResponseHeaders(204, -1);
+                // A body and headers like an API's: a 204 leaves the response-body paths of a real step cold.
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, BODY.length);
+                exchange.getResponseBody().write(BODY);
             }
         });
         server.start();
@@ -114,6 +127,9 @@ public final class AgentWarmUp {
                     NAME,
                     System::currentTimeMillis,
                     seconds::accept);
+            if (result.failure() == null) {
+                rehearse("http://127.0.0.1:" + server.getAddress().getPort());
+            }
             return seconds.outcome(elapsedMs(began), result.failure());
         } finally {
             server.stop(0);
@@ -139,6 +155,42 @@ public final class AgentWarmUp {
         return "warm-up: " + w.note() + " (" + took + ")";
     }
 
+    /**
+     * {@link #REHEARSALS} short steps through the whole life of one (prepare, ready, start, a warm-up second, a
+     * measured second, the result), every message encoded as it would be for the coordinator: measured on this
+     * machine, a fresh agent's first real steps still took up to three times the CPU of later ones after one long
+     * run, because a step's set-up, its intervals' encoding and its result are paths the long run passes once.
+     */
+    private void rehearse(String baseUrl) {
+        long encoded = 0;
+        for (int i = 1; i <= REHEARSALS; i++) {
+            Load load = new Load(LoadModel.CLOSED, USERS, null, Duration.ofSeconds(1), Duration.ofSeconds(1));
+            Scenario scenario = new Scenario(
+                    NAME,
+                    new Target(baseUrl),
+                    new Workload(List.of(new RequestSpec("warm-up", "GET", PATH, 1))),
+                    load,
+                    1);
+            long[] bytes = {0};
+            StepResult result = runner.run(
+                    new Assignment(RUN_ID, i, 0, scenario, 1, USERS, null),
+                    NAME,
+                    System::currentTimeMillis,
+                    message -> {
+                        if (message instanceof Ready ready) {
+                            runner.start(ready.key(), System.currentTimeMillis());
+                        }
+                        bytes[0] += Messages.encode(message).length();
+                    });
+            encoded += bytes[0] + Messages.encode(result).length();
+            if (result.failure() != null) {
+                LOG.warn("warm-up rehearsal {} failed: {}", i, result.failure());
+                return;
+            }
+        }
+        LOG.debug("warm-up rehearsed {} short steps ({} characters of messages encoded)", REHEARSALS, encoded);
+    }
+
     private Assignment assignment(String baseUrl) {
         Load load = new Load(
                 LoadModel.CLOSED,
@@ -147,7 +199,7 @@ public final class AgentWarmUp {
                 Duration.ZERO,
                 Duration.ofSeconds(capSeconds()).plus(MARGIN));
         Scenario scenario = new Scenario(
-                NAME, new Target(baseUrl), new Workload(List.of(new RequestSpec("warm-up", "GET", "/", 1))), load, 1);
+                NAME, new Target(baseUrl), new Workload(List.of(new RequestSpec("warm-up", "GET", PATH, 1))), load, 1);
         return new Assignment(RUN_ID, 0, 0, scenario, 1, USERS, null);
     }
 

@@ -37,7 +37,9 @@ public final class LocalStack implements AutoCloseable {
      * under {@code dataDir}; the children write {@code <name>.log} under {@code logDir}; agent {@code i} is
      * {@code <name>-agent-<i>} with its work directory {@code agentDir} (with {@code -<i>} from the second on);
      * {@code progress} receives one line per step; {@code targetProfiles} is a profiles file of command profiles the
-     * target host adds to its built-in ones ({@code --profiles-file}), or null for the built-in ones only. Immutable.
+     * target host adds to its built-in ones ({@code --profiles-file}), or null for the built-in ones only; {@code
+     * agentArgs} are added to every agent's command line (e.g. {@code --warm-up-cap 0} for a benchmark's "before").
+     * Immutable.
      */
     public record Options(
             Path home,
@@ -47,8 +49,10 @@ public final class LocalStack implements AutoCloseable {
             String name,
             int agents,
             Consumer<String> progress,
-            Path targetProfiles) {
+            Path targetProfiles,
+            List<String> agentArgs) {
         public Options {
+            agentArgs = agentArgs == null ? List.of() : List.copyOf(agentArgs);
             Objects.requireNonNull(home, "home");
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(logDir, "logDir");
@@ -74,6 +78,24 @@ public final class LocalStack implements AutoCloseable {
                 int agents,
                 Consumer<String> progress) {
             this(home, dataDir, logDir, agentDir, name, agents, progress, null);
+        }
+
+        /** Agents with their default flags. */
+        public Options(
+                Path home,
+                Path dataDir,
+                Path logDir,
+                Path agentDir,
+                String name,
+                int agents,
+                Consumer<String> progress,
+                Path targetProfiles) {
+            this(home, dataDir, logDir, agentDir, name, agents, progress, targetProfiles, null);
+        }
+
+        /** These options with {@code args} added to every agent's command line. */
+        public Options withAgentArgs(List<String> args) {
+            return new Options(home, dataDir, logDir, agentDir, name, agents, progress, targetProfiles, args);
         }
     }
 
@@ -142,15 +164,7 @@ public final class LocalStack implements AutoCloseable {
                     i == 1 ? "agent" : "agent-" + i,
                     jar("agent", "loadlab-agent-app.jar"),
                     options.logDir(),
-                    List.of(
-                            "--id",
-                            id,
-                            "--join",
-                            started.clusterAddress(),
-                            "--cluster-name",
-                            cluster,
-                            "--work-dir",
-                            workDir.toString())));
+                    agentCommand(id, started.clusterAddress(), cluster, workDir)));
             String ready = agent.awaitLine(AGENT_READY, AGENT_READY_TIMEOUT);
             say("agent " + id + " registered (pid " + agent.pid() + ")" + warmUpOf(ready));
         }
@@ -233,6 +247,13 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build with ./loadlab build");
         }
         return jar;
+    }
+
+    private List<String> agentCommand(String id, String clusterAddress, String cluster, Path workDir) {
+        List<String> args = new ArrayList<>(List.of(
+                "--id", id, "--join", clusterAddress, "--cluster-name", cluster, "--work-dir", workDir.toString()));
+        args.addAll(options.agentArgs());
+        return args;
     }
 
     /** ", warmed up in ..." from the agent's ready line, or nothing from an agent that does not say it. */
