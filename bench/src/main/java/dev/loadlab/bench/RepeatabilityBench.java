@@ -198,7 +198,8 @@ public final class RepeatabilityBench implements Callable<Integer> {
                 .append(" repeats of 5 s. Requests/s per repeat as LoadLab stored them; CV = sample standard"
                         + " deviation / mean across the repeats (the run's `series[].points[].repeatability`);"
                         + " target cores = the target host's own CPU accounting per repeat;"
-                        + " monotone drift = every repeat above the one before (or below) and over 5 % in all;"
+                        + " drift = LoadLab's monotone drift: every repeat above the one before (or below), or from 4"
+                        + " repeats a Mann-Kendall trend with p < 0.05, and over 5 % in all;"
                         + " unsteady = steps whose own window drifted (`steps[].steadiness`).\n\n")
                 .append("| agent warm-up | round | run on the stack | requests/s over the repeats | target cores |"
                         + " CV | drift | unsteady steps |\n|---|---:|---:|---|---|---:|---|---:|\n");

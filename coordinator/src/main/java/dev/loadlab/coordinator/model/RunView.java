@@ -105,7 +105,8 @@ public record RunView(
                             + " p99 and of target cores, with every repeat's throughput listed; for a search, the median knee"
                             + " rate (kneeRateRps) too; with repeats, repeatability = the coefficient of variation of the"
                             + " repeats' throughput (sample standard deviation / mean) and monotoneDrift = every repeat above"
-                            + " the one before (or every one below) and the last over 5% from the first, named in its note;"
+                            + " the one before (or every one below), or from 4 repeats a Mann-Kendall trend with p < 0.05,"
+                            + " and the last over 5% from the first, named in its note;"
                             + " unsteady = any repeat's measured window was unsteady"),
             Map.entry("steadiness", Steadiness.METHOD),
             Map.entry(

@@ -6,8 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * Judges a cell's repeats (their throughput in the order they ran) by {@link Repeatability}'s rules: the spread as a
- * coefficient of variation, and a monotone drift (every repeat above the one before, or every one below, by more than
- * {@link Steadiness#DRIFT_LIMIT} in all) named in a note. Stateless.
+ * coefficient of variation, and a monotone drift named in a note: every repeat above the one before (or every one
+ * below), or from 4 repeats a significant Mann-Kendall trend (so one reversal cannot hide a drift), and more than {@link
+ * Steadiness#DRIFT_LIMIT} from the first to the last. Stateless.
  */
 public final class RepeatCheck {
     /** A monotone drift needs at least this many repeats: two always are monotone. */
@@ -32,12 +33,16 @@ public final class RepeatCheck {
             rising &= values[i] > values[i - 1];
             falling &= values[i] < values[i - 1];
         }
-        boolean monotone =
-                n >= MIN_REPEATS_FOR_DRIFT && (rising || falling) && Math.abs(drift) > Steadiness.DRIFT_LIMIT;
+        // Strictly monotone, or (from 4 repeats, where one reversal can hide a drift) a significant trend.
+        boolean trending = n >= 4 && MannKendall.test(values).pValue() < Steadiness.SIGNIFICANCE;
+        boolean monotone = n >= MIN_REPEATS_FOR_DRIFT
+                && (rising || falling || trending)
+                && Math.abs(drift) > Steadiness.DRIFT_LIMIT;
+        rising = drift > 0;
         String note = monotone
                 ? String.format(
                         Locale.ROOT,
-                        "throughput %s with every repeat (%s req/s, %+.1f %% from the first to the last): something"
+                        "throughput %s across the repeats (%s req/s, %+.1f %% from the first to the last): something"
                                 + " was still %s between repeats, so they are not %d samples of one state",
                         rising ? "rose" : "fell",
                         throughputByRepeat.stream()
