@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An agent's life: warm the generator up until its rate is stable ({@link AgentWarmUp}, so the first step is not
- * measured on cold code), wait for the coordinator, join, say hello with how the warm-up went, then take assignments
+ * measured on cold code), wait for the coordinator, join, settle (rehearsals and a quiet JIT, {@link
+ * AgentWarmUp#settle}), say hello with how the warm-up went, then take assignments
  * one at a time. An {@link Assignment} is prepared on a worker thread (Gatling started, simulation built) and answered
  * with Ready; {@link Start} fixes when it sends, in cluster time; {@link Cancel} ends it early; meanwhile the inbox
  * stays read. Intervals go out every second; the final result is kept until the coordinator acknowledges it, and sent
@@ -70,8 +71,10 @@ public final class Agent {
     public boolean run() throws InterruptedException {
         try {
             // Before joining: no assignment can arrive while the JIT and Gatling's cold code are warmed here.
-            warmUp = new AgentWarmUp(runner, config.warmUpCap(), config.warmUpWindow(), config.warmUpTolerance()).run();
-            LOG.info("{}", AgentWarmUp.describe(warmUp));
+            AgentWarmUp warmer =
+                    new AgentWarmUp(runner, config.warmUpCap(), config.warmUpWindow(), config.warmUpTolerance());
+            warmUp = warmer.run();
+            boolean settled = false;
             while (!stopped) {
                 if (!awaitCoordinator()) {
                     return true;
@@ -79,6 +82,13 @@ public final class Agent {
                 try (AgentEndpoint joined = AgentEndpoint.join(
                         config.id(), config.joinHost(), config.joinPort(), config.bindHost(), config.clusterName())) {
                     cluster = joined;
+                    if (!settled) {
+                        // Joined but not yet known to the coordinator (no hello): the member's own start-up code and
+                        // the step rehearsals are compiled now, not in the first measured step.
+                        warmUp = warmer.settle(warmUp);
+                        settled = true;
+                        LOG.info("{}", AgentWarmUp.describe(warmUp));
+                    }
                     if (!serve(joined)) {
                         return false;
                     }

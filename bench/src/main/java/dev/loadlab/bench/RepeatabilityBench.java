@@ -189,8 +189,10 @@ public final class RepeatabilityBench implements Callable<Integer> {
                 .append(", everything on one machine.\n\n")
                 .append("Each round starts a fresh stack (coordinator, target host, one agent JVM) per agent warm-up"
                         + " setting — off (`--warm-up-cap 0`: a 0.5 s cold-start run only, as agents were before)"
-                        + " and on (the default: the agent drives its own loopback server until its rate is stable"
-                        + " within 3 % or its JIT compiler quiet for 5 s, at most 60 s, before it registers) — in alternating order, and runs"
+                        + " and on (the default: the agent drives its own loopback server, closing every second"
+                        + " connection, until its rate is stable within 3 % or its JIT compiler quiet for 5 s, at most"
+                        + " 60 s, then joins, rehearses four short steps and waits for its compiler to go quiet before it"
+                        + " says hello) — in alternating order, and runs"
                         + " the same scenario ")
                 .append(runs)
                 .append(" times on it: `threaded`, W = 2, `GET /cpu?ms=5`, closed model, 16 users, 2 s warm-up, ")

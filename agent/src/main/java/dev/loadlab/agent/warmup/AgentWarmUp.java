@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * seconds of load have run; then the run is cancelled. Settled is either the rate ({@link StableRate}: every one of the
  * last {@code window} seconds within {@code tolerance} of their mean) or the JIT compiler ({@link QuietJit}: at most 1 %
  * of those seconds spent compiling); on a shared machine the loopback rate can swing by 10 % or more long after the
- * compiler is done, so the rate alone would hold a warm agent back until the cap. Then {@link #REHEARSALS} short whole
- * steps run, their messages encoded as for the coordinator, so a step's set-up and reporting paths are warm too. The cap counts whole seconds of load (rounded up); Gatling's set-up comes on
+ * compiler is done, so the rate alone would hold a warm agent back until the cap. After the agent joined its cluster,
+ * and before it says hello, {@link #settle} runs {@link #REHEARSALS} short whole steps, their messages encoded as for the
+ * coordinator, so a step's set-up and reporting paths are warm too, and waits for the compiler to go quiet. The cap counts whole seconds of load (rounded up); Gatling's set-up comes on
  * top. A cap of zero switches the stable warm-up off and keeps only {@link GatlingStepRunner#warmUp()}'s short
  * cold-start run. Never throws for a warm-up problem: a failed warm-up is reported in {@link WarmUp#note()} and the
  * agent joins anyway. Immutable; {@link #run} blocks and must not overlap a step (the runner refuses it).
@@ -60,6 +62,13 @@ public final class AgentWarmUp {
     static final int REHEARSALS = 4;
 
     private static final String PATH = "/warm-up?ms=5&user=1";
+    /** Every how many answers the loopback server closes the connection, so that connect and close are warm too. */
+    static final int CLOSE_EVERY = 2;
+    /** The settling wait's window and its cap (see {@link #settle}). */
+    static final int DRAIN_WINDOW_SECONDS = 2;
+
+    static final Duration DRAIN_CAP = Duration.ofSeconds(15);
+
     private static final byte[] BODY =
             "{\"ok\":true,\"worker\":1,\"items\":[1,2,3],\"note\":\"a loopback warm-up, never a target\"}"
                     .getBytes(StandardCharsets.UTF_8);
@@ -106,20 +115,10 @@ public final class AgentWarmUp {
         }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = loopbackServer();
         } catch (IOException e) {
             return failed(began, "cannot open a loopback HTTP server: " + e.getMessage());
         }
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                exchange.getRequestBody().readAllBytes();
-                // A body and headers like an API's: a 204 leaves the response-body paths of a real step cold.
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, BODY.length);
-                exchange.getResponseBody().write(BODY);
-            }
-        });
-        server.start();
         try {
             Seconds seconds = new Seconds(capSeconds());
             StepResult result = runner.run(
@@ -127,13 +126,70 @@ public final class AgentWarmUp {
                     NAME,
                     System::currentTimeMillis,
                     seconds::accept);
-            if (result.failure() == null) {
-                rehearse("http://127.0.0.1:" + server.getAddress().getPort());
-            }
             return seconds.outcome(elapsedMs(began), result.failure());
         } finally {
             server.stop(0);
         }
+    }
+
+    /**
+     * Blocking, after the agent joined its cluster and before it says hello: {@link #REHEARSALS} short whole steps,
+     * then a wait (at most {@link #DRAIN_CAP}) until the JIT compiler spent at most 1 % of the last {@link
+     * #DRAIN_WINDOW_SECONDS} seconds compiling. Measured on this machine with a fresh agent, the compiler still took
+     * about half a core for 10 s after the long run: the rehearsals' and the cluster member's own start-up code,
+     * which the first measured step then paid for. Returns {@code warmUp} with its duration grown by this time; does
+     * nothing for a warm-up that was off or failed.
+     */
+    public WarmUp settle(WarmUp warmUp) throws InterruptedException {
+        if (cap.isZero() || !(warmUp.stable() || warmUp.capped())) {
+            return warmUp;
+        }
+        long began = System.nanoTime();
+        try {
+            HttpServer server = loopbackServer();
+            try {
+                rehearse("http://127.0.0.1:" + server.getAddress().getPort());
+            } finally {
+                server.stop(0);
+            }
+        } catch (IOException e) {
+            LOG.warn("no warm-up rehearsals (cannot open a loopback HTTP server): {}", e.getMessage());
+        }
+        if (compiler != null) {
+            QuietJit drain = new QuietJit(DRAIN_WINDOW_SECONDS, QuietJit.MAX_SHARE);
+            long deadline = System.nanoTime() + DRAIN_CAP.toNanos();
+            while (!drain.add(compiler.getTotalCompilationTime()) && System.nanoTime() < deadline) {
+                TimeUnit.SECONDS.sleep(1);
+            }
+            LOG.debug("warm-up settled: {} ms of compiling in the last {} s", drain.compiledMs(), DRAIN_WINDOW_SECONDS);
+        }
+        return warmUp.longer(elapsedMs(began));
+    }
+
+    /**
+     * A JDK server on the loopback interface answering every request 200 with {@link #BODY}, closing the connection
+     * after every {@link #CLOSE_EVERY}th answer. Started.
+     */
+    private static HttpServer loopbackServer() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicLong answers = new AtomicLong();
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                // A body and headers like an API's: a 204 leaves the response-body paths of a real step cold.
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                if (answers.incrementAndGet() % CLOSE_EVERY == 0) {
+                    // Servers that close (Gunicorn sync, the blocking profiles) make a step connect for each request:
+                    // with keep-alive only, the client's connect and close paths stayed cold and were compiled during
+                    // a fresh agent's first measured steps.
+                    exchange.getResponseHeaders().set("Connection", "close");
+                }
+                exchange.sendResponseHeaders(200, BODY.length);
+                exchange.getResponseBody().write(BODY);
+            }
+        });
+        server.start();
+        return server;
     }
 
     /** The agent's ready line's account of a warm-up, e.g. "warmed up in 23.4 s to 14,210 req/s, stable ...". */

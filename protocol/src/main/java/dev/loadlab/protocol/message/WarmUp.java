@@ -4,7 +4,7 @@ package dev.loadlab.protocol.message;
  * How an agent warmed its generator up before it joined: it drove a loopback HTTP server of its own JVM (never a
  * target) through the same Gatling code a step uses until its rate per second was stable, or the cap ended it.
  *
- * <p>{@code durationMs} is the whole warm-up, Gatling's set-up included; {@code seconds} the whole seconds of load
+ * <p>{@code durationMs} is the whole warm-up, Gatling's set-up and the settling after joining included; {@code seconds} the whole seconds of load
  * measured; {@code finalRps} the mean rate (responses per second) of the last {@code windowSeconds} of them (of all of
  * them when fewer ran). {@code stable}: the generator settled before the cap, as {@code settledBy} says: {@code rate}
  * (every one of those seconds was within {@code tolerance}, a fraction, 0.03 = 3 %, of their mean) or {@code jit} (the
@@ -42,6 +42,25 @@ public record WarmUp(
         if (!stable && settledBy != null) {
             throw new IllegalArgumentException("only a stable warm-up says what settled it, was " + settledBy);
         }
+    }
+
+    /** This warm-up, {@code moreMs} longer: the time it took to settle after joining (see the agent's warm-up). */
+    public WarmUp longer(long moreMs) {
+        if (moreMs < 0) {
+            throw new IllegalArgumentException("moreMs must be >= 0, was " + moreMs);
+        }
+        return new WarmUp(
+                durationMs + moreMs,
+                seconds,
+                finalRps,
+                stable,
+                capped,
+                capMs,
+                windowSeconds,
+                tolerance,
+                note,
+                settledBy,
+                jitMsInWindow);
     }
 
     /** A warm-up from an agent that did not say what settled: the rate, when it was stable. */
