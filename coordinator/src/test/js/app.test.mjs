@@ -68,6 +68,9 @@ test('the runs page lists runs, escapes what the server sent and offers more', a
   assert.ok(text().includes('RUNNING'));
   assert.ok(text().includes('Agents: demo-agent-1 (vm, 2 cores, BUSY)'));
   assert.ok(rows.some((r) => r.textContent.includes('5/10')), 'finished / planned steps of the succeeded run');
+  assert.ok(all('th').some((e) => e.textContent === 'Verdict'));
+  const verdicts = all('span').filter((e) => (e.getAttribute('class') || '').startsWith('verdict-'));
+  assert.deepEqual(verdicts.map((e) => e.textContent), ['—', 'inconclusive'], 'a running run has no verdict yet');
   const more = byText('button', 'More');
   assert.ok(more, 'a nextCursor offers more');
   await more.fire('click');
@@ -151,6 +154,23 @@ test('each step says whether it was steady: an unsteady one with its drift, a st
   assert.ok(items[0].textContent.endsWith('(a repeat was unsteady)'));
   assert.equal(items[0].getAttribute('class'), 'flag');
   assert.equal(items[1].textContent, 'multi-process W=2: 2 repeats, CV 1.2%');
+});
+
+test('a finished run shows its verdict apart from its status, with the steps behind it', async () => {
+  await browser.go(`#/runs/${done.id}`);
+  const facts = all('dl')[0];
+  const dd = facts.findAll((e) => e.tagName === 'dd').find((e) => (e.getAttribute('class') || '') === 'verdict');
+  assert.ok(dd, 'a Verdict fact');
+  assert.ok(dd.textContent.startsWith(`inconclusive — ${done.verdict.reason}`));
+  const lines = dd.findAll((e) => e.tagName === 'li').map((e) => e.textContent);
+  assert.equal(lines.length, 2);
+  assert.ok(lines[0].startsWith('step 0 (multi-process W=1): the measured window was not steady'));
+  assert.ok(lines[1].includes('<b>in the window</b>'), 'a reason shows as text');
+  assert.equal(all('b').length, 0);
+  assert.ok(text().includes(done.measurement.verdict));
+
+  await browser.go(`#/runs/${running.id}`);
+  assert.ok(!all('dd').some((e) => (e.getAttribute('class') || '') === 'verdict'), 'no verdict before the end');
 });
 
 test('a run with flows shows per step its flows, failed checks by label, first failure messages and stages', async () => {

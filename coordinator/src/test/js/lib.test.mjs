@@ -6,7 +6,7 @@ import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed,
   plannedSteps, plannedCell, niceTicks, scale, chartModel, linePath, seriesLines, fmtTick,
   fmtFlow, workloadLines, fmtStage, failedCheckRows, fmtConnections, workerRows, generatorFlag,
-  steadinessFlag, fmtRepeatability,
+  steadinessFlag, fmtRepeatability, verdictView,
 } from '../../main/resources/dev/loadlab/coordinator/dashboard/lib.js';
 
 test('apiPath encodes each parameter as one path segment', () => {
@@ -210,4 +210,20 @@ test('fmtRepeatability gives the repeats\' CV, and the note when they drifted mo
   assert.equal(fmtRepeatability({ repeatability: null }), null);
   assert.equal(fmtRepeatability({ repeatability: { repeats: 3, cv: 0.0149, monotoneDrift: false, note: null } }), '3 repeats, CV 1.5%');
   assert.equal(fmtRepeatability({ repeatability: { repeats: 6, cv: 0.086, monotoneDrift: true, note: 'rose' } }), '6 repeats, CV 8.6%: monotone drift — rose');
+});
+
+test('verdictView words a run\'s verdict with one line per step behind it, and is pending before the end', () => {
+  assert.deepEqual(verdictView(null), { kind: 'pending', text: '—', reason: null, steps: [] });
+  const v = verdictView({
+    outcome: 'failed',
+    reason: '1 step broke the SLO: step 3 (threaded W=4)',
+    steps: [{ index: 3, profile: 'threaded', workers: 4, repeat: 1, outcome: 'failed', reasons: ['p99 250 ms is above the SLO\'s 100 ms', 'error rate 2.00% is above the SLO\'s 1.00%'] },
+      { index: 0, profile: null, workers: null, repeat: 0, outcome: 'failed', reasons: ['p99 300 ms is above the SLO\'s 100 ms'] }],
+  });
+  assert.equal(v.kind, 'failed');
+  assert.equal(v.reason, '1 step broke the SLO: step 3 (threaded W=4)');
+  assert.deepEqual(v.steps, [
+    'step 3 (threaded W=4, repeat 2): p99 250 ms is above the SLO\'s 100 ms; error rate 2.00% is above the SLO\'s 1.00%',
+    'step 0 (target): p99 300 ms is above the SLO\'s 100 ms',
+  ]);
 });

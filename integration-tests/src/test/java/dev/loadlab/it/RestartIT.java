@@ -88,6 +88,14 @@ class RestartIT {
 
                     assertThat(run.get("status").asText()).isEqualTo("FAILED");
                     assertThat(run.get("failure").asText()).contains("coordinator stopped");
+                    // What it says about the target: nothing sure, the run was cut short (stored with the failure).
+                    assertThat(run.get("verdict").get("outcome").asText()).isEqualTo("inconclusive");
+                    assertThat(run.get("verdict").get("reason").asText()).startsWith("the run failed (");
+                    assertThat(again.get("/api/v1/runs?verdict=inconclusive")
+                                    .body()
+                                    .get("runs"))
+                            .extracting(listed -> listed.get("id").asText())
+                            .contains(runId);
                     assertThat(step.get("requests").asLong()
                                     + step.get("warmupRequests").asLong())
                             .as("nothing measured is lost")

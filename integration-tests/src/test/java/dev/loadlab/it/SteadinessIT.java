@@ -29,20 +29,24 @@ class SteadinessIT {
              "target": {"baseUrl": "%s"},
              "workload": {"requests": [{"name": "work", "path": "%s"}]},
              "load": {"model": "closed", "users": 4, "warmup": "1s", "duration": "8s"},
-             "slo": {"p99Ms": 10000, "errorRate": 0.5}}
+             "slo": {"p99Ms": %d, "errorRate": 0.5}}
             """;
 
     @TempDir
     Path dir;
 
     @Test
-    void aSlowingServersStepIsUnsteadyAndInconclusiveWhileAFixedDelayOneIsSteadyAndPasses() throws Exception {
+    void aSlowingServersStepIsUnsteadyAndInconclusiveWhileAFixedDelayOneIsSteadyAndPassesOrFailsItsSlo()
+            throws Exception {
         try (AppStack stack = AppStack.start(dir, "steady", 1);
                 SlowingServer slowing = SlowingServer.start()) {
-            JsonNode drifting =
-                    stack.runToEnd(SCENARIO.formatted("slowing", slowing.url(), "/slowing"), Duration.ofSeconds(120));
+            JsonNode drifting = stack.runToEnd(
+                    SCENARIO.formatted("slowing", slowing.url(), "/slowing", 10000), Duration.ofSeconds(120));
             JsonNode steady = stack.runToEnd(
-                    SCENARIO.formatted("fixed", stack.targetUrl(), "/io?ms=10"), Duration.ofSeconds(120));
+                    SCENARIO.formatted("fixed", stack.targetUrl(), "/io?ms=10", 10000), Duration.ofSeconds(120));
+            // The same steady server against an SLO it cannot meet: a failure on trustworthy figures.
+            JsonNode missed = stack.runToEnd(
+                    SCENARIO.formatted("missed", stack.targetUrl(), "/io?ms=10", 1), Duration.ofSeconds(120));
 
             JsonNode unsteadyStep = drifting.get("steps").get(0);
             assertThat(drifting.get("status").asText())
@@ -80,6 +84,37 @@ class SteadinessIT {
             assertThat(cpu.isNull() || cpu.get("metric").asText().equals("target cores"))
                     .as("the target's CPU is judged where its host sampled it and it was busy enough")
                     .isTrue();
+
+            // The run-level verdict, apart from the status: every run here SUCCEEDED (it ran).
+            JsonNode doubtful = drifting.get("verdict");
+            assertThat(doubtful.get("outcome").asText())
+                    .as(doubtful.toPrettyString())
+                    .isEqualTo("inconclusive");
+            assertThat(doubtful.get("steps").get(0).get("index").asInt()).isZero();
+            assertThat(doubtful.get("steps").get(0).get("reasons").get(0).asText())
+                    .startsWith("the measured window was not steady (throughput drifted -");
+            assertThat(steady.get("verdict").get("outcome").asText()).isEqualTo("passed");
+            assertThat(steady.get("verdict").get("steps")).isEmpty();
+            JsonNode failed = missed.get("verdict");
+            assertThat(missed.get("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(failed.get("outcome").asText())
+                    .as(failed.toPrettyString())
+                    .isEqualTo("failed");
+            assertThat(failed.get("reason").asText()).startsWith("1 step broke the SLO: step 0");
+            assertThat(failed.get("steps").get(0).get("reasons").get(0).asText())
+                    .endsWith("is above the SLO's 1 ms");
+            // Stored when each run ended: listed and filtered by it.
+            JsonNode listed = stack.api.get("/api/v1/runs").body().get("runs");
+            assertThat(listed)
+                    .extracting(run ->
+                            run.get("name").asText() + "=" + run.get("verdict").asText())
+                    .containsExactlyInAnyOrder("slowing=inconclusive", "fixed=passed", "missed=failed");
+            JsonNode onlyFailed =
+                    stack.api.get("/api/v1/runs?verdict=failed").body().get("runs");
+            assertThat(onlyFailed)
+                    .extracting(run -> run.get("id").asText())
+                    .containsExactly(missed.get("id").asText());
+            assertThat(stack.api.get("/api/v1/runs?verdict=maybe").status()).isEqualTo(400);
         }
     }
 

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -55,6 +56,7 @@ public final class RunQueries implements RunReader {
                             summary.startedAt(),
                             summary.finishedAt(),
                             summary.failure(),
+                            null,
                             scenario,
                             steps,
                             null,
@@ -78,6 +80,10 @@ public final class RunQueries implements RunReader {
         if (filter.status() != null) {
             sql.append(" AND status = ?");
             params.add(filter.status().name());
+        }
+        if (filter.verdict() != null) {
+            sql.append(" AND verdict = ?");
+            params.add(filter.verdict().name().toLowerCase(Locale.ROOT));
         }
         if (!filter.labels().isEmpty()) {
             sql.append(" AND labels @> ?::jsonb");

@@ -63,12 +63,18 @@ public final class RunStore implements RunJournal {
     @Override
     public int failInterrupted(String reason, Instant now) {
         return Transactions.write(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE runs SET status = 'FAILED', finished_at = ?, failure = ? WHERE status = 'RUNNING'")) {
-                s.setTimestamp(1, Timestamp.from(now));
-                s.setString(2, reason);
-                return s.executeUpdate();
+            List<UUID> interrupted = new ArrayList<>();
+            try (PreparedStatement s =
+                            c.prepareStatement("SELECT id FROM runs WHERE status = 'RUNNING' ORDER BY seq FOR UPDATE");
+                    ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    interrupted.add(r.getObject("id", UUID.class));
+                }
             }
+            for (UUID id : interrupted) {
+                RunRows.finish(c, id, RunStatus.FAILED, now, reason);
+            }
+            return interrupted.size();
         });
     }
 

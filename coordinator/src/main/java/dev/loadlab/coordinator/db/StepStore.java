@@ -34,7 +34,11 @@ public final class StepStore implements StepJournal {
     public void storeStep(StepRecord step, RunStatus runStatus, Instant finishedAt) {
         Transactions.write(dataSource, c -> {
             StepRows.insert(c, step);
-            return runStatus == null ? 0 : RunRows.finish(c, step.runId(), runStatus, finishedAt, step.failure());
+            if (runStatus == null) {
+                RunRows.refreshVerdict(c, step.runId());
+                return 0;
+            }
+            return RunRows.finish(c, step.runId(), runStatus, finishedAt, step.failure());
         });
     }
 
@@ -43,6 +47,7 @@ public final class StepStore implements StepJournal {
         Transactions.write(dataSource, c -> {
             StepRows.delete(c, step.runId(), step.index());
             StepRows.insert(c, step);
+            RunRows.refreshVerdict(c, step.runId());
             return null;
         });
     }

@@ -4,6 +4,7 @@ import dev.loadlab.coordinator.model.RunCursor;
 import dev.loadlab.coordinator.model.RunFilter;
 import dev.loadlab.coordinator.model.RunStatus;
 import dev.loadlab.coordinator.runs.Labels;
+import dev.loadlab.coordinator.search.SloVerdict.Outcome;
 import dev.loadlab.protocol.InvalidInputException;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The query parameters of {@code GET /api/v1/runs}: {@code scenario}, {@code status}, {@code label=key:value}
+ * The query parameters of {@code GET /api/v1/runs}: {@code scenario}, {@code status}, {@code verdict}, {@code label=key:value}
  * (repeatable, all must match), {@code from} and {@code to} (ISO-8601 instants, submission time), {@code limit} and
  * {@code cursor}. Immutable.
  */
@@ -28,12 +29,23 @@ record HistoryQuery(RunFilter filter, int limit, RunCursor cursor) {
                         "status", "must be one of " + Arrays.toString(RunStatus.values()) + ", was \"" + status + "\"");
             }
         }
+        String verdict = params.get("verdict");
+        Outcome parsedVerdict = null;
+        if (verdict != null) {
+            try {
+                parsedVerdict = Outcome.valueOf(verdict.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(
+                        "verdict", "must be one of passed, failed, inconclusive, was \"" + verdict + "\"");
+            }
+        }
         RunFilter filter = new RunFilter(
                 params.get("scenario"),
                 parsedStatus,
                 Labels.parse(params.getAll("label")),
                 instant(params, "from"),
-                instant(params, "to"));
+                instant(params, "to"),
+                parsedVerdict);
         String limit = params.get("limit");
         int parsedLimit;
         try {

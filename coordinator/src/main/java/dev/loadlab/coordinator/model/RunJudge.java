@@ -1,8 +1,5 @@
-package dev.loadlab.coordinator.runs;
+package dev.loadlab.coordinator.model;
 
-import dev.loadlab.coordinator.model.RunView;
-import dev.loadlab.coordinator.model.ScalingSeries;
-import dev.loadlab.coordinator.model.StepView;
 import dev.loadlab.coordinator.search.Measured;
 import dev.loadlab.coordinator.search.SloVerdict;
 import dev.loadlab.protocol.scenario.LoadModel;
@@ -10,24 +7,33 @@ import dev.loadlab.protocol.scenario.Scenario;
 import java.util.List;
 
 /**
- * Makes a stored run into the view the API shows: each step judged against the scenario's SLO (from its stored
- * figures, so the verdict is the same at every read), and the chart-ready series derived from the steps. Stateless.
+ * Judges a stored run from its stored figures, so the judgement is the same at every read: each step against the
+ * scenario's SLO, the run's {@link RunVerdict}, and the chart-ready series derived from the steps. The API shows runs
+ * through {@link #judged}; the store keeps each finished run's verdict from {@link #verdict} for listings. Stateless.
  */
-final class RunViews {
-    private RunViews() {}
+public final class RunJudge {
+    private RunJudge() {}
 
-    static RunView of(RunView stored) {
-        Scenario scenario = stored.scenario();
-        List<StepView> steps = scenario.slo() == null
-                ? stored.steps()
-                : stored.steps().stream()
-                        .map(step -> step.withSlo(verdict(scenario, step)))
-                        .toList();
-        return stored.withSteps(steps, ScalingSeries.of(steps));
+    /** The run as the API shows it. */
+    public static RunView judged(RunView stored) {
+        List<StepView> steps = judgedSteps(stored.scenario(), stored.steps());
+        return stored.withJudgement(
+                steps, ScalingSeries.of(steps), RunVerdict.of(stored.status(), stored.failure(), steps));
+    }
+
+    /** The verdict of a run in {@code status} with these stored steps; null before the run ended. */
+    public static RunVerdict verdict(Scenario scenario, RunStatus status, String failure, List<StepView> steps) {
+        return RunVerdict.of(status, failure, judgedSteps(scenario, steps));
+    }
+
+    private static List<StepView> judgedSteps(Scenario scenario, List<StepView> steps) {
+        return scenario == null || scenario.slo() == null
+                ? steps
+                : steps.stream().map(step -> step.withSlo(slo(scenario, step))).toList();
     }
 
     /** A search step meets the SLO when it found a knee; any other step by its measured figures. */
-    static SloVerdict verdict(Scenario scenario, StepView step) {
+    static SloVerdict slo(Scenario scenario, StepView step) {
         if (step.search() != null) {
             return SloVerdict.ofSearch(step.search());
         }

@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * A run with its scenario, its finished steps and, while a step runs, its live progress. {@code measurement} says in
  * words how the figures were measured, so a number is never shown without its method; {@code connections} (derived
- * from the scenario) names the connection behaviour every step of the run was measured with. Immutable.
+ * from the scenario) names the connection behaviour every step of the run was measured with. {@code verdict} is what
+ * the finished run says about its target ({@link RunVerdict}; null while it is queued or running), apart from {@code
+ * status}, which says whether it ran. Immutable.
  */
 public record RunView(
         String id,
@@ -23,6 +25,7 @@ public record RunView(
         Instant startedAt,
         Instant finishedAt,
         String failure,
+        RunVerdict verdict,
         Scenario scenario,
         List<StepView> steps,
         List<ScalingSeries> series,
@@ -109,6 +112,7 @@ public record RunView(
                             + " and the last over 5% from the first, named in its note;"
                             + " unsteady = any repeat's measured window was unsteady"),
             Map.entry("steadiness", Steadiness.METHOD),
+            Map.entry("verdict", RunVerdict.METHOD),
             Map.entry(
                     "timeline",
                     "GET /api/v1/runs/{id}/steps/{index}/timeline: responses completed in each second, merged across agents"
@@ -142,8 +146,9 @@ public record RunView(
         return effective.wireName();
     }
 
-    /** This run with its steps as judged and the series derived from them. */
-    public RunView withSteps(List<StepView> judgedSteps, List<ScalingSeries> derivedSeries) {
+    /** This run with its steps as judged, the series derived from them and its verdict. */
+    public RunView withJudgement(
+            List<StepView> judgedSteps, List<ScalingSeries> derivedSeries, RunVerdict judgedVerdict) {
         return new RunView(
                 id,
                 name,
@@ -154,6 +159,7 @@ public record RunView(
                 startedAt,
                 finishedAt,
                 failure,
+                judgedVerdict,
                 scenario,
                 judgedSteps,
                 derivedSeries,
@@ -174,6 +180,7 @@ public record RunView(
                 startedAt,
                 finishedAt,
                 failure,
+                verdict,
                 scenario,
                 steps,
                 series,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.model.RunCursor;
 import dev.loadlab.coordinator.model.RunFilter;
+import dev.loadlab.coordinator.model.RunJudge;
 import dev.loadlab.coordinator.model.RunPage;
 import dev.loadlab.coordinator.model.RunReader;
 import dev.loadlab.coordinator.model.RunView;
@@ -146,7 +147,7 @@ public final class RunService {
     /** The run with its steps and, while it waits or runs, why it waits or how far it is. */
     public Optional<RunView> find(UUID id) {
         return reader.findRun(id)
-                .map(RunViews::of)
+                .map(RunJudge::judged)
                 .map(run -> run.status().isFinal()
                         ? run
                         : run.withLive(

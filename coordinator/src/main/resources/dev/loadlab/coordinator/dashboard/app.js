@@ -9,6 +9,7 @@ import {
   generatorFlag,
   steadinessFlag,
   fmtRepeatability,
+  verdictView,
 } from './lib.js';
 
 const TOKEN_KEY = 'loadlab.token';
@@ -52,6 +53,8 @@ function replace(target, ...children) {
 
 const link = (hash, text) => h('a', { href: hash }, text);
 const status = (s) => h('span', { class: `status status-${s}` }, s);
+// A listed run carries its verdict's outcome only; a shown run the whole verdict.
+const verdictBadge = (outcome) => h('span', { class: `verdict-${outcome || 'pending'}` }, outcome || '—');
 const th = (text, attrs = {}) => h('th', { scope: 'col', ...attrs }, text);
 const num = (text, attrs = {}) => h('td', { class: 'num', ...attrs }, text);
 const how = (text) => (text ? h('p', { class: 'how' }, text) : null);
@@ -322,10 +325,11 @@ async function countSteps(runs) {
 function runsTable(runs) {
   return h('table', {},
     h('caption', {}, 'Newest first. Steps: finished / planned (profiles × workers × repeats).'),
-    h('thead', {}, h('tr', {}, th('Name'), th('Status'), th('Labels'), th('Submitted'), th('Took'), th('Steps', { class: 'num' }), th('Run id'))),
+    h('thead', {}, h('tr', {}, th('Name'), th('Status'), th('Verdict'), th('Labels'), th('Submitted'), th('Took'), th('Steps', { class: 'num' }), th('Run id'))),
     h('tbody', {}, runs.map((r) => h('tr', {},
       h('td', {}, link(`#/runs/${encodeURIComponent(r.id)}`, r.name)),
       h('td', {}, status(r.status), r.failure ? h('div', { class: 'muted' }, r.failure) : null),
+      h('td', {}, verdictBadge(r.verdict)),
       h('td', {}, fmtLabels(r.labels)),
       h('td', {}, fmtTime(r.submittedAt)),
       h('td', {}, fmtElapsed(r.startedAt, r.finishedAt)),
@@ -374,6 +378,19 @@ function defaultStep(run) {
   return run.steps && run.steps.length ? run.steps[0].index : null;
 }
 
+/** The run's verdict (what it says about the target) beside its status (whether it ran). */
+function verdictFacts(run) {
+  const v = verdictView(run.verdict);
+  if (v.kind === 'pending') {
+    return null;
+  }
+  const method = (run.measurement || {}).verdict;
+  return [h('dt', {}, 'Verdict'), h('dd', { class: 'verdict' },
+    h('strong', { class: `verdict-${v.kind}`, title: method || null }, v.text), v.reason ? ` — ${v.reason}` : '',
+    v.steps.length ? h('ul', {}, v.steps.map((line) => h('li', {}, line))) : null,
+    how(method))];
+}
+
 function runView(run, index, timeline, redraw) {
   const m = run.measurement || {};
   const active = run.status === 'RUNNING' || run.status === 'QUEUED';
@@ -388,7 +405,8 @@ function runView(run, index, timeline, redraw) {
       h('dt', {}, 'Submitted'), h('dd', {}, fmtTime(run.submittedAt)),
       h('dt', {}, 'Started · finished'), h('dd', {}, `${fmtTime(run.startedAt)} · ${fmtTime(run.finishedAt)} (${fmtElapsed(run.startedAt, run.finishedAt)})`),
       run.queueReason ? [h('dt', {}, 'Waiting because'), h('dd', {}, run.queueReason)] : null,
-      run.failure ? [h('dt', {}, 'Failure'), h('dd', { class: 'failed' }, run.failure)] : null),
+      run.failure ? [h('dt', {}, 'Failure'), h('dd', { class: 'failed' }, run.failure)] : null,
+      verdictFacts(run)),
     h('p', {},
       active ? h('button', { type: 'button', class: 'danger', onclick: (e) => cancel(run, e.target) }, 'Cancel run') : null, ' ',
       link(`#/compare${queryString({ baseline: run.id })}`, 'Compare with another run…')),

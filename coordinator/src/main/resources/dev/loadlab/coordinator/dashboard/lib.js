@@ -262,6 +262,22 @@ export function steadinessFlag(step) {
 }
 
 /**
+ * A run's verdict for display: `kind` (passed, failed, inconclusive, or pending while the run has not ended), the
+ * word to show, its one-sentence reason and one line per step behind it ("step 3 (threaded W=4): p99 ... ; ...").
+ */
+export function verdictView(verdict) {
+  if (!verdict) {
+    return { kind: 'pending', text: '—', reason: null, steps: [] };
+  }
+  const steps = (verdict.steps || []).map((s) => {
+    const at = s.workers == null ? (s.profile || 'target') : `${s.profile || 'target'} W=${s.workers}`;
+    const repeat = s.repeat ? `, repeat ${s.repeat + 1}` : '';
+    return `step ${s.index} (${at}${repeat}): ${(s.reasons || []).join('; ')}`;
+  });
+  return { kind: verdict.outcome, text: verdict.outcome, reason: verdict.reason || null, steps };
+}
+
+/**
  * A cell's repeats in one line: their throughput's coefficient of variation, and the drift note when they rose or fell
  * with every repeat; null for a single repeat.
  */

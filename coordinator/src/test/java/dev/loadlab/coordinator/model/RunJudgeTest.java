@@ -1,15 +1,7 @@
-package dev.loadlab.coordinator.runs;
+package dev.loadlab.coordinator.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loadlab.coordinator.model.FailureMessage;
-import dev.loadlab.coordinator.model.FlowView;
-import dev.loadlab.coordinator.model.RequestView;
-import dev.loadlab.coordinator.model.RunStatus;
-import dev.loadlab.coordinator.model.RunView;
-import dev.loadlab.coordinator.model.StageView;
-import dev.loadlab.coordinator.model.StepStatus;
-import dev.loadlab.coordinator.model.StepView;
 import dev.loadlab.coordinator.search.SloVerdict;
 import dev.loadlab.coordinator.steady.SteadinessCheck;
 import dev.loadlab.protocol.Json;
@@ -21,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RunViewsTest {
+class RunJudgeTest {
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
     @Test
@@ -90,6 +82,7 @@ class RunViewsTest {
                 T0,
                 T0.plusSeconds(41),
                 null,
+                null,
                 scenario,
                 List.of(step),
                 null,
@@ -97,7 +90,7 @@ class RunViewsTest {
                 null,
                 RunView.MEASUREMENT);
 
-        StepView shown = RunViews.of(stored).steps().get(0);
+        StepView shown = RunJudge.judged(stored).steps().get(0);
 
         assertThat(shown.slo().met()).isFalse();
         assertThat(shown.slo().reasons())
@@ -159,6 +152,7 @@ class RunViewsTest {
                 T0,
                 T0.plusSeconds(30),
                 null,
+                null,
                 scenario,
                 List.of(steady, drifted),
                 null,
@@ -166,7 +160,7 @@ class RunViewsTest {
                 null,
                 RunView.MEASUREMENT);
 
-        List<StepView> shown = RunViews.of(stored).steps();
+        List<StepView> shown = RunJudge.judged(stored).steps();
 
         assertThat(shown.get(0).slo().outcome()).isEqualTo(SloVerdict.Outcome.PASSED);
         assertThat(shown.get(1).unsteady()).isTrue();
@@ -194,9 +188,9 @@ class RunViewsTest {
                  "load": {"model": "closed", "users": 2, "duration": "5s"}}
                 """, Scenario.class);
 
-        assertThat(Json.write(RunViews.of(stored(chosen)))).contains("\"connections\":\"close-each\"");
-        assertThat(RunViews.of(stored(defaulted)).connections()).isEqualTo("per-user");
-        assertThat(Json.write(RunViews.of(stored(defaulted)))).contains("\"connections\":\"per-user\"");
+        assertThat(Json.write(RunJudge.judged(stored(chosen)))).contains("\"connections\":\"close-each\"");
+        assertThat(RunJudge.judged(stored(defaulted)).connections()).isEqualTo("per-user");
+        assertThat(Json.write(RunJudge.judged(stored(defaulted)))).contains("\"connections\":\"per-user\"");
         assertThat(RunView.MEASUREMENT.get("connections")).contains("per-user").contains("close-each");
     }
 
@@ -210,6 +204,7 @@ class RunViewsTest {
                 T0,
                 T0,
                 T0.plusSeconds(6),
+                null,
                 null,
                 scenario,
                 List.of(),
