@@ -19,26 +19,8 @@ import java.util.Locale;
  */
 record HistoryQuery(RunFilter filter, int limit, RunCursor cursor) {
     static HistoryQuery of(MultiMap params) {
-        String status = params.get("status");
-        RunStatus parsedStatus = null;
-        if (status != null) {
-            try {
-                parsedStatus = RunStatus.valueOf(status.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(
-                        "status", "must be one of " + Arrays.toString(RunStatus.values()) + ", was \"" + status + "\"");
-            }
-        }
-        String verdict = params.get("verdict");
-        Outcome parsedVerdict = null;
-        if (verdict != null) {
-            try {
-                parsedVerdict = Outcome.valueOf(verdict.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(
-                        "verdict", "must be one of passed, failed, inconclusive, was \"" + verdict + "\"");
-            }
-        }
+        RunStatus parsedStatus = choice(params, "status", RunStatus.class, Arrays.toString(RunStatus.values()));
+        Outcome parsedVerdict = choice(params, "verdict", Outcome.class, "passed, failed, inconclusive");
         RunFilter filter = new RunFilter(
                 params.get("scenario"),
                 parsedStatus,
@@ -55,6 +37,19 @@ record HistoryQuery(RunFilter filter, int limit, RunCursor cursor) {
         }
         String cursor = params.get("cursor");
         return new HistoryQuery(filter, parsedLimit, cursor == null ? null : RunCursor.decode(cursor));
+    }
+
+    /** The named parameter as one of {@code type}'s constants, in any case; null when absent. */
+    private static <E extends Enum<E>> E choice(MultiMap params, String name, Class<E> type, String allowed) {
+        String raw = params.get(name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(name, "must be one of " + allowed + ", was \"" + raw + "\"");
+        }
     }
 
     private static Instant instant(MultiMap params, String name) {
