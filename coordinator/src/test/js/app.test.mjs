@@ -284,7 +284,11 @@ test('a running run shows its live probe and cancels after confirmation', async 
 
 test('compare names the method and gives each verdict a usable class', async () => {
   await browser.go(`#/compare?baseline=${done.id}&candidate=${done.id}`);
-  assert.ok(text().includes('Mann-Whitney U'));
+  assert.ok(text().includes("Welch's t-test"));
+  assert.ok(text().includes('5% of the baseline: a smaller change counts as none'));
+  assert.ok(text().includes('Holm (step-down'));
+  assert.ok(text().includes('repeats: n = 6/6, means 123 → 105 req/s, t = -8.12 (df 9.7), p = 0.0000120, Holm p = 0.0000240, effect -15.0% [-19.2%, -10.9%]'), text());
+  assert.ok(text().includes('batches of 1 s: n = 2/2'));
   const verdicts = all('td').filter((td) => (td.getAttribute('class') || '').startsWith('verdict-'));
   assert.ok(verdicts.length >= 2);
   for (const td of verdicts) {

@@ -110,7 +110,7 @@ public final class QueryBench implements Callable<Integer> {
                             + "| query | p50 ms | p95 ms | max ms |%n|---|---|---|---|%n"
                             + "| history, filtered by scenario + label + status, first page of 50 | %s |%n"
                             + "| history, same filter, two pages (second by cursor) | %s |%n"
-                            + "| compare two runs (steps matched, Mann-Whitney U on per-second samples) | %s |%n%n"
+                            + "| compare two runs (steps matched, Welch's t on repeats or batch means, Holm) | %s |%n%n"
                             + "The issue's bound is 50 ms at p95 for a filtered, paginated list and for a compare.%n",
                     runs,
                     LocalDate.now(),

@@ -101,16 +101,25 @@ class CompareIT {
     void verdictsFollowTheMeasuredThroughput() {
         CompareReport report = service.compare(baseline, candidate);
 
-        assertThat(report.method())
-                .isEqualTo("Mann-Whitney U on per-second throughput of the measured window, two-sided, alpha 0.05");
+        assertThat(report.method()).startsWith("Welch's t-test (Apache Commons Statistics), two-sided");
+        assertThat(report.correction()).startsWith("Holm");
+        assertThat(report.minEffect()).isEqualTo(0.05);
         assertThat(report.baseline().id()).isEqualTo(baseline.toString());
         assertThat(report.candidate().status()).isEqualTo("SUCCEEDED");
 
         StepComparison faster = step(report, "async", 1, "all");
         assertThat(faster.verdict()).isEqualTo(Verdict.IMPROVED);
-        assertThat(faster.test().baselineSamples()).isEqualTo(10);
-        assertThat(faster.test().candidateSamples()).isEqualTo(10);
+        // 10 measured seconds a side, as 5 batch means of 2 s (no repeats to compare).
+        assertThat(faster.test().samples()).isEqualTo("batch means");
+        assertThat(faster.test().batchSeconds()).isEqualTo(2);
+        assertThat(faster.test().baselineSamples()).isEqualTo(5);
+        assertThat(faster.test().candidateSamples()).isEqualTo(5);
         assertThat(faster.test().pValue()).isLessThan(0.001);
+        assertThat(faster.test().adjustedPValue())
+                .isLessThan(0.05)
+                .isGreaterThanOrEqualTo(faster.test().pValue());
+        assertThat(faster.test().effect()).isBetween(0.19, 0.21);
+        assertThat(faster.test().effectLow()).isLessThan(faster.test().effect());
         assertThat(faster.throughputRps().deltaPercent()).isBetween(19.0, 21.0);
         assertThat(faster.p50Ms().baseline()).isEqualTo(10);
         assertThat(faster.p50Ms().candidate()).isEqualTo(8);
@@ -125,18 +134,20 @@ class CompareIT {
         assertThat(same.verdict()).isEqualTo(Verdict.NO_SIGNIFICANT_CHANGE);
         assertThat(same.test().pValue()).isEqualTo(1.0);
         assertThat(same.test().candidateSamples())
-                .as("warm-up seconds are left out")
-                .isEqualTo(10);
+                .as("warm-up seconds are left out: 10 measured seconds, 5 batches of 2 s")
+                .isEqualTo(5);
 
         StepComparison slower = step(report, "threaded", 2, "all");
         assertThat(slower.verdict()).isEqualTo(Verdict.REGRESSED);
         assertThat(slower.test().pValue()).isLessThan(0.05);
         assertThat(slower.throughputRps().delta()).isNegative();
 
+        // 3 measured seconds a side: the fewest that are tested (3 batches of 1 s); fewer are insufficient data.
         StepComparison few = step(report, "green", 1, "all");
-        assertThat(few.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
-        assertThat(few.reason()).contains("3", "at least 5");
-        assertThat(few.test().pValue()).isNull();
+        assertThat(few.verdict()).isEqualTo(Verdict.IMPROVED);
+        assertThat(few.test().batchSeconds()).isEqualTo(1);
+        assertThat(few.test().baselineSamples()).isEqualTo(3);
+        assertThat(few.test().adjustedPValue()).isLessThan(0.05);
 
         assertThat(report.onlyInBaseline())
                 .extracting(u -> u.profile() + "/" + u.workers() + "/" + u.request())
@@ -183,7 +194,7 @@ class CompareIT {
     void theRoutesAnswerJsonAndNameBadParameters() {
         Api.Reply compare = api.get("/api/v1/compare?baseline=" + baseline + "&candidate=" + candidate);
         assertThat(compare.status()).as(String.valueOf(compare.body())).isEqualTo(200);
-        assertThat(compare.body().get("method").asText()).startsWith("Mann-Whitney U");
+        assertThat(compare.body().get("method").asText()).startsWith("Welch's t-test");
         JsonNode first = compare.body().get("steps").get(0);
         assertThat(first.get("verdict").asText()).isEqualTo("improved");
         assertThat(first.get("test").get("pValue").asDouble()).isLessThan(0.05);
@@ -196,6 +207,18 @@ class CompareIT {
         Api.Reply missing = api.get("/api/v1/compare?baseline=" + baseline);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().get("field").asText()).isEqualTo("candidate");
+
+        Api.Reply strict =
+                api.get("/api/v1/compare?baseline=" + baseline + "&candidate=" + candidate + "&minEffect=0.5");
+        assertThat(strict.status()).isEqualTo(200);
+        assertThat(strict.body().get("minEffect").asDouble()).isEqualTo(0.5);
+        assertThat(strict.body().get("steps").get(0).get("verdict").asText())
+                .as("a 20 %% change is below a 50 %% minimum effect")
+                .isEqualTo("no significant change");
+        Api.Reply badEffect =
+                api.get("/api/v1/compare?baseline=" + baseline + "&candidate=" + candidate + "&minEffect=2");
+        assertThat(badEffect.status()).isEqualTo(400);
+        assertThat(badEffect.body().get("field").asText()).isEqualTo("minEffect");
 
         Api.Reply malformed = api.get("/api/v1/compare?baseline=nope&candidate=" + candidate);
         assertThat(malformed.status()).isEqualTo(400);

@@ -6,7 +6,8 @@ import dev.loadlab.coordinator.model.StepRef;
 /**
  * One matched (profile, workers, request name) of two runs: both sides' throughput (req/s), p50 and p99 (ms, from
  * each step's merged histogram; informative only) and error rate (0..1), with deltas, and the verdict on throughput
- * with the test behind it. {@code reason} is given only for {@link Verdict#INSUFFICIENT_DATA}. Immutable.
+ * with the test behind it (on every repeat of a cell that both runs repeated at least 3 times, the one test of those
+ * repeats). {@code reason} is given only for {@link Verdict#INSUFFICIENT_DATA}. Immutable.
  */
 public record StepComparison(
         String profile,
@@ -22,9 +23,8 @@ public record StepComparison(
         Verdict verdict,
         String reason,
         Significance test) {
-    /** Compares one matched pair. */
-    static StepComparison of(StepMetrics baseline, StepMetrics candidate) {
-        Significance.Outcome outcome = Significance.assess(baseline.samples(), candidate.samples());
+    /** One matched pair with the verdict of the test that judged it (its own, or its cell's repeats'). */
+    static StepComparison of(StepMetrics baseline, StepMetrics candidate, Significance.Outcome outcome) {
         return new StepComparison(
                 baseline.profile(),
                 baseline.workers(),

@@ -1,6 +1,7 @@
 package dev.loadlab.coordinator.http;
 
 import dev.loadlab.coordinator.compare.CompareService;
+import dev.loadlab.coordinator.compare.Significance;
 import dev.loadlab.coordinator.model.TrendMetric;
 import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.InvalidInputException;
@@ -35,16 +36,37 @@ final class CompareHandlers {
         List<FieldError> errors = new ArrayList<>();
         UUID baseline = runId(ctx, "baseline", errors);
         UUID candidate = runId(ctx, "candidate", errors);
+        double minEffect = minEffect(ctx, errors);
         if (!errors.isEmpty()) {
             ctx.fail(new InvalidInputException(errors));
             return;
         }
-        vertx.executeBlocking(() -> service.compare(baseline, candidate), false)
+        vertx.executeBlocking(() -> service.compare(baseline, candidate, minEffect), false)
                 .onSuccess(report -> Replies.json(ctx, 200, report))
                 .onFailure(failure -> ctx.fail(
                         failure instanceof NoSuchElementException missing
                                 ? new ApiException.NotFound(missing.getMessage())
                                 : failure));
+    }
+
+    /** {@code minEffect}: the smallest change that counts, a share of the baseline in [0, 1); 0.05 when absent. */
+    private static double minEffect(RoutingContext ctx, List<FieldError> errors) {
+        String raw = ctx.queryParams().get("minEffect");
+        if (raw == null) {
+            return Significance.DEFAULT_MIN_EFFECT;
+        }
+        try {
+            double value = Double.parseDouble(raw.strip());
+            if (value >= 0 && value < 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(
+                "minEffect",
+                "must be a share of the baseline from 0 to below 1, e.g. 0.05 for 5 %, was \"" + raw + "\""));
+        return Significance.DEFAULT_MIN_EFFECT;
     }
 
     void trend(RoutingContext ctx) {

@@ -939,13 +939,29 @@ function pair(delta, digits, percent = true) {
   ];
 }
 
+/** One comparison's test in a line: what was compared, the means, Welch's t and p (Holm-adjusted), the effect with its 95 % CI. */
+function compareTest(t) {
+  const what = t.samples === 'repeats' ? 'repeats' : `batches of ${t.batchSeconds ?? '—'} s`;
+  const head = `${what}: n = ${t.baselineSamples}/${t.candidateSamples}, means ${fmtRps(t.baselineMeanRps)} → ${fmtRps(t.candidateMeanRps)} req/s`;
+  if (t.pValue === null || t.pValue === undefined) {
+    return head;
+  }
+  const pct = (v) => `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)}%`;
+  const effect = Number.isFinite(t.effect) ? `, effect ${pct(t.effect)} [${pct(t.effectLow)}, ${pct(t.effectHigh)}]` : '';
+  const tStat = Number.isFinite(t.t) ? `, t = ${fmtNumber(t.t, 2)} (df ${fmtNumber(t.degreesOfFreedom, 1)})` : '';
+  const adjusted = Number.isFinite(t.adjustedPValue) ? `, Holm p = ${t.adjustedPValue.toPrecision(3)}` : '';
+  return `${head}${tStat}, p = ${t.pValue.toPrecision(3)}${adjusted}${effect}`;
+}
+
 function compareView(report) {
   const unmatched = (list) => list.map((u) => h('li', {}, `step ${u.stepIndex + 1}: ${u.profile || 'as is'}${u.workers ? ` W=${u.workers}` : ''}, ${u.request}${u.repeat ? `, repeat ${u.repeat + 1}` : ''}`));
   return [
     h('dl', { class: 'facts' },
       h('dt', {}, 'Baseline'), h('dd', {}, side(report.baseline)),
       h('dt', {}, 'Candidate'), h('dd', {}, side(report.candidate)),
-      h('dt', {}, 'Verdict method'), h('dd', {}, `${report.method} (at least ${report.minSamples} measured seconds per side)`),
+      h('dt', {}, 'Verdict method'), h('dd', {}, `${report.method} (at least ${report.minSamples} samples per side)`),
+      h('dt', {}, 'Minimum effect'), h('dd', {}, `${fmtPercent(report.minEffect, 0)} of the baseline: a smaller change counts as none`),
+      h('dt', {}, 'Correction'), h('dd', {}, report.correction || '—'),
       h('dt', {}, 'Latency'), h('dd', {}, report.latencyNote)),
     report.steps.length ? h('table', {},
       h('caption', {}, 'Steps matched by profile, workers and request name; delta = candidate − baseline.'),
@@ -963,8 +979,7 @@ function compareView(report) {
           num(s.errorRate ? fmtDelta(s.errorRate.delta * 100, null, 2) + ' pt' : '—'),
           h('td', { class: `verdict-${String(s.verdict).replace(/\s+/g, '-')}` }, h('strong', {}, s.verdict), s.reason ? h('div', { class: 'muted' }, s.reason) : null,
             bound.length ? h('div', { class: 'flag' }, `generator-bound: ${bound.join(' and ')}`) : null),
-          h('td', { class: 'muted' }, `n = ${t.baselineSamples}/${t.candidateSamples} s, medians ${fmtRps(t.baselineMedianRps)} → ${fmtRps(t.candidateMedianRps)} req/s`,
-            t.pValue !== null && t.pValue !== undefined ? `, U = ${fmtNumber(t.u, 1)}, z = ${fmtNumber(t.z, 2)}, p = ${t.pValue.toPrecision(3)}` : ''));
+          h('td', { class: 'muted' }, compareTest(t)));
       }))) : h('p', { class: 'muted' }, 'No step matched.'),
     report.onlyInBaseline.length ? [h('h3', {}, 'Only in the baseline'), h('ul', {}, unmatched(report.onlyInBaseline))] : null,
     report.onlyInCandidate.length ? [h('h3', {}, 'Only in the candidate'), h('ul', {}, unmatched(report.onlyInCandidate))] : null,
