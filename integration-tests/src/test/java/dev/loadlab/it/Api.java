@@ -15,6 +15,9 @@ import java.time.Duration;
 final class Api {
     record Reply(int status, String contentType, String location, JsonNode body) {}
 
+    /** A reply read as bytes, for what is not JSON (exports); {@code disposition} is its Content-Disposition. */
+    record Download(int status, String contentType, String disposition, byte[] body) {}
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -58,6 +61,29 @@ final class Api {
 
     Reply delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
+    /** A GET whose body is kept as it came (CSV, XML, an HdrHistogram log). */
+    Download download(String path) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Reply send(HttpRequest.Builder request) {

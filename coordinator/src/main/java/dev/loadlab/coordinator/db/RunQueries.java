@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs read back for the REST API: one run with its steps, a page of history, a step's timeline; a {@link RunReader}
@@ -130,5 +132,10 @@ public final class RunQueries implements RunReader {
     @Override
     public List<TimelinePoint> timeline(UUID runId, int stepIndex) {
         return Transactions.read(dataSource, c -> IntervalRows.read(c, runId, stepIndex));
+    }
+
+    @Override
+    public SortedMap<Integer, Histogram> stepHistograms(UUID runId) {
+        return Transactions.read(dataSource, c -> StepRows.histograms(c, runId));
     }
 }

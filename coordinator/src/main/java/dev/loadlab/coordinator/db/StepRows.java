@@ -30,7 +30,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.HdrHistogram.Histogram;
 
 /**
  * A step's rows: one in {@code steps}, one per request name in {@code step_requests}, one per agent in {@code
@@ -144,6 +147,24 @@ final class StepRows {
                 return r.next();
             }
         }
+    }
+
+    /** Every stored step's merged latency histogram, by step index. */
+    static SortedMap<Integer, Histogram> histograms(Connection c, UUID runId) throws SQLException {
+        SortedMap<Integer, Histogram> histograms = new TreeMap<>();
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT step_index, histogram FROM steps WHERE run_id = ? ORDER BY step_index")) {
+            s.setObject(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    byte[] bytes = r.getBytes("histogram");
+                    if (bytes != null) {
+                        histograms.put(r.getInt("step_index"), HistogramCodec.fromBytes(bytes));
+                    }
+                }
+            }
+        }
+        return histograms;
     }
 
     /**

@@ -73,6 +73,7 @@ public final class HttpApi {
                 Route.post(RUNS, runs::submit),
                 Route.get(RUNS, runs::list),
                 Route.get(RUNS + "/:id", runs::get),
+                Route.get(RUNS + "/:id/export", runs::export),
                 Route.post(RUNS + "/:id/cancel", runs::cancel),
                 Route.get(RUNS + "/:id/steps/:index/timeline", runs::timeline),
                 Route.post(ScenarioHandlers.SCENARIOS, scenarios::create),

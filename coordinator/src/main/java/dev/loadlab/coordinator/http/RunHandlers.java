@@ -1,16 +1,18 @@
 package dev.loadlab.coordinator.http;
 
+import dev.loadlab.coordinator.export.ExportFormat;
 import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.runs.Labels;
 import dev.loadlab.coordinator.runs.RunService;
 import dev.loadlab.protocol.scenario.ScenarioFormat;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Handlers for {@code /api/v1/runs}: submit, list (history), get, cancel and a step's timeline. Each parses the
+ * Handlers for {@code /api/v1/runs}: submit, list (history), get, export, cancel and a step's timeline. Each parses the
  * request, calls {@link RunService} off the event loop and maps the result; failures go to {@link ProblemHandler}.
  * Thread-safe.
  */
@@ -48,6 +50,27 @@ final class RunHandlers {
                     } else {
                         ctx.fail(new ApiException.NotFound("no run with id " + id));
                     }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    /** {@code GET /runs/{id}/export?format=csv|junit|hlog}: the run as a file to download. */
+    void export(RoutingContext ctx) {
+        UUID id = runId(ctx.pathParam("id"));
+        ExportFormat format = ExportFormat.parse(ctx.queryParams().get("format"));
+        vertx.executeBlocking(() -> runs.export(id, format), false)
+                .onSuccess(export -> {
+                    if (export.isEmpty()) {
+                        ctx.fail(new ApiException.NotFound("no run with id " + id));
+                        return;
+                    }
+                    ctx.response()
+                            .setStatusCode(200)
+                            .putHeader("Content-Type", format.contentType())
+                            .putHeader(
+                                    "Content-Disposition",
+                                    "attachment; filename=\"" + export.get().fileName() + "\"")
+                            .end(Buffer.buffer(export.get().body()));
                 })
                 .onFailure(ctx::fail);
     }

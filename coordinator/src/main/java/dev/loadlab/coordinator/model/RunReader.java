@@ -2,7 +2,9 @@ package dev.loadlab.coordinator.model;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.UUID;
+import org.HdrHistogram.Histogram;
 
 /**
  * The storage port for reading runs back: one run with its stored steps, a page of history, a step's timeline. What
@@ -22,4 +24,10 @@ public interface RunReader {
 
     /** The seconds stored so far for one step, in order (a search step's probe by probe). */
     List<TimelinePoint> timeline(UUID runId, int stepIndex);
+
+    /**
+     * Each stored step's merged latency histogram (every agent's, added exactly; the one its percentiles came from),
+     * by step index in order; empty for a run without stored steps.
+     */
+    SortedMap<Integer, Histogram> stepHistograms(UUID runId);
 }

@@ -3,6 +3,11 @@ package dev.loadlab.coordinator.runs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loadlab.coordinator.export.CsvExport;
+import dev.loadlab.coordinator.export.Export;
+import dev.loadlab.coordinator.export.ExportFormat;
+import dev.loadlab.coordinator.export.HlogExport;
+import dev.loadlab.coordinator.export.JunitExport;
 import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.model.RunCursor;
 import dev.loadlab.coordinator.model.RunFilter;
@@ -23,6 +28,7 @@ import dev.loadlab.protocol.scenario.ScenarioCodec;
 import dev.loadlab.protocol.scenario.ScenarioFormat;
 import dev.loadlab.protocol.scenario.ScenarioReferences;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -153,6 +159,21 @@ public final class RunService {
                         : run.withLive(
                                 scheduler.queueReason(id).orElse(null),
                                 scheduler.progress(id).orElse(null)));
+    }
+
+    /**
+     * The run as {@link #find} shows it, rendered in {@code format}; empty when there is no such run. The hlog format
+     * reads each stored step's merged histogram too.
+     */
+    public Optional<Export> export(UUID id, ExportFormat format) {
+        return find(id).map(run -> new Export(
+                format,
+                format.fileName(run.id()),
+                switch (format) {
+                    case CSV -> CsvExport.write(run).getBytes(StandardCharsets.UTF_8);
+                    case JUNIT -> JunitExport.write(run).getBytes(StandardCharsets.UTF_8);
+                    case HLOG -> HlogExport.write(run, reader.stepHistograms(id));
+                }));
     }
 
     /** Cancels a run; empty when there is no such run. */
