@@ -90,7 +90,7 @@ public final class RunScheduler implements AutoCloseable {
             StepInputs inputs,
             RunObserver observer) {
         this.runs = runs;
-        this.observer = observer;
+        this.observer = GuardedObserver.of(observer);
         this.journal = journal;
         this.agents = agents;
         this.cluster = cluster;
@@ -98,7 +98,7 @@ public final class RunScheduler implements AutoCloseable {
         this.clock = clock;
         this.redelivery = new Redelivery(runs, journal, clock);
         this.outbox = new Outbox(agents, cluster);
-        this.steps = new StepDriver(journal, cluster, outbox, clock, grace, inputs, observer);
+        this.steps = new StepDriver(journal, cluster, outbox, clock, grace, inputs, this.observer);
     }
 
     /** Recovers from a previous process: runs it left RUNNING failed, runs it left QUEUED queued again. */
