@@ -19,6 +19,7 @@ import dev.loadlab.coordinator.inputs.SecretKeyFile;
 import dev.loadlab.coordinator.inputs.SecretService;
 import dev.loadlab.coordinator.inputs.StoredInputs;
 import dev.loadlab.coordinator.inputs.StoredReferences;
+import dev.loadlab.coordinator.metrics.CoordinatorMetrics;
 import dev.loadlab.coordinator.model.DatasetCatalog;
 import dev.loadlab.coordinator.model.ScenarioCatalog;
 import dev.loadlab.coordinator.runs.RunScheduler;
@@ -32,6 +33,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +93,13 @@ public final class Coordinator implements AutoCloseable {
                     Clock.systemUTC());
             DatasetService datasets = new DatasetService(datasetStore, savedScenarios, Clock.systemUTC());
             AgentRegistry agents = new AgentRegistry();
+            RunQueries runQueries = new RunQueries(database.dataSource());
+            // The metrics watch the scheduler, which tells them how runs go: each needs the other.
+            AtomicReference<RunScheduler> queued = new AtomicReference<>();
+            CoordinatorMetrics metrics = new CoordinatorMetrics(runQueries, agents, () -> {
+                RunScheduler s = queued.get();
+                return s == null ? 0 : s.queueLength();
+            });
             RunScheduler scheduler = new RunScheduler(
                     runStore,
                     stepStore,
@@ -99,7 +108,9 @@ public final class Coordinator implements AutoCloseable {
                     config.stepGrace(),
                     config.placementTimeout(),
                     Clock.systemUTC(),
-                    new StoredInputs(datasetStore, secrets));
+                    new StoredInputs(datasetStore, secrets),
+                    metrics);
+            queued.set(scheduler);
             resources.push(scheduler);
             scheduler.start();
             String apiToken = config.apiToken().orElseGet(() -> ApiTokenFile.loadOrCreate(config.dataDir()));
@@ -111,7 +122,7 @@ public final class Coordinator implements AutoCloseable {
             Vertx vertx = Vertx.vertx();
             resources.push(() -> vertx.close().await(10, TimeUnit.SECONDS));
             RunService runs = new RunService(
-                    new RunQueries(database.dataSource()),
+                    runQueries,
                     savedScenarios,
                     scheduler,
                     config.allowedTargets(),
@@ -136,7 +147,9 @@ public final class Coordinator implements AutoCloseable {
                     agents,
                     () -> database.isUsable() && cluster.isRunning(),
                     CoordinatorConfig.MAX_BODY_BYTES,
-                    apiToken);
+                    apiToken,
+                    metrics,
+                    config.metricsOpen());
             HttpServer http = api.listen(config.httpHost(), config.httpPort()).await(30, TimeUnit.SECONDS);
             return new Coordinator(resources, database, cluster, http, config.httpHost(), api.routes(), apiToken);
         } catch (Exception e) {

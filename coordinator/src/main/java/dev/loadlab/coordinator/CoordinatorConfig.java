@@ -17,7 +17,8 @@ import java.util.Optional;
  * {@code databaseUrl}, an embedded PostgreSQL keeps its data under {@code dataDir}. {@code targetHost} is the target
  * host the built-in scenarios point at. {@code apiToken} is the bearer token every REST call must carry; without one,
  * the coordinator keeps a generated token in {@code dataDir/api-token}. {@code secretKey} (32 bytes) encrypts the
- * stored secrets; without one, the coordinator keeps a generated key in {@code dataDir/secret-key}. Made with {@link #builder()} (every default is
+ * stored secrets; without one, the coordinator keeps a generated key in {@code dataDir/secret-key}.
+ * {@code metricsOpen} serves {@code GET /metrics} without the token (for a scraper inside a trusted network). Made with {@link #builder()} (every default is
  * a {@code DEFAULT_*} constant, shared with the CLI) or {@link #local}. Immutable.
  */
 public record CoordinatorConfig(
@@ -35,7 +36,8 @@ public record CoordinatorConfig(
         Duration placementTimeout,
         TargetHost targetHost,
         Optional<String> apiToken,
-        Optional<byte[]> secretKey) {
+        Optional<byte[]> secretKey,
+        boolean metricsOpen) {
 
     // Each default is written once, here: the builder parses these, and CoordinatorMain's picocli options use them
     // as their defaultValue (which must be a compile-time constant string).
@@ -150,6 +152,7 @@ public record CoordinatorConfig(
         builder.targetHost = targetHost;
         builder.apiToken = apiToken;
         builder.secretKey = secretKey;
+        builder.metricsOpen = metricsOpen;
         return builder;
     }
 
@@ -173,8 +176,15 @@ public record CoordinatorConfig(
         private TargetHost targetHost = TargetHost.LOCAL;
         private Optional<String> apiToken = Optional.empty();
         private Optional<byte[]> secretKey = Optional.empty();
+        private boolean metricsOpen;
 
         private Builder() {}
+
+        /** Serve {@code GET /metrics} without the API token. */
+        public Builder metricsOpen(boolean open) {
+            this.metricsOpen = open;
+            return this;
+        }
 
         public Builder httpHost(String host) {
             this.httpHost = host;
@@ -281,7 +291,8 @@ public record CoordinatorConfig(
                     placementTimeout,
                     targetHost,
                     apiToken,
-                    secretKey);
+                    secretKey,
+                    metricsOpen);
         }
     }
 

@@ -133,6 +133,13 @@ public final class CoordinatorMain implements Callable<Integer> {
                     + " <data-dir>/secret-key (readable by this user only).")
     String secretKey;
 
+    @Option(
+            names = "--metrics-open",
+            defaultValue = "${env:LOADLAB_METRICS_OPEN:-false}",
+            description = "Serve GET /metrics without the API token, for a Prometheus inside a trusted network"
+                    + " (env LOADLAB_METRICS_OPEN, default ${DEFAULT-VALUE}: the token is needed).")
+    boolean metricsOpen;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new CoordinatorMain()).execute(args));
     }
@@ -160,6 +167,7 @@ public final class CoordinatorMain implements Callable<Integer> {
                 .targetHost(targetHost())
                 .apiToken(apiToken)
                 .secretKey(secretKey)
+                .metricsOpen(metricsOpen)
                 .build();
     }
 

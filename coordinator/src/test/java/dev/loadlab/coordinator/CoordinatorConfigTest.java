@@ -21,6 +21,18 @@ class CoordinatorConfigTest {
     }
 
     @Test
+    void metricsNeedTheTokenUnlessTheCoordinatorIsStartedWithMetricsOpen() {
+        CoordinatorMain closed = new CoordinatorMain();
+        new CommandLine(closed).parseArgs();
+        CoordinatorMain open = new CoordinatorMain();
+        new CommandLine(open).parseArgs("--metrics-open");
+
+        assertThat(closed.config().metricsOpen()).isFalse();
+        assertThat(open.config().metricsOpen()).isTrue();
+        assertThat(open.config().toBuilder().build()).isEqualTo(open.config());
+    }
+
+    @Test
     void theDefaultAllowlistMatchesIpv6LoopbackAsUriGetHostSpellsIt() {
         String host = URI.create("http://[::1]:9000/").getHost().toLowerCase(Locale.ROOT);
 

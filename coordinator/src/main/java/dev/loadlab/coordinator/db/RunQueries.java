@@ -4,7 +4,9 @@ import dev.loadlab.coordinator.model.RunCursor;
 import dev.loadlab.coordinator.model.RunFilter;
 import dev.loadlab.coordinator.model.RunPage;
 import dev.loadlab.coordinator.model.RunReader;
+import dev.loadlab.coordinator.model.RunStatus;
 import dev.loadlab.coordinator.model.RunSummary;
+import dev.loadlab.coordinator.model.RunTally;
 import dev.loadlab.coordinator.model.RunView;
 import dev.loadlab.coordinator.model.StepView;
 import dev.loadlab.coordinator.model.TimelinePoint;
@@ -26,11 +28,27 @@ import org.HdrHistogram.Histogram;
  * Runs read back for the REST API: one run with its steps, a page of history, a step's timeline; a {@link RunReader}
  * on PostgreSQL, each call one consistent read-only snapshot. Thread-safe (the pool is).
  */
-public final class RunQueries implements RunReader {
+public final class RunQueries implements RunReader, RunTally {
     private final DataSource dataSource;
 
     public RunQueries(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    @Override
+    public List<RunCount> countRuns() {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                            "SELECT status, verdict, count(*) AS runs FROM runs GROUP BY status, verdict");
+                    ResultSet r = s.executeQuery()) {
+                List<RunCount> counts = new ArrayList<>();
+                while (r.next()) {
+                    counts.add(new RunCount(
+                            RunStatus.valueOf(r.getString("status")), r.getString("verdict"), r.getLong("runs")));
+                }
+                return counts;
+            }
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.loadlab.coordinator.agents.AgentRegistry;
 import dev.loadlab.coordinator.compare.CompareService;
 import dev.loadlab.coordinator.inputs.DatasetService;
 import dev.loadlab.coordinator.inputs.SecretService;
+import dev.loadlab.coordinator.metrics.CoordinatorMetrics;
 import dev.loadlab.coordinator.runs.RunService;
 import dev.loadlab.coordinator.scenarios.ScenarioService;
 import dev.loadlab.protocol.ScenarioSchema;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * The coordinator's one router. {@link #table()} lists every route served, REST API and dashboard, as method + path +
  * handler; the handlers live in one small class per resource ({@link RunHandlers}, {@link ScenarioHandlers},
- * {@link DatasetHandlers}, {@link SecretHandlers}, {@link CompareHandlers}, {@link SystemHandlers}) and each parses, calls a service off the event loop and maps the
+ * {@link DatasetHandlers}, {@link SecretHandlers}, {@link CompareHandlers}, {@link SystemHandlers},
+ * {@link MetricsHandlers}) and each parses, calls a service off the event loop and maps the
  * result. Every failure goes through {@link ProblemHandler}. Thread-safe once started.
  */
 public final class HttpApi {
@@ -40,6 +42,8 @@ public final class HttpApi {
     private final SystemHandlers system;
     private final DatasetHandlers datasets;
     private final SecretHandlers secrets;
+    private final MetricsHandlers metrics;
+    private final boolean metricsOpen;
     private volatile List<String> routes = List.of();
 
     public HttpApi(
@@ -52,8 +56,12 @@ public final class HttpApi {
             AgentRegistry agents,
             BooleanSupplier ready,
             int maxBodyBytes,
-            String apiToken) {
+            String apiToken,
+            CoordinatorMetrics metrics,
+            boolean metricsOpen) {
         this.vertx = vertx;
+        this.metrics = new MetricsHandlers(vertx, metrics);
+        this.metricsOpen = metricsOpen;
         this.maxBodyBytes = maxBodyBytes;
         this.apiToken = apiToken;
         this.runs = new RunHandlers(vertx, runs);
@@ -94,6 +102,7 @@ public final class HttpApi {
                 Route.get("/api/v1/agents", system::agents),
                 Route.get(OPENAPI, system::openApi),
                 Route.get(SCENARIO_SCHEMA, system::scenarioSchema),
+                Route.get(MetricsHandlers.METRICS, metrics::scrape),
                 Route.get("/health/live", system::live),
                 Route.get("/health/ready", system::ready));
         return Stream.concat(api.stream(), DashboardRoutes.routes().stream()).toList();
@@ -103,6 +112,10 @@ public final class HttpApi {
         Router router = Router.router(vertx);
         // Before the body is read: a caller without the token costs no more than its headers.
         router.route("/api/v1/*").handler(new BearerAuth(apiToken, Set.of(OPENAPI, SCENARIO_SCHEMA)));
+        if (!metricsOpen) {
+            // Run ids and scenario names are in the live series: as private as the API unless the operator says not.
+            router.route(MetricsHandlers.METRICS).handler(new BearerAuth(apiToken, Set.of()));
+        }
         // A dataset upload may be far larger than any other body; only that route reads that much. The general body
         // handler below sees the body already read and passes on.
         router.route(HttpMethod.POST, DatasetHandlers.DATASETS)

@@ -24,14 +24,15 @@ final class IntervalMerger {
         final Set<String> reported = new HashSet<>();
         final Histogram histogram = HistogramCodec.newHistogram();
         final Map<String, long[]> byName = new TreeMap<>();
+        final Map<String, Histogram> histogramByName = new TreeMap<>();
         final Map<String, Long> kinds = new TreeMap<>();
         final Map<String, Double> cpu = new TreeMap<>();
         boolean warmup;
         boolean behind;
     }
 
-    /** A merged second ready to be stored, with its histogram. */
-    record Merged(TimelinePoint point, Histogram histogram) {}
+    /** A merged second ready to be stored, with its histogram and each request name's own (for the live metrics). */
+    record Merged(TimelinePoint point, Histogram histogram, Map<String, Histogram> histogramByName) {}
 
     private final Map<Long, Second> open = new TreeMap<>();
     private final Set<String> agents;
@@ -58,7 +59,11 @@ final class IntervalMerger {
         second.behind |= interval.behindSchedule();
         second.cpu.put(interval.agentId(), interval.cpuShare());
         for (RequestResult request : interval.requests()) {
-            second.histogram.add(HistogramCodec.fromBase64(request.histogram()));
+            Histogram histogram = HistogramCodec.fromBase64(request.histogram());
+            second.histogram.add(histogram);
+            second.histogramByName
+                    .computeIfAbsent(request.name(), n -> HistogramCodec.newHistogram())
+                    .add(histogram);
             long[] counts = second.byName.computeIfAbsent(request.name(), n -> new long[2]);
             counts[0] += request.requests();
             counts[1] += request.errors();
@@ -111,6 +116,7 @@ final class IntervalMerger {
                         second.cpu,
                         second.behind,
                         probe),
-                second.histogram));
+                second.histogram,
+                second.histogramByName));
     }
 }

@@ -46,6 +46,11 @@ final class RunQueue {
         return queue.removeIf(run -> run.id().equals(id));
     }
 
+    /** Runs queued (announced ones included); from any thread. */
+    int size() {
+        return reasons.size();
+    }
+
     Optional<String> reason(UUID id) {
         return Optional.ofNullable(reasons.get(id));
     }

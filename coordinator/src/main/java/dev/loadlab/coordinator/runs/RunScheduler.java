@@ -64,6 +64,7 @@ public final class RunScheduler implements AutoCloseable {
     private final Map<UUID, ActiveRun> active = new HashMap<>();
     private final Outbox outbox;
     private final StepDriver steps;
+    private final RunObserver observer;
 
     public RunScheduler(
             RunJournal runs,
@@ -74,7 +75,22 @@ public final class RunScheduler implements AutoCloseable {
             Duration placementTimeout,
             Clock clock,
             StepInputs inputs) {
+        this(runs, journal, agents, cluster, grace, placementTimeout, clock, inputs, RunObserver.NONE);
+    }
+
+    /** As above, telling {@code observer} how runs go (the coordinator's metrics). */
+    public RunScheduler(
+            RunJournal runs,
+            StepJournal journal,
+            AgentRegistry agents,
+            CoordinatorEndpoint cluster,
+            Duration grace,
+            Duration placementTimeout,
+            Clock clock,
+            StepInputs inputs,
+            RunObserver observer) {
         this.runs = runs;
+        this.observer = GuardedObserver.of(observer);
         this.journal = journal;
         this.agents = agents;
         this.cluster = cluster;
@@ -82,7 +98,7 @@ public final class RunScheduler implements AutoCloseable {
         this.clock = clock;
         this.redelivery = new Redelivery(runs, journal, clock);
         this.outbox = new Outbox(agents, cluster);
-        this.steps = new StepDriver(journal, cluster, outbox, clock, grace, inputs);
+        this.steps = new StepDriver(journal, cluster, outbox, clock, grace, inputs, this.observer);
     }
 
     /** Recovers from a previous process: runs it left RUNNING failed, runs it left QUEUED queued again. */
@@ -124,6 +140,11 @@ public final class RunScheduler implements AutoCloseable {
 
     public Optional<LiveProgress> progress(UUID runId) {
         return steps.progress(runId);
+    }
+
+    /** How many runs wait in the queue; from any thread. */
+    public int queueLength() {
+        return queue.size();
     }
 
     /** Why a queued run is still waiting, if it is. */
@@ -218,6 +239,7 @@ public final class RunScheduler implements AutoCloseable {
             }
         } catch (StorageException e) {
             // Not acknowledged: the agent keeps its result and sends it again.
+            observer.storageFailed("store an agent's result");
             LOG.error(
                     "cannot store the result of agent {} for run {} step {}; awaiting its re-delivery",
                     result.agentId(),
@@ -262,6 +284,7 @@ public final class RunScheduler implements AutoCloseable {
             runs.finishRun(id, RunStatus.FAILED, clock.instant(), reason);
             LOG.warn("run {} failed: {}", id, reason);
         } catch (StorageException e) {
+            observer.storageFailed("fail a queued run");
             LOG.error("cannot fail run {}: {}", id, reason, e);
         }
     }
@@ -270,6 +293,7 @@ public final class RunScheduler implements AutoCloseable {
         try {
             runs.markRunning(pending.id(), clock.instant());
         } catch (StorageException e) {
+            observer.storageFailed("mark a run running");
             LOG.error("cannot mark run {} running; it stays queued", pending.id(), e);
             queue.putBack(pending);
             return;
@@ -319,10 +343,12 @@ public final class RunScheduler implements AutoCloseable {
             journal.storeStep(record, runStatus, clock.instant());
         } catch (StorageException e) {
             // The agents' own results are already stored; only the merged step waits for the database to come back.
+            observer.storageFailed("store a step");
             LOG.error("cannot store run {} step {}; retrying in {}", run.id, record.index(), STORE_RETRY, e);
             thread.schedule(() -> store(run, record), STORE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
+        observer.stepStored(record);
         LOG.info(
                 "run {} step {} stored: {}, {} requests, {} errors, {} req/s",
                 run.id,
@@ -337,6 +363,7 @@ public final class RunScheduler implements AutoCloseable {
         }
         active.remove(run.id);
         steps.forget(run.id);
+        observer.runEnded(run.id);
         run.agents.forEach(agents::markIdle);
         dispatch();
     }

@@ -59,6 +59,7 @@ final class StepDriver {
     private final Clock clock;
     private final Duration grace;
     private final StepInputs inputs;
+    private final RunObserver observer;
     /** Each active run's latest progress, for {@link #progress}: written here only, read from any thread. */
     private final Map<UUID, LiveProgress> live = new ConcurrentHashMap<>();
 
@@ -68,8 +69,10 @@ final class StepDriver {
             Outbox outbox,
             Clock clock,
             Duration grace,
-            StepInputs inputs) {
+            StepInputs inputs,
+            RunObserver observer) {
         this.journal = journal;
+        this.observer = observer;
         this.inputs = inputs;
         this.cluster = cluster;
         this.outbox = outbox;
@@ -171,6 +174,9 @@ final class StepDriver {
             }
         } catch (MissingInput | StorageException | IllegalStateException e) {
             // IllegalStateException: a stored secret that this coordinator's key does not open (the key changed).
+            if (e instanceof StorageException) {
+                observer.storageFailed("read the scenario's inputs");
+            }
             String reason = e instanceof StorageException
                     ? "the scenario's dataset and secrets could not be read: storage unavailable"
                     : e.getMessage();
@@ -194,7 +200,7 @@ final class StepDriver {
                 startedAt,
                 sampler,
                 run.agents,
-                merged -> storeSecond(run.id, plan, merged));
+                merged -> storeSecond(run, plan, merged));
         run.step = step;
         for (int i = 0; i < run.agents.size(); i++) {
             String agentId = run.agents.get(i);
@@ -358,6 +364,7 @@ final class StepDriver {
                 journal.storeProbe(run.id, step.index, probe);
             } catch (StorageException e) {
                 // The step's row carries every probe too; they are written again with it.
+                observer.storageFailed("store a probe");
                 LOG.error("cannot store run {} step {} probe {} yet", run.id, step.index, probe.number(), e);
             }
         }
@@ -368,11 +375,14 @@ final class StepDriver {
         return Optional.of(next.finished());
     }
 
-    private void storeSecond(UUID runId, StepPlan plan, IntervalMerger.Merged merged) {
+    private void storeSecond(ActiveRun run, StepPlan plan, IntervalMerger.Merged merged) {
+        UUID runId = run.id;
+        observer.liveSecond(runId, run.scenario.name(), merged.point(), merged.histogramByName());
         try {
             journal.storeSecond(runId, plan.index(), merged.point(), merged.histogram());
         } catch (StorageException e) {
             // The step's final result does not depend on it; the timeline has a gap, which the log records.
+            observer.storageFailed("store a second");
             LOG.error("cannot store second {} of run {} step {}", merged.point().second(), runId, plan.index(), e);
         }
     }

@@ -66,6 +66,33 @@ class IntervalMergerTest {
         assertThat(out).extracting(m -> m.point().requests()).containsExactly(2L, 7L);
     }
 
+    @Test
+    void eachRequestNameKeepsItsOwnMergedHistogramBesideTheSecondsOne() {
+        merger.add(named("a", "home", 10, 5));
+        merger.add(named("b", "search", 4, 80));
+
+        IntervalMerger.Merged merged = out.getFirst();
+        assertThat(merged.histogramByName()).containsOnlyKeys("home", "search");
+        assertThat(merged.histogramByName().get("home").getTotalCount()).isEqualTo(10);
+        assertThat(merged.histogramByName().get("search").getMaxValue()).isEqualTo(80);
+        assertThat(merged.histogram().getTotalCount()).isEqualTo(14);
+    }
+
+    private static Interval named(String agent, String name, long count, long latency) {
+        Histogram h = HistogramCodec.newHistogram();
+        h.recordValueWithCount(latency, count);
+        return new Interval(
+                RUN,
+                0,
+                0,
+                agent,
+                0,
+                false,
+                List.of(new RequestResult(name, count, 0, Map.of(), HistogramCodec.toBase64(h))),
+                0.5,
+                false);
+    }
+
     private static Interval interval(String agent, long second, boolean warmup, long count, long latency) {
         Histogram h = HistogramCodec.newHistogram();
         h.recordValueWithCount(latency, count);
