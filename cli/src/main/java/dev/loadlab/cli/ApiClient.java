@@ -137,8 +137,17 @@ final class ApiClient {
         if (body.hasNonNull("field")) {
             message.append(" (field ").append(body.get("field").asText()).append(')');
         }
-        for (JsonNode error : body.path("errors")) {
-            message.append(System.lineSeparator()).append("  ").append(error.isTextual() ? error.asText() : error);
+        JsonNode errors = body.path("errors");
+        if (errors.size() > 1 || (errors.size() == 1 && !body.hasNonNull("field"))) {
+            for (JsonNode error : errors) {
+                message.append(System.lineSeparator())
+                        .append("  ")
+                        .append(
+                                error.has("message")
+                                        ? error.path("field").asText("") + ": "
+                                                + error.get("message").asText()
+                                        : error.asText(error.toString()));
+            }
         }
         if (status == 401) {
             message.append(System.lineSeparator())

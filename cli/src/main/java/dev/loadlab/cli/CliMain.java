@@ -23,10 +23,11 @@ public final class CliMain {
         Terminal terminal = interactiveTerminal();
         int code;
         if (terminal != null) {
-            try (terminal) {
-                code = execute(args, System.getenv(), Output.terminal(terminal, err));
+            code = execute(args, System.getenv(), Output.terminal(terminal, err));
+            try {
+                terminal.close();
             } catch (IOException e) {
-                code = ExitCode.PASSED;
+                // The command has ended and said what it had to; a terminal that will not close changes nothing.
             }
         } else {
             code = execute(
@@ -64,7 +65,10 @@ public final class CliMain {
         return cli.execute(args);
     }
 
-    /** A JLine terminal when stdout is an interactive terminal that is not "dumb"; null otherwise. */
+    /**
+     * A JLine terminal when stdout is an interactive terminal that is not "dumb"; null otherwise. JLine itself checks
+     * that stdout is a terminal (since JDK 22 {@code System.console()} is not null for a redirected one either).
+     */
     private static Terminal interactiveTerminal() {
         String term = Objects.requireNonNullElse(System.getenv("TERM"), "");
         if (System.console() == null || term.isEmpty() || term.equals("dumb")) {

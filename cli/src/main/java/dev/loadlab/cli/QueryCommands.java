@@ -5,6 +5,7 @@ import dev.loadlab.protocol.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,7 +92,7 @@ final class QueryCommands {
             }
             Map<String, List<String>> query = new LinkedHashMap<>();
             query.put("scenario", single(scenario));
-            query.put("status", single(status == null ? null : status.toUpperCase(java.util.Locale.ROOT)));
+            query.put("status", single(status == null ? null : status.toUpperCase(Locale.ROOT)));
             query.put("verdict", single(verdict));
             query.put("label", labels);
             query.put("limit", List.of(String.valueOf(limit)));
@@ -116,7 +117,8 @@ final class QueryCommands {
             if (table.isEmpty()) {
                 output.println("no runs");
             } else {
-                table.lines(3, v -> output.outcome(v.trim(), v)).forEach(output::println);
+                table.lines(3, v -> v.isBlank() || v.trim().equals("-") ? v : output.outcome(v.trim(), v))
+                        .forEach(output::println);
             }
             return ExitCode.PASSED;
         }

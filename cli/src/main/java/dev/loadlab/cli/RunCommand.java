@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loadlab.protocol.Json;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -90,9 +92,7 @@ final class RunCommand implements Callable<Integer> {
         JsonNode queued;
         if (source.name != null) {
             queued = api.post(
-                    "/api/v1/scenarios/"
-                            + java.net.URLEncoder.encode(source.name, java.nio.charset.StandardCharsets.UTF_8) + "/runs"
-                            + query,
+                    "/api/v1/scenarios/" + URLEncoder.encode(source.name, StandardCharsets.UTF_8) + "/runs" + query,
                     patchNode == null ? null : patchNode.toString(),
                     "application/json");
         } else {
