@@ -33,13 +33,18 @@ final class ResultOptions {
     @Option(
             names = "--summary",
             paramLabel = "FORMAT",
-            description = "Print the result as ${COMPLETION-CANDIDATES} (a table fit for a pull-request comment)"
-                    + " instead of the plain table.")
+            description = "Print only the result, as ${COMPLETION-CANDIDATES} (a table fit for a pull-request comment):"
+                    + " no progress, no plain table, so stdout is the comment.")
     Summary summary;
+
+    /** No progress: asked for, or stdout is to hold only the summary. */
+    boolean quiet() {
+        return quiet || summary != null;
+    }
 
     /** Follows the run to its end, reports it and returns the exit code its status and verdict give. */
     int watchAndReport(ApiClient api, Output output, String runId) {
-        JsonNode run = new RunWatcher(api, output, quiet).follow(runId);
+        JsonNode run = new RunWatcher(api, output, quiet()).follow(runId);
         report(run, api.baseUrl(), output);
         writeFiles(run);
         return ExitCode.of(run);

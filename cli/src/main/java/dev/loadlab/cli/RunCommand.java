@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
             output.println(id);
             return ExitCode.PASSED;
         }
-        if (!result.quiet) {
+        if (!result.quiet()) {
             output.println("run " + id + " queued: " + RunReport.dashboardLink(api.baseUrl(), id));
         }
         return result.watchAndReport(api, output, id);

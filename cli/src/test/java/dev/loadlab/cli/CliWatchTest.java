@@ -100,6 +100,20 @@ class CliWatchTest {
     }
 
     @Test
+    void aMarkdownSummaryIsAllThatGoesToStdout() {
+        StringWriter out = new StringWriter();
+        int code = CliMain.execute(
+                new String[] {"watch", "r1", "--url", url(), "--token", "t", "--summary", "markdown"},
+                Map.of(),
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
+        assertThat(code).isEqualTo(ExitCode.INCONCLUSIVE);
+        assertThat(out.toString())
+                .startsWith("### LoadLab sweep: :warning: inconclusive\n")
+                .doesNotContain("measuring", "verdict:");
+    }
+
+    @Test
     void anErrorReplyIsReportedInItsOwnWordsAndExits4() {
         StringWriter err = new StringWriter();
         int code = CliMain.execute(

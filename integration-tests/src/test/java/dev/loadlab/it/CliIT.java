@@ -87,7 +87,7 @@ class CliIT {
             assertJUnitMatches(junit, stored);
 
             // --summary markdown prints only the table for a pull-request comment.
-            Cli summary = cli("watch", failedId, "--url", url, "--token", token, "--quiet", "--summary", "markdown");
+            Cli summary = cli("watch", failedId, "--url", url, "--token", token, "--summary", "markdown");
             assertThat(summary.code).isEqualTo(1);
             assertThat(summary.out)
                     .startsWith("### LoadLab cli-fail: :x: failed")
