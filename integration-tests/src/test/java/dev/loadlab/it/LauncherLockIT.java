@@ -23,6 +23,7 @@ class LauncherLockIT {
     private static final String[] JARS = {
         "coordinator/target/loadlab-coordinator-app.jar",
         "agent/target/loadlab-agent-app.jar",
+        "cli/target/loadlab-cli-app.jar",
         "target-app/target/loadlab-target-app.jar",
         "bench/target/loadlab-bench.jar"
     };
