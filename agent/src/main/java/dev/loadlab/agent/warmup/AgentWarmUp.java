@@ -134,7 +134,7 @@ public final class AgentWarmUp {
 
     /**
      * Blocking, after the agent joined its cluster and before it says hello: {@link #REHEARSALS} short whole steps,
-     * then a wait (at most {@link #DRAIN_CAP}) until the JIT compiler spent at most 1 % of the last {@link
+     * then a wait (at most {@link #DRAIN_CAP}, or the warm-up's cap when shorter) until the JIT compiler spent at most 1 % of the last {@link
      * #DRAIN_WINDOW_SECONDS} seconds compiling. Measured on this machine with a fresh agent, the compiler still took
      * about half a core for 10 s after the long run: the rehearsals' and the cluster member's own start-up code,
      * which the first measured step then paid for. Returns {@code warmUp} with its duration grown by this time; does
@@ -157,7 +157,8 @@ public final class AgentWarmUp {
         }
         if (compiler != null) {
             QuietJit drain = new QuietJit(DRAIN_WINDOW_SECONDS, QuietJit.MAX_SHARE);
-            long deadline = System.nanoTime() + DRAIN_CAP.toNanos();
+            // No longer than the warm-up itself was allowed: a short cap (tests) keeps the whole warm-up short.
+            long deadline = System.nanoTime() + drainCap().toNanos();
             while (!drain.add(compiler.getTotalCompilationTime()) && System.nanoTime() < deadline) {
                 TimeUnit.SECONDS.sleep(1);
             }
@@ -262,6 +263,11 @@ public final class AgentWarmUp {
     private static CompilationMXBean compiler() {
         CompilationMXBean bean = ManagementFactory.getCompilationMXBean();
         return bean != null && bean.isCompilationTimeMonitoringSupported() ? bean : null;
+    }
+
+    /** The settling wait's limit: {@link #DRAIN_CAP}, or the warm-up's cap when that is shorter. */
+    Duration drainCap() {
+        return cap.compareTo(DRAIN_CAP) < 0 ? cap : DRAIN_CAP;
     }
 
     private int capSeconds() {
