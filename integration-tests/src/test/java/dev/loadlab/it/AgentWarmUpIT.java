@@ -67,7 +67,12 @@ class AgentWarmUpIT {
                 assertThat(warm.get("tolerance").asDouble()).isEqualTo(0.5);
                 assertThat(warm.has("note")).as(warm.toString()).isFalse();
                 assertJoinedAfter(steadyView, launched, warm);
-                assertThat(steady.output()).contains("warmed up in").contains("stable within 50 % for 2 s");
+                // Either settles it first: the rate within its loose tolerance, or the JIT compiler going quiet.
+                String settledBy = warm.get("settledBy").asText();
+                assertThat(settledBy).isIn("rate", "jit");
+                assertThat(steady.output())
+                        .contains("warmed up in")
+                        .contains(settledBy.equals("rate") ? "stable within 50 % for 2 s" : "the JIT compiler quiet (");
 
                 JsonNode capped = fussyView.get("warmUp");
                 assertThat(capped).as(fussy.output()).isNotNull();

@@ -60,6 +60,8 @@ public final class AgentWarmUp {
     private static final Duration MARGIN = Duration.ofSeconds(2);
     /** Short whole steps after the long run, so a step's own paths are warm too (about 2.5 s each). */
     static final int REHEARSALS = 4;
+    /** Seconds of the warm-up's cap each rehearsal needs: a cap under this runs none (see {@link #rehearsals}). */
+    static final int SECONDS_PER_REHEARSAL = 3;
 
     private static final String PATH = "/warm-up?ms=5&user=1";
     /** Every how many answers the loopback server closes the connection, so that connect and close are warm too. */
@@ -133,7 +135,7 @@ public final class AgentWarmUp {
     }
 
     /**
-     * Blocking, after the agent joined its cluster and before it says hello: {@link #REHEARSALS} short whole steps,
+     * Blocking, after the agent joined its cluster and before it says hello: {@link #rehearsals} short whole steps,
      * then a wait (at most {@link #DRAIN_CAP}, or the warm-up's cap when shorter) until the JIT compiler spent at most 1 % of the last {@link
      * #DRAIN_WINDOW_SECONDS} seconds compiling. Measured on this machine with a fresh agent, the compiler still took
      * about half a core for 10 s after the long run: the rehearsals' and the cluster member's own start-up code,
@@ -145,12 +147,20 @@ public final class AgentWarmUp {
             return warmUp;
         }
         long began = System.nanoTime();
+        int rehearsals = rehearsals();
         try {
-            HttpServer server = loopbackServer();
-            try {
-                rehearse("http://127.0.0.1:" + server.getAddress().getPort());
-            } finally {
-                server.stop(0);
+            if (rehearsals == 0) {
+                LOG.debug(
+                        "no warm-up rehearsals: the {} s cap is shorter than one's {} s",
+                        capSeconds(),
+                        SECONDS_PER_REHEARSAL);
+            } else {
+                HttpServer server = loopbackServer();
+                try {
+                    rehearse("http://127.0.0.1:" + server.getAddress().getPort(), rehearsals);
+                } finally {
+                    server.stop(0);
+                }
             }
         } catch (IOException e) {
             LOG.warn("no warm-up rehearsals (cannot open a loopback HTTP server): {}", e.getMessage());
@@ -213,14 +223,14 @@ public final class AgentWarmUp {
     }
 
     /**
-     * {@link #REHEARSALS} short steps through the whole life of one (prepare, ready, start, a warm-up second, a
+     * {@code count} short steps through the whole life of one (prepare, ready, start, a warm-up second, a
      * measured second, the result), every message encoded as it would be for the coordinator: measured on this
      * machine, a fresh agent's first real steps still took up to three times the CPU of later ones after one long
      * run, because a step's set-up, its intervals' encoding and its result are paths the long run passes once.
      */
-    private void rehearse(String baseUrl) {
+    private void rehearse(String baseUrl, int count) {
         long encoded = 0;
-        for (int i = 1; i <= REHEARSALS; i++) {
+        for (int i = 1; i <= count; i++) {
             Load load = new Load(LoadModel.CLOSED, USERS, null, Duration.ofSeconds(1), Duration.ofSeconds(1));
             Scenario scenario = new Scenario(
                     NAME,
@@ -245,7 +255,7 @@ public final class AgentWarmUp {
                 return;
             }
         }
-        LOG.debug("warm-up rehearsed {} short steps ({} characters of messages encoded)", REHEARSALS, encoded);
+        LOG.debug("warm-up rehearsed {} short steps ({} characters of messages encoded)", count, encoded);
     }
 
     private Assignment assignment(String baseUrl) {
@@ -263,6 +273,15 @@ public final class AgentWarmUp {
     private static CompilationMXBean compiler() {
         CompilationMXBean bean = ManagementFactory.getCompilationMXBean();
         return bean != null && bean.isCompilationTimeMonitoringSupported() ? bean : null;
+    }
+
+    /**
+     * How many rehearsals {@link #settle} runs: {@link #REHEARSALS}, or one per {@link #SECONDS_PER_REHEARSAL} seconds of
+     * the cap when that is fewer, so the cap bounds the rehearsals as it bounds the long run and the settling wait (a
+     * test's 2 s cap runs none: each rehearsal costs about 2.5 s of every agent's start).
+     */
+    int rehearsals() {
+        return Math.min(REHEARSALS, capSeconds() / SECONDS_PER_REHEARSAL);
     }
 
     /** The settling wait's limit: {@link #DRAIN_CAP}, or the warm-up's cap when that is shorter. */

@@ -21,4 +21,17 @@ class AgentWarmUpTest {
         assertThat(new AgentWarmUp(runner, Duration.ofSeconds(2), Duration.ofSeconds(5), 0.03).drainCap())
                 .isEqualTo(Duration.ofSeconds(2));
     }
+
+    @Test
+    void theCapBoundsTheRehearsalsToo() {
+        GatlingStepRunner runner = new GatlingStepRunner(dir);
+
+        assertThat(new AgentWarmUp(runner, Duration.ofSeconds(60), Duration.ofSeconds(5), 0.03).rehearsals())
+                .isEqualTo(AgentWarmUp.REHEARSALS);
+        assertThat(new AgentWarmUp(runner, Duration.ofSeconds(6), Duration.ofSeconds(5), 0.03).rehearsals())
+                .isEqualTo(2);
+        assertThat(new AgentWarmUp(runner, Duration.ofSeconds(2), Duration.ofSeconds(5), 0.03).rehearsals())
+                .as("a test's short cap runs none")
+                .isZero();
+    }
 }
