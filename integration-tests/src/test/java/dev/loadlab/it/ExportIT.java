@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -25,9 +29,12 @@ import org.w3c.dom.NodeList;
 /**
  * {@code GET /api/v1/runs/{id}/export} end to end: a short real run (two repeats of a two-request step against the
  * reference app on 127.0.0.1, one agent in its own JVM) exported as CSV, JUnit XML and an HdrHistogram log, each read
- * back with a standard reader and checked against {@code GET /api/v1/runs/{id}}; an unknown format is a 400 problem
- * naming {@code format}, an unknown run a 404, and the export needs the token like the rest of the API.
+ * back with a standard reader and checked against {@code GET /api/v1/runs/{id}}, and as HTML, opened in a real
+ * headless Chromium (skipped, with the reason, when none can be had): its charts drawn, no request leaving the file,
+ * the verdict and every step shown; an unknown format is a 400 problem naming {@code format}, an unknown run a 404,
+ * and the export needs the token like the rest of the API.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportIT {
     private static final String SCENARIO = """
             {"name": "export",
@@ -39,35 +46,145 @@ class ExportIT {
             """;
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    private AppStack stack;
+    private JsonNode run;
+
+    @BeforeAll
+    void runOnce() {
+        stack = AppStack.start(dir, "export", 1);
+        run = stack.runToEnd(SCENARIO.formatted(stack.targetUrl()), Duration.ofSeconds(120));
+        assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
+        assertThat(run.get("steps")).hasSize(2);
+    }
+
+    @AfterAll
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
 
     @Test
     void aRunsCsvJunitAndHlogExportsReadBackToTheFiguresTheApiShows() throws Exception {
-        try (AppStack stack = AppStack.start(dir, "export", 1)) {
-            JsonNode run = stack.runToEnd(SCENARIO.formatted(stack.targetUrl()), Duration.ofSeconds(120));
-            assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
-            String id = run.get("id").asText();
-            JsonNode steps = run.get("steps");
-            assertThat(steps).hasSize(2);
+        String id = run.get("id").asText();
+        JsonNode steps = run.get("steps");
 
-            checkCsv(stack.api.download("/api/v1/runs/" + id + "/export?format=csv"), id, steps);
-            checkJunit(stack.api.download("/api/v1/runs/" + id + "/export?format=junit"), run);
-            checkHlog(stack.api.download("/api/v1/runs/" + id + "/export?format=hlog"), steps);
+        checkCsv(stack.api.download("/api/v1/runs/" + id + "/export?format=csv"), id, steps);
+        checkJunit(stack.api.download("/api/v1/runs/" + id + "/export?format=junit"), run);
+        checkHlog(stack.api.download("/api/v1/runs/" + id + "/export?format=hlog"), steps);
 
-            Api.Reply unknown = stack.api.get("/api/v1/runs/" + id + "/export?format=pdf");
-            assertThat(unknown.status()).isEqualTo(400);
-            assertThat(unknown.contentType()).startsWith("application/problem+json");
-            assertThat(unknown.body().get("field").asText()).isEqualTo("format");
-            assertThat(unknown.body().get("detail").asText()).contains("csv, junit, hlog");
-            assertThat(stack.api.get("/api/v1/runs/" + id + "/export").status()).isEqualTo(400);
-            Api.Reply missing = stack.api.get("/api/v1/runs/" + UUID.randomUUID() + "/export?format=csv");
-            assertThat(missing.status()).isEqualTo(404);
-            assertThat(missing.contentType()).startsWith("application/problem+json");
-            assertThat(new Api(stack.coordinator.httpUrl())
-                            .download("/api/v1/runs/" + id + "/export?format=csv")
-                            .status())
-                    .isEqualTo(401);
+        Api.Reply unknown = stack.api.get("/api/v1/runs/" + id + "/export?format=pdf");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body().get("field").asText()).isEqualTo("format");
+        assertThat(unknown.body().get("detail").asText()).contains("csv, junit, hlog, html");
+        assertThat(stack.api.get("/api/v1/runs/" + id + "/export").status()).isEqualTo(400);
+        Api.Reply missing = stack.api.get("/api/v1/runs/" + UUID.randomUUID() + "/export?format=csv");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(new Api(stack.coordinator.httpUrl())
+                        .download("/api/v1/runs/" + id + "/export?format=html")
+                        .status())
+                .isEqualTo(401);
+    }
+
+    /** The same run as one HTML file, opened in a real headless Chromium; skipped when no Chromium can be had. */
+    @Test
+    void aRunsHtmlExportDrawsItsChartsInARealBrowserWithoutARequestAndShowsTheVerdictAndEveryStep() throws Exception {
+        String id = run.get("id").asText();
+        Api.Download html = stack.api.download("/api/v1/runs/" + id + "/export?format=html");
+        Map<Integer, JsonNode> timelines = new HashMap<>();
+        for (JsonNode step : run.get("steps")) {
+            int index = step.get("index").asInt();
+            timelines.put(
+                    index,
+                    stack.api
+                            .get("/api/v1/runs/" + id + "/steps/" + index + "/timeline")
+                            .body()
+                            .get("seconds"));
         }
+        checkHtml(html, run, timelines);
+    }
+
+    private void checkHtml(Api.Download html, JsonNode run, Map<Integer, JsonNode> timelines) throws Exception {
+        String id = run.get("id").asText();
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.contentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(html.disposition()).isEqualTo("attachment; filename=\"loadlab-run-" + id + ".html\"");
+        String served = new String(html.body(), StandardCharsets.UTF_8);
+        String verdict = run.get("verdict").get("outcome").asText();
+        // Readable without a script: the verdict and every step's row are in the file as served.
+        assertThat(served).contains("data-verdict=\"" + verdict + "\"", "id=\"no-sweep\"");
+        for (JsonNode step : run.get("steps")) {
+            assertThat(served).contains("<tr id=\"step-" + step.get("index").asInt() + "\"");
+        }
+        Path file = dir.resolve("report").resolve("loadlab-run-" + id + ".html");
+        Files.createDirectories(file.getParent());
+        Files.write(file, html.body());
+
+        HeadlessChromium chromium = HeadlessChromium.get();
+        HeadlessChromium.Page page = chromium.open(file, dir.resolve("chromium"));
+
+        assertThat(page.pageRequests())
+                .as("the page's requests (the browser's own: %s)", page.browserRequests())
+                .allSatisfy(r -> assertThat(r.url()).startsWith("file:"));
+        Map<String, String> body = page.body();
+        assertThat(body)
+                .as("CSP violations or a chart error: %s", body)
+                .doesNotContainKeys("data-csp-violations", "data-chart-error")
+                .containsEntry("data-run", id)
+                .containsEntry("data-styles", "1");
+        assertThat(page.elements("section", "id=\"verdict\"")).singleElement().satisfies(v -> assertThat(v)
+                .containsEntry("data-verdict", verdict));
+        assertThat(page.dom()).contains("<strong class=\"verdict-" + verdict + "\">" + verdict + "</strong>");
+        for (JsonNode step : run.get("steps")) {
+            assertThat(page.elements("tr", "id=\"step-" + step.get("index").asInt() + "\""))
+                    .hasSize(1);
+        }
+        // No sweep here: no scaling chart, a sentence instead; per step its two timeline charts, drawn.
+        assertThat(page.elements("figure", "data-chart=\"series\"")).isEmpty();
+        List<Map<String, String>> figures = page.elements("figure", "data-chart=\"timeline\"");
+        assertThat(figures).hasSize(2 * timelines.size());
+        assertThat(body).containsEntry("data-charts", Integer.toString(figures.size()));
+        for (Map<String, String> figure : figures) {
+            assertThat(figure)
+                    .as("figure %s", figure)
+                    .containsEntry("data-drawn", "true")
+                    .doesNotContainKey("data-error");
+            assertThat(Integer.parseInt(figure.get("data-line-pixels")))
+                    .as("figure %s", figure)
+                    .isGreaterThan(50);
+            int seconds =
+                    timelines.get(Integer.parseInt(figure.get("data-step"))).size();
+            assertThat(seconds).isGreaterThanOrEqualTo(3);
+            if (figure.get("data-key").equals("throughput")) {
+                // requests/s and errors/s, one value each per stored second.
+                assertThat(figure)
+                        .containsEntry("data-series", "2")
+                        .containsEntry("data-points", Integer.toString(2 * seconds));
+            } else {
+                assertThat(Integer.parseInt(figure.get("data-points"))).isBetween(2, 2 * seconds);
+            }
+        }
+        checkLeakIsSeen(chromium, file);
+    }
+
+    /**
+     * The control: the same file without its Content-Security-Policy and with an image from a loopback port does show
+     * that request in the net log, so an empty list above means none was made, not that none could be seen.
+     */
+    private void checkLeakIsSeen(HeadlessChromium chromium, Path file) throws Exception {
+        String leaky = Files.readString(file)
+                .replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+                .replace("</main>", "<img alt=\"\" src=\"http://127.0.0.1:1/leak.png\"></main>");
+        Path control = dir.resolve("report").resolve("leaky.html");
+        Files.writeString(control, leaky);
+        HeadlessChromium.Page page = chromium.open(control, dir.resolve("chromium-control"));
+        assertThat(page.pageRequests())
+                .extracting(HeadlessChromium.Request::url)
+                .contains("http://127.0.0.1:1/leak.png");
     }
 
     private static void checkCsv(Api.Download csv, String id, JsonNode steps) {

@@ -1,26 +1,39 @@
 package dev.loadlab.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A scenario that sweeps the target host through profiles: each step switches the target, and stores the profile,
- * the worker count and the target's own CPU use over the measured window. Target host and agent in their own JVMs.
+ * the worker count and the target's own CPU use over the measured window; the same run's HTML export, in a real
+ * headless Chromium, draws one line per profile in its scaling charts. Target host and agent in their own JVMs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TargetSweepIT {
     @TempDir
     static Path dir;
 
     private HostStack stack;
+
+    /** The sweep of the first test, for its HTML export (null until that test has run it to the end). */
+    private JsonNode sweep;
 
     @BeforeAll
     void start() throws Exception {
@@ -35,6 +48,7 @@ class TargetSweepIT {
     }
 
     @Test
+    @Order(1)
     void eachStepSwitchesTheTargetAndStoresItsProfileWorkersAndCores() throws Exception {
         JsonNode run = runToEnd("""
                 {"name": "gil-vs-free",
@@ -44,6 +58,7 @@ class TargetSweepIT {
                 """.formatted(stack.target("[\"threaded-gil\", \"threaded\"]", "[2]")));
 
         assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
+        sweep = run;
         assertThat(run.get("scenario").get("target").get("control").get("token").asText())
                 .isEqualTo("***");
         JsonNode gil = run.get("steps").get(0);
@@ -74,7 +89,42 @@ class TargetSweepIT {
         assertThat(stats.get("config").get("workers").asInt()).isEqualTo(2);
     }
 
+    /** The sweep's HTML export: its scaling charts drawn, one line per profile; skipped when no Chromium can be had. */
     @Test
+    @Order(2)
+    void theSweepsHtmlExportDrawsOneScalingLinePerProfileInARealBrowser() throws Exception {
+        assumeTrue(sweep != null, "skipped: the sweep test did not run its sweep to the end");
+        String id = sweep.get("id").asText();
+        Api.Download html = stack.api.download("/api/v1/runs/" + id + "/export?format=html");
+        assertThat(html.status()).isEqualTo(200);
+        Path file = dir.resolve("report").resolve("sweep.html");
+        Files.createDirectories(file.getParent());
+        Files.write(file, html.body());
+        // The token stays out of the page as it stays out of the API.
+        assertThat(new String(html.body(), StandardCharsets.UTF_8)).doesNotContain(stack.token);
+
+        HeadlessChromium.Page page = HeadlessChromium.get().open(file, dir.resolve("chromium"));
+
+        assertThat(page.pageRequests()).allSatisfy(r -> assertThat(r.url()).startsWith("file:"));
+        assertThat(page.body()).doesNotContainKeys("data-csp-violations", "data-chart-error");
+        List<Map<String, String>> scaling = page.elements("figure", "data-chart=\"series\"");
+        assertThat(scaling)
+                .extracting(f -> f.get("data-key"))
+                .containsExactly("throughputRps", "p99Ms", "targetCpuCores");
+        for (Map<String, String> figure : scaling) {
+            // threaded-gil and threaded, one point each (W=2).
+            assertThat(figure)
+                    .as("figure %s", figure)
+                    .containsEntry("data-drawn", "true")
+                    .containsEntry("data-series", "2")
+                    .containsEntry("data-points", "2");
+            assertThat(Integer.parseInt(figure.get("data-line-pixels"))).isGreaterThan(20);
+        }
+        assertThat(page.dom()).contains("<td>threaded-gil</td>", "<td>threaded</td>");
+    }
+
+    @Test
+    @Order(3)
     void aSwitchTheTargetRefusesFailsTheRunWithItsReasonAndChangesNothing() throws Exception {
         JsonNode before = controlGet("/control/stats").get("config");
 
@@ -94,6 +144,7 @@ class TargetSweepIT {
     }
 
     @Test
+    @Order(4)
     void aRealPythonServerOnAHostWithoutThemSaysHowToStartThem() throws Exception {
         JsonNode run = runToEnd("""
                 {"name": "py-on-a-plain-host",

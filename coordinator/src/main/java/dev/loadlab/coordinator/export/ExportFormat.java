@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 public enum ExportFormat {
     CSV("csv", "text/csv; charset=utf-8; header=present", "csv"),
     JUNIT("junit", "application/xml; charset=utf-8", "junit.xml"),
-    HLOG("hlog", "text/plain; charset=utf-8", "hlog");
+    HLOG("hlog", "text/plain; charset=utf-8", "hlog"),
+    HTML("html", "text/html; charset=utf-8", "html");
 
     private final String wireName;
     private final String contentType;

@@ -54,7 +54,7 @@ final class RunHandlers {
                 .onFailure(ctx::fail);
     }
 
-    /** {@code GET /runs/{id}/export?format=csv|junit|hlog}: the run as a file to download. */
+    /** {@code GET /runs/{id}/export?format=csv|junit|hlog|html}: the run as a file to download. */
     void export(RoutingContext ctx) {
         UUID id = runId(ctx.pathParam("id"));
         ExportFormat format = ExportFormat.parse(ctx.queryParams().get("format"));

@@ -7,6 +7,7 @@ import dev.loadlab.coordinator.export.CsvExport;
 import dev.loadlab.coordinator.export.Export;
 import dev.loadlab.coordinator.export.ExportFormat;
 import dev.loadlab.coordinator.export.HlogExport;
+import dev.loadlab.coordinator.export.HtmlExport;
 import dev.loadlab.coordinator.export.JunitExport;
 import dev.loadlab.coordinator.model.CancelOutcome;
 import dev.loadlab.coordinator.model.RunCursor;
@@ -17,6 +18,7 @@ import dev.loadlab.coordinator.model.RunReader;
 import dev.loadlab.coordinator.model.RunView;
 import dev.loadlab.coordinator.model.ScenarioCatalog;
 import dev.loadlab.coordinator.model.StepPlan;
+import dev.loadlab.coordinator.model.StepView;
 import dev.loadlab.coordinator.model.TimelinePoint;
 import dev.loadlab.coordinator.scenarios.MergePatch;
 import dev.loadlab.protocol.FieldError;
@@ -34,6 +36,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -163,7 +167,7 @@ public final class RunService {
 
     /**
      * The run as {@link #find} shows it, rendered in {@code format}; empty when there is no such run. The hlog format
-     * reads each stored step's merged histogram too.
+     * reads each stored step's merged histogram too, the html format each stored step's timeline.
      */
     public Optional<Export> export(UUID id, ExportFormat format) {
         return find(id).map(run -> new Export(
@@ -173,7 +177,17 @@ public final class RunService {
                     case CSV -> CsvExport.write(run).getBytes(StandardCharsets.UTF_8);
                     case JUNIT -> JunitExport.write(run).getBytes(StandardCharsets.UTF_8);
                     case HLOG -> HlogExport.write(run, reader.stepHistograms(id));
+                    case HTML -> HtmlExport.write(run, timelines(id, run)).getBytes(StandardCharsets.UTF_8);
                 }));
+    }
+
+    /** The stored seconds of each of the run's stored steps, by step index. */
+    private SortedMap<Integer, List<TimelinePoint>> timelines(UUID id, RunView run) {
+        SortedMap<Integer, List<TimelinePoint>> timelines = new TreeMap<>();
+        for (StepView step : run.steps()) {
+            timelines.put(step.index(), reader.timeline(id, step.index()));
+        }
+        return timelines;
     }
 
     /** Cancels a run; empty when there is no such run. */

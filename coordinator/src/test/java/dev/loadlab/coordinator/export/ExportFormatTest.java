@@ -12,13 +12,16 @@ class ExportFormatTest {
         assertThat(ExportFormat.parse("CSV")).isEqualTo(ExportFormat.CSV);
         assertThat(ExportFormat.parse("junit")).isEqualTo(ExportFormat.JUNIT);
         assertThat(ExportFormat.parse("hlog").fileName("r")).isEqualTo("loadlab-run-r.hlog");
+        assertThat(ExportFormat.parse(" Html ")).isEqualTo(ExportFormat.HTML);
+        assertThat(ExportFormat.HTML.fileName("r")).isEqualTo("loadlab-run-r.html");
+        assertThat(ExportFormat.HTML.contentType()).isEqualTo("text/html; charset=utf-8");
         assertThatThrownBy(() -> ExportFormat.parse("pdf"))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.errors()).singleElement().satisfies(error -> {
                             assertThat(error.field()).isEqualTo("format");
                             assertThat(error.message())
-                                    .contains("csv, junit, hlog")
+                                    .contains("csv, junit, hlog, html")
                                     .contains("pdf");
                         }));
         assertThatThrownBy(() -> ExportFormat.parse(null)).isInstanceOf(InvalidInputException.class);
