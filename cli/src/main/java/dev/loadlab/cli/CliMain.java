@@ -93,17 +93,23 @@ public final class CliMain {
             subcommands = {
                 RunCommand.class,
                 QueryCommands.Watch.class,
+                CompareCommand.class,
+                ExportCommand.class,
                 QueryCommands.Ls.class,
                 QueryCommands.Show.class,
                 QueryCommands.Cancel.class,
                 QueryCommands.Scenarios.class,
                 QueryCommands.Agents.class,
-                CompareCommand.class,
-                ExportCommand.class,
                 CommandLine.HelpCommand.class
             },
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_4})
+            exitCodeList = {
+                ExitCode.HELP_0,
+                ExitCode.HELP_1 + "; compare, run --baseline: a step regressed",
+                ExitCode.HELP_2,
+                ExitCode.HELP_3,
+                ExitCode.HELP_4
+            })
     static final class Root implements Runnable {
         final Map<String, String> env;
         final Output output;
