@@ -12,7 +12,9 @@ import org.jline.utils.Signals;
  * they stop), turned into events the watching thread takes with {@link #await}. While {@link #catching()} is open the
  * process's handlers only queue an event, so the command, not the JVM, decides what a signal does (ask, or cancel the
  * run on the coordinator); closed, the handlers that were there before are back. On an interactive terminal SIGINT
- * goes through JLine's terminal signal handling, elsewhere through JLine's {@link Signals}. {@link #none()} installs
+ * goes through JLine's terminal signal handling, elsewhere through JLine's {@link Signals}. Catching nests: only the
+ * outermost installs the handlers, and a signal caught by an outer catching (a run being submitted) is still there for
+ * an inner one (watching it). {@link #none()} installs
  * nothing (commands run in-process by tests); {@link #fire} queues an event by hand. Thread-safe: handlers fire from
  * the JVM's signal threads.
  */
@@ -34,6 +36,7 @@ final class Interrupts {
     private final BlockingQueue<Signal> events = new LinkedBlockingQueue<>();
     private final boolean system;
     private final Terminal terminal;
+    private int depth;
 
     private Interrupts(boolean system, Terminal terminal) {
         this.system = system;
@@ -60,12 +63,20 @@ final class Interrupts {
         return events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Catches SIGINT and SIGTERM until the result is closed. */
+    /** Catches SIGINT and SIGTERM until the result is closed. Called and closed from the command's one thread. */
     Catching catching() {
-        events.clear();
-        if (!system) {
-            return () -> {};
+        if (depth++ > 0) {
+            return () -> depth--;
         }
+        events.clear();
+        Runnable restore = system ? install() : () -> {};
+        return () -> {
+            depth--;
+            restore.run();
+        };
+    }
+
+    private Runnable install() {
         Object previousTerm = Signals.register("TERM", () -> fire(Signal.TERM));
         if (terminal != null) {
             Terminal.SignalHandler previousInt = terminal.handle(Terminal.Signal.INT, s -> fire(Signal.INT));

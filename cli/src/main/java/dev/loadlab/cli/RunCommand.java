@@ -99,32 +99,28 @@ final class RunCommand extends ApiCommand {
         }
         ApiClient api = api();
         String baselineId = selector == null ? null : selector.resolve(api, null);
-        String query = ApiClient.query(Map.of("label", labels));
-        JsonNode queued;
-        if (source.name != null) {
-            queued = api.post(
-                    "/api/v1/scenarios/" + URLEncoder.encode(source.name, StandardCharsets.UTF_8) + "/runs" + query,
-                    patchNode == null ? null : patchNode.toString(),
-                    "application/json");
-        } else {
-            queued = api.post("/api/v1/runs" + query, scenario(source.file, patchNode), "application/json");
-        }
-        String id = queued.path("id").asText();
         Output output = output();
-        if (detach) {
-            output.println(id);
-            return ExitCode.PASSED;
+        String id;
+        JsonNode run;
+        // Caught from before the run exists: a Ctrl-C while it is submitted cancels it once it has an id, rather than
+        // ending the client and leaving the run to go on.
+        try (Interrupts.Catching catching = detach ? () -> {} : interrupts().catching()) {
+            id = submit(api, patchNode);
+            if (detach) {
+                output.println(id);
+                return ExitCode.PASSED;
+            }
+            if (!result.quiet()) {
+                output.println("run " + id + " queued: " + RunReport.dashboardLink(api.baseUrl(), id)
+                        + (baselineId == null ? "" : " (baseline " + baselineId + ")"));
+            }
+            run = result.watch(api, output, interrupts(), id);
         }
-        if (!result.quiet()) {
-            output.println("run " + id + " queued: " + RunReport.dashboardLink(api.baseUrl(), id)
-                    + (baselineId == null ? "" : " (baseline " + baselineId + ")"));
-        }
-        if (baselineId == null) {
-            return result.watchAndReport(api, output, interrupts(), id);
-        }
-        JsonNode run = result.watch(api, output, interrupts(), id);
         result.report(run, api.baseUrl(), output);
         result.writeFiles(run);
+        if (baselineId == null) {
+            return ExitCode.of(run);
+        }
         int code = ExitCode.of(run);
         if (code == ExitCode.RUN_FAILED) {
             output.println("not compared with baseline " + baselineId + ": the run is "
@@ -139,6 +135,21 @@ final class RunCommand extends ApiCommand {
             ComparisonReport.print(comparison, output);
         }
         return ComparisonReport.regressed(comparison) ? ExitCode.REGRESSED : code;
+    }
+
+    /** Submits the file or the named scenario with the labels and the patch; the new run's id. */
+    private String submit(ApiClient api, JsonNode patchNode) {
+        String query = ApiClient.query(Map.of("label", labels));
+        JsonNode queued;
+        if (source.name != null) {
+            queued = api.post(
+                    "/api/v1/scenarios/" + URLEncoder.encode(source.name, StandardCharsets.UTF_8) + "/runs" + query,
+                    patchNode == null ? null : patchNode.toString(),
+                    "application/json");
+        } else {
+            queued = api.post("/api/v1/runs" + query, scenario(source.file, patchNode), "application/json");
+        }
+        return queued.path("id").asText();
     }
 
     /** The scenario file as JSON to send, with the patch applied; a file that cannot be read or parsed is bad input. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loadlab.cli.CannedCoordinator.Reply;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,10 +16,11 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A signal while {@code watch} follows a run, against a canned coordinator whose run keeps running until it is
- * cancelled: the signal is fired by hand ({@link Interrupts#fire}) on the second poll. With someone to ask, Ctrl-C
+ * cancelled: the signal is fired by hand ({@link Interrupts#fire}) on the second poll (or while {@code run} submits). With someone to ask, Ctrl-C
  * asks and only a yes cancels; without (CI), SIGINT cancels at once and exits 3, as SIGTERM always does. The same
  * with a real process and a real SIGINT is CliCompareIT.
  */
@@ -38,6 +41,11 @@ class CliInterruptTest {
                 .on("/api/v1/runs/r1/cancel", exchange -> {
                     cancelled.set(true);
                     return Reply.json(202, "{\"id\": \"r1\", \"status\": \"CANCELLING\"}");
+                })
+                .on("/api/v1/runs", exchange -> {
+                    // Ctrl-C while the run is being submitted.
+                    interrupts.fire(Interrupts.Signal.INT);
+                    return Reply.json(202, "{\"id\": \"r1\", \"status\": \"QUEUED\"}");
                 })
                 .on("/api/v1/runs/r1/steps", exchange -> Reply.json(200, CannedRuns.TIMELINE))
                 .on("/api/v1/runs/r1", exchange -> {
@@ -105,6 +113,21 @@ class CliInterruptTest {
         assertThat(watched.out).contains("still watching run r1 (it was not cancelled)");
         assertThat(coordinator.requests).noneMatch(r -> r.startsWith("POST"));
         assertThat(watched.code).isEqualTo(ExitCode.RUN_FAILED);
+    }
+
+    @Test
+    void aSigintWhileTheRunIsSubmittedCancelsItOnceItHasAnId(@TempDir Path dir) throws Exception {
+        Path scenario = Files.writeString(dir.resolve("s.json"), CannedRuns.SCENARIO);
+        StringWriter err = new StringWriter();
+        int code = CliMain.execute(
+                new String[] {"run", scenario.toString(), "--url", coordinator.url(), "--token", "t"},
+                Map.of(),
+                Output.plain(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)),
+                interrupts);
+        assertThat(code).isEqualTo(ExitCode.RUN_FAILED);
+        assertThat(err.toString()).contains("SIGINT: cancelled run r1 on the coordinator (CANCELLING)");
+        assertThat(coordinator.requests)
+                .containsSubsequence("POST /api/v1/runs", "GET /api/v1/runs/r1", "POST /api/v1/runs/r1/cancel");
     }
 
     @Test
