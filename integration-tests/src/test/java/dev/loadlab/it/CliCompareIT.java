@@ -26,13 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code compare}, {@code run --baseline}, {@code export} and Ctrl-C against one real coordinator, agent and target
- * (short runs: three repeats of 1 s warm-up and 2 s measured, so the test compares the repeats' throughput, which
- * a ragged second in a window does not shake as it shakes a 3 s window's batch means). SIGINT comes first: it is sent with {@code kill -INT} to the CLI's own
- * process, started from its app jar with stdout a pipe, as in CI, once the run measures, so the seconds of load before
- * it also warm the agent and the target for the runs compared next. The candidate asks the target for 40 ms per
- * request where the baseline asked for 10 ms (both mostly waiting, so little noise): its throughput falls by about
- * three quarters, a regression no noise hides.
+ * {@code compare}, {@code run --baseline}, {@code export} and Ctrl-C against one real coordinator, agent and target.
+ * SIGINT comes first: it is sent with {@code kill -INT} to the CLI's own process, started from its app jar with
+ * stdout a pipe, as in CI, once the run measures; its seconds of load also warm the agent and the target for the runs
+ * compared next. Those are three repeats of 1 s warm-up and 2 s measured each, so the test compares the repeats'
+ * throughput, which a ragged second does not shake as it shakes a short window's batch means. The candidate asks the
+ * target for 80 ms per request where the baseline asked for 20 ms: both mostly wait, at rates (about 190 and 50
+ * requests/s) that a busy 2-core machine still serves evenly, so the three-quarter drop is a regression no noise
+ * hides (at 10 ms, about 350 requests/s, one cold repeat of the baseline once did).
  */
 class CliCompareIT {
     private static final String SCENARIO = """
@@ -53,8 +54,8 @@ class CliCompareIT {
             String token = stack.coordinator.apiToken();
             sigintCancelsTheRunOnTheCoordinatorAndExits3(stack, url, token);
 
-            Path fast = Files.writeString(dir.resolve("fast.json"), SCENARIO.formatted(stack.targetUrl(), 10, "2s", 3));
-            Path slow = Files.writeString(dir.resolve("slow.json"), SCENARIO.formatted(stack.targetUrl(), 40, "2s", 3));
+            Path fast = Files.writeString(dir.resolve("fast.json"), SCENARIO.formatted(stack.targetUrl(), 20, "2s", 3));
+            Path slow = Files.writeString(dir.resolve("slow.json"), SCENARIO.formatted(stack.targetUrl(), 80, "2s", 3));
 
             // No run carries the label yet: exit 4 naming it, and nothing is submitted.
             Cli none = cli("run", fast.toString(), "--url", url, "--token", token, "--baseline", "label:branch=main");
