@@ -83,11 +83,60 @@ final class ApiClient {
         return request;
     }
 
+    /** A file the API offers for download: its bytes, media type and the name its Content-Disposition suggests. */
+    record Download(byte[] body, String contentType, String fileName) {}
+
+    /** {@code GET path} for a file: the reply's bytes as they are; an error reply fails as every other call does. */
+    Download download(String path) {
+        HttpRequest request = request(path).setHeader("Accept", "*/*").GET().build();
+        HttpResponse<byte[]> reply = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (reply.statusCode() >= 400) {
+            throw CliException.refused(
+                    problem(request, reply.statusCode(), parse(new String(reply.body(), StandardCharsets.UTF_8))),
+                    reply.statusCode());
+        }
+        return new Download(
+                reply.body(),
+                reply.headers().firstValue("Content-Type").orElse(null),
+                fileName(reply.headers().firstValue("Content-Disposition").orElse(null)));
+    }
+
+    /**
+     * The file name of a {@code Content-Disposition: attachment; filename="..."} header, without any directory part
+     * (a reply never chooses where a file goes); null when there is none.
+     */
+    static String fileName(String disposition) {
+        if (disposition == null) {
+            return null;
+        }
+        for (String part : disposition.split(";")) {
+            String param = part.strip();
+            if (param.regionMatches(true, 0, "filename=", 0, 9)) {
+                String name = param.substring(9).strip();
+                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+                return name.isBlank() || name.equals(".") || name.equals("..") ? null : name;
+            }
+        }
+        return null;
+    }
+
     private JsonNode send(HttpRequest.Builder builder) {
         HttpRequest request = builder.build();
-        HttpResponse<String> reply;
+        HttpResponse<String> reply = exchange(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = parse(reply.body());
+        if (reply.statusCode() >= 400) {
+            throw CliException.refused(problem(request, reply.statusCode(), body), reply.statusCode());
+        }
+        return body;
+    }
+
+    /** Sends {@code request}; no connection, a timeout or an interrupt become a {@link CliException}. */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            reply = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, handler);
         } catch (ConnectException e) {
             throw new CliException("cannot reach the coordinator at " + baseUrl + " (" + describe(e)
                     + "); start it with ./loadlab coordinator or pass --url / LOADLAB_URL");
@@ -100,11 +149,6 @@ final class ApiClient {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted", ExitCode.RUN_FAILED);
         }
-        JsonNode body = parse(reply.body());
-        if (reply.statusCode() >= 400) {
-            throw new CliException(problem(request, reply.statusCode(), body));
-        }
-        return body;
     }
 
     private static JsonNode parse(String text) {

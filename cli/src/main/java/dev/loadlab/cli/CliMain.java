@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code loadlab} command line client's entry point: {@link #execute} runs one command against the injected
  * environment and writers and returns its exit code ({@link ExitCode}), so tests run it in-process; {@link #main}
- * wires it to the process's own, with a JLine terminal when stdout is an interactive one. Stateless.
+ * wires it to the process's own, with a JLine terminal when stdout is an interactive one, and catches SIGINT and
+ * SIGTERM while a run is watched ({@link Interrupts}). Stateless.
  */
 public final class CliMain {
     private CliMain() {}
@@ -23,7 +24,7 @@ public final class CliMain {
         Terminal terminal = interactiveTerminal();
         int code;
         if (terminal != null) {
-            code = execute(args, System.getenv(), Output.terminal(terminal, err));
+            code = execute(args, System.getenv(), Output.terminal(terminal, err), Interrupts.system(terminal));
             try {
                 terminal.close();
             } catch (IOException e) {
@@ -33,18 +34,19 @@ public final class CliMain {
             code = execute(
                     args,
                     System.getenv(),
-                    Output.plain(new PrintWriter(System.out, true, StandardCharsets.UTF_8), err));
+                    Output.plain(new PrintWriter(System.out, true, StandardCharsets.UTF_8), err, System.out),
+                    Interrupts.system(null));
         }
         System.exit(code);
     }
 
     /** Runs {@code args} with plain output (no colour, no redrawn lines) on {@code out} and {@code err}. */
     public static int execute(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        return execute(args, env, Output.plain(out, err));
+        return execute(args, env, Output.plain(out, err), Interrupts.none());
     }
 
-    static int execute(String[] args, Map<String, String> env, Output output) {
-        Root root = new Root(Map.copyOf(env), output);
+    static int execute(String[] args, Map<String, String> env, Output output, Interrupts interrupts) {
+        Root root = new Root(Map.copyOf(env), output, interrupts);
         CommandLine cli = new CommandLine(root)
                 .setOut(output.out())
                 .setErr(output.err())
@@ -91,6 +93,8 @@ public final class CliMain {
             subcommands = {
                 RunCommand.class,
                 QueryCommands.Watch.class,
+                CompareCommand.class,
+                ExportCommand.class,
                 QueryCommands.Ls.class,
                 QueryCommands.Show.class,
                 QueryCommands.Cancel.class,
@@ -99,23 +103,32 @@ public final class CliMain {
                 CommandLine.HelpCommand.class
             },
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_4})
+            exitCodeList = {
+                ExitCode.HELP_0,
+                ExitCode.HELP_1 + "; compare, run --baseline: a step regressed",
+                ExitCode.HELP_2,
+                ExitCode.HELP_3,
+                ExitCode.HELP_4
+            })
     static final class Root implements Runnable {
         final Map<String, String> env;
         final Output output;
+        final Interrupts interrupts;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        Root(Map<String, String> env, Output output) {
+        Root(Map<String, String> env, Output output, Interrupts interrupts) {
             this.env = env;
             this.output = output;
+            this.interrupts = interrupts;
         }
 
         @Override
         public void run() {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "name a command: run, watch, ls, show, cancel, scenarios or agents");
+                    spec.commandLine(),
+                    "name a command: run, watch, compare, export, ls, show, cancel, scenarios or agents");
         }
     }
 }

@@ -8,6 +8,8 @@ public final class ExitCode {
     public static final int PASSED = 0;
     /** A step broke the scenario's SLO on trustworthy figures. */
     public static final int FAILED_SLO = 1;
+    /** {@code compare}, or {@code run --baseline}: a step's throughput regressed against the baseline. */
+    public static final int REGRESSED = 1;
     /** The figures cannot carry a verdict: a step was generator-bound, unsteady, degraded or failed. */
     public static final int INCONCLUSIVE = 2;
     /** The run itself failed or was cancelled. */

@@ -7,12 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * The commands that read or act on what the coordinator holds: {@code watch}, {@code ls}, {@code show}, {@code
@@ -24,17 +22,12 @@ final class QueryCommands {
 
     @Command(
             name = "watch",
-            mixinStandardHelpOptions = true,
-            description = "Attaches to a run and follows it to its end, with the same output and exit codes as run.",
-            exitCodeListHeading = "%nExit codes:%n",
+            description = {
+                "Attaches to a run and follows it to its end, with the same output and exit codes as run.",
+                RunWatcher.CTRL_C_HELP
+            },
             exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_4})
-    static final class Watch implements Callable<Integer> {
-        @ParentCommand
-        CliMain.Root root;
-
-        @Mixin
-        GlobalOptions global = new GlobalOptions();
-
+    static final class Watch extends ApiCommand {
         @Mixin
         ResultOptions result = new ResultOptions();
 
@@ -42,24 +35,16 @@ final class QueryCommands {
         String id;
 
         @Override
-        public Integer call() {
-            return result.watchAndReport(global.client(root.env), root.output, id);
+        int execute() {
+            return result.watchAndReport(api(), output(), interrupts(), id);
         }
     }
 
     @Command(
             name = "ls",
-            mixinStandardHelpOptions = true,
             description = "Lists runs, newest first.",
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:listed", ExitCode.HELP_4})
-    static final class Ls implements Callable<Integer> {
-        @ParentCommand
-        CliMain.Root root;
-
-        @Mixin
-        GlobalOptions global = new GlobalOptions();
-
+    static final class Ls extends ApiCommand {
         @Option(names = "--scenario", paramLabel = "NAME", description = "Only runs of this scenario.")
         String scenario;
 
@@ -86,7 +71,7 @@ final class QueryCommands {
         int limit;
 
         @Override
-        public Integer call() {
+        int execute() {
             if (limit < 1 || limit > 500) {
                 throw new CliException("--limit must be between 1 and 500, got " + limit);
             }
@@ -96,7 +81,7 @@ final class QueryCommands {
             query.put("verdict", single(verdict));
             query.put("label", labels);
             query.put("limit", List.of(String.valueOf(limit)));
-            JsonNode page = global.client(root.env).get("/api/v1/runs" + ApiClient.query(query));
+            JsonNode page = api().get("/api/v1/runs" + ApiClient.query(query));
             Table table = new Table("id", "scenario", "status", "verdict", "submitted", "labels");
             for (JsonNode run : page.path("runs")) {
                 List<String> labels = new ArrayList<>();
@@ -113,7 +98,7 @@ final class QueryCommands {
                         run.path("submittedAt").asText(null),
                         String.join(",", labels));
             }
-            Output output = root.output;
+            Output output = output();
             if (table.isEmpty()) {
                 output.println("no runs");
             } else {
@@ -130,17 +115,9 @@ final class QueryCommands {
 
     @Command(
             name = "show",
-            mixinStandardHelpOptions = true,
             description = "Shows a run: its status, results table, verdict and dashboard link.",
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:shown", ExitCode.HELP_4})
-    static final class Show implements Callable<Integer> {
-        @ParentCommand
-        CliMain.Root root;
-
-        @Mixin
-        GlobalOptions global = new GlobalOptions();
-
+    static final class Show extends ApiCommand {
         @Parameters(paramLabel = "ID", description = "The run's id.")
         String id;
 
@@ -148,10 +125,10 @@ final class QueryCommands {
         boolean json;
 
         @Override
-        public Integer call() throws Exception {
-            ApiClient api = global.client(root.env);
+        int execute() throws Exception {
+            ApiClient api = api();
             JsonNode run = api.get("/api/v1/runs/" + id);
-            Output output = root.output;
+            Output output = output();
             if (json) {
                 output.println(Json.lenient().writerWithDefaultPrettyPrinter().writeValueAsString(run));
                 return ExitCode.PASSED;
@@ -170,44 +147,28 @@ final class QueryCommands {
 
     @Command(
             name = "cancel",
-            mixinStandardHelpOptions = true,
             description = "Cancels a queued or running run; what was measured is kept.",
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:cancelled or cancelling", ExitCode.HELP_4})
-    static final class Cancel implements Callable<Integer> {
-        @ParentCommand
-        CliMain.Root root;
-
-        @Mixin
-        GlobalOptions global = new GlobalOptions();
-
+    static final class Cancel extends ApiCommand {
         @Parameters(paramLabel = "ID", description = "The run's id.")
         String id;
 
         @Override
-        public Integer call() {
-            JsonNode reply = global.client(root.env).post("/api/v1/runs/" + id + "/cancel", null, null);
-            root.output.println("run " + id + ": " + reply.path("status").asText("cancel requested"));
+        int execute() {
+            JsonNode reply = api().post("/api/v1/runs/" + id + "/cancel", null, null);
+            output().println("run " + id + ": " + reply.path("status").asText("cancel requested"));
             return ExitCode.PASSED;
         }
     }
 
     @Command(
             name = "scenarios",
-            mixinStandardHelpOptions = true,
             description = "Lists the saved and built-in scenarios (run one with: run --scenario NAME).",
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:listed", ExitCode.HELP_4})
-    static final class Scenarios implements Callable<Integer> {
-        @ParentCommand
-        CliMain.Root root;
-
-        @Mixin
-        GlobalOptions global = new GlobalOptions();
-
+    static final class Scenarios extends ApiCommand {
         @Override
-        public Integer call() {
-            JsonNode reply = global.client(root.env).get("/api/v1/scenarios");
+        int execute() {
+            JsonNode reply = api().get("/api/v1/scenarios");
             Table table = new Table("name", "version", "built-in", "created", "target");
             for (JsonNode saved : reply.path("scenarios")) {
                 table.row(
@@ -217,27 +178,19 @@ final class QueryCommands {
                         saved.path("createdAt").asText(null),
                         saved.path("scenario").path("target").path("baseUrl").asText(null));
             }
-            print(table, "no saved scenarios", root.output);
+            print(table, "no saved scenarios", output());
             return ExitCode.PASSED;
         }
     }
 
     @Command(
             name = "agents",
-            mixinStandardHelpOptions = true,
             description = "Lists the agents that joined the coordinator, with their state.",
-            exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:listed", ExitCode.HELP_4})
-    static final class Agents implements Callable<Integer> {
-        @ParentCommand
-        CliMain.Root root;
-
-        @Mixin
-        GlobalOptions global = new GlobalOptions();
-
+    static final class Agents extends ApiCommand {
         @Override
-        public Integer call() {
-            JsonNode reply = global.client(root.env).get("/api/v1/agents");
+        int execute() {
+            JsonNode reply = api().get("/api/v1/agents");
             Table table = new Table("id", "host", "cores", "version", "state", "since", "reason");
             for (JsonNode agent : reply) {
                 table.row(
@@ -249,7 +202,7 @@ final class QueryCommands {
                         agent.path("registeredAt").asText(null),
                         agent.path("reason").asText(null));
             }
-            print(table, "no agents", root.output);
+            print(table, "no agents", output());
             return ExitCode.PASSED;
         }
     }

@@ -43,11 +43,16 @@ final class ResultOptions {
     }
 
     /** Follows the run to its end, reports it and returns the exit code its status and verdict give. */
-    int watchAndReport(ApiClient api, Output output, String runId) {
-        JsonNode run = new RunWatcher(api, output, quiet()).follow(runId);
+    int watchAndReport(ApiClient api, Output output, Interrupts interrupts, String runId) {
+        JsonNode run = watch(api, output, interrupts, runId);
         report(run, api.baseUrl(), output);
         writeFiles(run);
         return ExitCode.of(run);
+    }
+
+    /** Follows the run to its end and returns it; nothing printed beyond the progress. */
+    JsonNode watch(ApiClient api, Output output, Interrupts interrupts, String runId) {
+        return new RunWatcher(api, output, quiet(), interrupts).follow(runId);
     }
 
     void report(JsonNode run, String baseUrl, Output output) {
@@ -80,7 +85,7 @@ final class ResultOptions {
                 "dashboard: " + RunReport.dashboardLink(baseUrl, run.path("id").asText()));
     }
 
-    private void writeFiles(JsonNode run) {
+    void writeFiles(JsonNode run) {
         if (junit != null) {
             JUnitReport.write(run, junit);
         }

@@ -15,19 +15,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code loadlab run}: submits a scenario file ({@code POST /api/v1/runs}) or starts a saved or built-in scenario
  * ({@code POST /api/v1/scenarios/{name}/runs}), then follows the run to its end and exits with what its verdict says.
  * The file is parsed here first (JSON, or YAML by its extension), so a broken file fails before anything is sent.
- * Mutable (picocli fills it), used once.
+ * With {@code --baseline} the baseline run is found before the run is submitted (none such: exit 4, nothing run), and
+ * the finished run is compared with it ({@code GET /api/v1/compare}): a regressed step exits 1. Mutable (picocli
+ * fills it), used once.
  */
 @Command(
         name = "run",
@@ -36,19 +36,23 @@ import picocli.CommandLine.ParentCommand;
             "Submits a scenario and watches the run to its end: progress per step, then the results table (per step:"
                     + " profile, W, repeat, req/s, p50, p99, errors, flags) and the verdict with its reason.",
             "  loadlab run scenario.yaml --label ci:pr-42",
-            "  loadlab run --scenario smoke --patch '{\"load\": {\"duration\": \"5s\"}}' --junit steps.xml"
+            "  loadlab run --scenario smoke --patch '{\"load\": {\"duration\": \"5s\"}}' --junit steps.xml",
+            "  loadlab run scenario.yaml --label branch:pr-42 --baseline label:branch=main",
+            RunWatcher.CTRL_C_HELP
         },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCode.HELP_0, ExitCode.HELP_1, ExitCode.HELP_2, ExitCode.HELP_3, ExitCode.HELP_4})
-final class RunCommand implements Callable<Integer> {
-    @ParentCommand
-    CliMain.Root root;
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
-
+        exitCodeList = {
+            ExitCode.HELP_0,
+            ExitCode.HELP_1 + "; with --baseline also: a step's throughput regressed",
+            ExitCode.HELP_2,
+            ExitCode.HELP_3 + " (Ctrl-C / SIGINT / SIGTERM cancels it)",
+            ExitCode.HELP_4 + "; with --baseline also: no run carries its label"
+        })
+final class RunCommand extends ApiCommand {
     @Mixin
     ResultOptions result = new ResultOptions();
+
+    @Mixin
+    BaselineOptions baseline = new BaselineOptions();
 
     @ArgGroup(multiplicity = "1")
     Source source;
@@ -80,14 +84,61 @@ final class RunCommand implements Callable<Integer> {
     boolean detach;
 
     @Override
-    public Integer call() {
+    int execute() {
         for (String label : labels) {
             if (label.indexOf(':') <= 0) {
                 throw new CliException("--label must be KEY:VALUE, got '" + label + "'");
             }
         }
         JsonNode patchNode = patch == null ? null : parsePatch(patch);
-        ApiClient api = global.client(root.env);
+        BaselineSelector selector = baseline.selector();
+        baseline.minEffect();
+        if (selector != null && detach) {
+            throw new CliException("--baseline compares the run once it has ended; it cannot go with --detach"
+                    + " (compare later with: loadlab compare --baseline " + selector + " RUN)");
+        }
+        ApiClient api = api();
+        String baselineId = selector == null ? null : selector.resolve(api, null);
+        Output output = output();
+        String id;
+        JsonNode run;
+        // Caught from before the run exists: a Ctrl-C while it is submitted cancels it once it has an id, rather than
+        // ending the client and leaving the run to go on.
+        try (Interrupts.Catching catching = detach ? () -> {} : interrupts().catching()) {
+            id = submit(api, patchNode);
+            if (detach) {
+                output.println(id);
+                return ExitCode.PASSED;
+            }
+            if (!result.quiet()) {
+                output.println("run " + id + " queued: " + RunReport.dashboardLink(api.baseUrl(), id)
+                        + (baselineId == null ? "" : " (baseline " + baselineId + ")"));
+            }
+            run = result.watch(api, output, interrupts(), id);
+        }
+        result.report(run, api.baseUrl(), output);
+        result.writeFiles(run);
+        if (baselineId == null) {
+            return ExitCode.of(run);
+        }
+        int code = ExitCode.of(run);
+        if (code == ExitCode.RUN_FAILED) {
+            output.println("not compared with baseline " + baselineId + ": the run is "
+                    + run.path("status").asText());
+            return code;
+        }
+        JsonNode comparison = baseline.compare(api, baselineId, id);
+        if (result.summary == ResultOptions.Summary.markdown) {
+            output.out().print("\n" + ComparisonReport.markdown(comparison, api.baseUrl()));
+            output.out().flush();
+        } else {
+            ComparisonReport.print(comparison, output);
+        }
+        return ComparisonReport.regressed(comparison) ? ExitCode.REGRESSED : code;
+    }
+
+    /** Submits the file or the named scenario with the labels and the patch; the new run's id. */
+    private String submit(ApiClient api, JsonNode patchNode) {
         String query = ApiClient.query(Map.of("label", labels));
         JsonNode queued;
         if (source.name != null) {
@@ -98,16 +149,7 @@ final class RunCommand implements Callable<Integer> {
         } else {
             queued = api.post("/api/v1/runs" + query, scenario(source.file, patchNode), "application/json");
         }
-        String id = queued.path("id").asText();
-        Output output = root.output;
-        if (detach) {
-            output.println(id);
-            return ExitCode.PASSED;
-        }
-        if (!result.quiet()) {
-            output.println("run " + id + " queued: " + RunReport.dashboardLink(api.baseUrl(), id));
-        }
-        return result.watchAndReport(api, output, id);
+        return queued.path("id").asText();
     }
 
     /** The scenario file as JSON to send, with the patch applied; a file that cannot be read or parsed is bad input. */

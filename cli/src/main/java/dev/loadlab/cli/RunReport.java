@@ -156,7 +156,7 @@ final class RunReport {
         return value.isMissingNode() || value.isNull() ? "-" : value.asText();
     }
 
-    private static String markdownText(String text) {
+    static String markdownText(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 }

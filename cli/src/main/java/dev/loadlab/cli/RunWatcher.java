@@ -8,24 +8,43 @@ import java.util.Locale;
  * Follows a run until it ends by polling {@code GET /api/v1/runs/{id}} once a second, and shows its progress: on a
  * terminal one redrawn line (the step, warming up or measuring, elapsed / measured window, and the last second's
  * requests/s, p99 and errors from the step's timeline); elsewhere the same as plain lines, printed when the state
- * changes (status, step, phase) and at least every {@link #HEARTBEAT}; quiet, nothing. Not thread-safe.
+ * changes (status, step, phase) and at least every {@link #HEARTBEAT}; quiet, nothing.
+ *
+ * <p>A signal while watching (see {@link Interrupts}): Ctrl-C where someone can answer asks whether to cancel the run
+ * on the coordinator; yes cancels it and keeps watching to its end (exit 3), no keeps watching, and a second Ctrl-C
+ * once cancelled stops watching. Without anyone to ask (CI, a pipe), and for SIGTERM always, the run is cancelled on
+ * the coordinator and the command exits 3 at once: a stopped CI job leaves no run behind. Not thread-safe.
  */
 final class RunWatcher {
     static final Duration POLL = Duration.ofSeconds(1);
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
+    /** What {@code --help} of run and watch says about Ctrl-C. */
+    static final String CTRL_C_HELP = "Ctrl-C while watching: on a terminal asks whether to cancel the run on the"
+            + " coordinator (y cancels and watches it to its end, exit 3; N keeps watching); without a terminal (CI)"
+            + " SIGINT or SIGTERM cancels the run on the coordinator and exits 3.";
+
     private final ApiClient api;
     private final Output output;
     private final boolean quiet;
+    private final Interrupts interrupts;
+    private boolean cancelled;
 
-    RunWatcher(ApiClient api, Output output, boolean quiet) {
+    RunWatcher(ApiClient api, Output output, boolean quiet, Interrupts interrupts) {
         this.api = api;
         this.output = output;
         this.quiet = quiet;
+        this.interrupts = interrupts;
     }
 
     /** The run once it is final (neither queued nor running). */
     JsonNode follow(String runId) {
+        try (Interrupts.Catching catching = interrupts.catching()) {
+            return poll(runId);
+        }
+    }
+
+    private JsonNode poll(String runId) {
         String lastState = "";
         long lastPrintedNanos = 0;
         while (true) {
@@ -47,13 +66,54 @@ final class RunWatcher {
                     lastPrintedNanos = now;
                 }
             }
+            Interrupts.Signal signal;
             try {
-                Thread.sleep(POLL);
+                signal = interrupts.await(POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CliException("interrupted while watching run " + runId, ExitCode.RUN_FAILED);
             }
+            if (signal != null) {
+                interrupted(runId, signal);
+            }
         }
+    }
+
+    /** Answers a signal: returns to keep watching, or throws to exit 3 now. */
+    private void interrupted(String runId, Interrupts.Signal signal) {
+        if (cancelled) {
+            throw new CliException(
+                    "stopped watching run " + runId + "; the coordinator is cancelling it", ExitCode.RUN_FAILED);
+        }
+        boolean ask = signal == Interrupts.Signal.INT && output.canAsk();
+        if (ask) {
+            String answer = output.ask("cancel run " + runId + " on the coordinator? [y/N] ");
+            if (!answer.equalsIgnoreCase("y") && !answer.equalsIgnoreCase("yes")) {
+                output.println("still watching run " + runId + " (it was not cancelled)");
+                return;
+            }
+        }
+        String status;
+        try {
+            status = api.post("/api/v1/runs/" + runId + "/cancel", null, null)
+                    .path("status")
+                    .asText("CANCELLING");
+        } catch (CliException failure) {
+            if (failure.httpStatus() == 409) {
+                output.println("run " + runId + " has already ended");
+                return;
+            }
+            throw new CliException(
+                    "SIG" + signal + ": could not cancel run " + runId + " on the coordinator: " + failure.getMessage(),
+                    ExitCode.RUN_FAILED);
+        }
+        cancelled = true;
+        if (!ask) {
+            throw new CliException(
+                    "SIG" + signal + ": cancelled run " + runId + " on the coordinator (" + status + ")",
+                    ExitCode.RUN_FAILED);
+        }
+        output.println("cancelled run " + runId + " on the coordinator (" + status + "); watching it to its end");
     }
 
     /** The newest second of the running step's timeline, or a missing node before it has one. */

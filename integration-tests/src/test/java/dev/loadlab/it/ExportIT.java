@@ -301,7 +301,7 @@ class ExportIT {
     }
 
     /** RFC 4180: records end in CRLF, a quoted field may hold commas, CR, LF and doubled quotes. */
-    private static List<List<String>> parseCsv(String text) {
+    static List<List<String>> parseCsv(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
