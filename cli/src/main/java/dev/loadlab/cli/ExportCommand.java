@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         name = "export",
         description = {
             "Downloads a run's export: csv (a row per step and per request name), junit (JUnit XML), hlog (each step's"
-                    + " latency histogram as an HdrHistogram log) or html (where the coordinator offers it).",
+                    + " latency histogram as an HdrHistogram log) or html (one self-contained report: charts, steps, timeline).",
             "  loadlab export RUN_ID --format csv",
             "  loadlab export RUN_ID --format junit -o steps.xml",
             "  loadlab export RUN_ID --format hlog -o - | gzip > run.hlog.gz"

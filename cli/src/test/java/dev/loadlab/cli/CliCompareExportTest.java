@@ -143,6 +143,7 @@ class CliCompareExportTest {
 
     @Test
     void aFormatTheCoordinatorDoesNotKnowIsReportedInItsWords() {
+        // An older coordinator that knows fewer formats than this client, as the fake one here does for html.
         Result result = coordinator.cli("export", CANDIDATE, "--format", "html", "-o", "-");
         assertThat(result.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(result.out()).isEmpty();
