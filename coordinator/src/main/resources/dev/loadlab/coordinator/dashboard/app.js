@@ -535,7 +535,9 @@ function uChart(lines, { title, yLabel, xLabel, width = 560, height = 260, x = '
   lines.forEach((line, i) => {
     const own = style(i, line);
     const stroke = own.stroke || COLOURS[i % COLOURS.length];
-    series.push({ label: line.name, stroke, width: 2, points: { size: 6, fill: '#fff' }, spanGaps: true, value: (u, v) => (v === null || v === undefined ? '—' : fmtY(v)), ...own, stroke });
+    // Past eight lines the colours repeat: the next eight are dotted.
+    const dash = i >= COLOURS.length ? [2, 3] : undefined;
+    series.push({ label: line.name, stroke, width: 2, dash, points: { size: 6, fill: '#fff' }, spanGaps: true, value: (u, v) => (v === null || v === undefined ? '—' : fmtY(v)), ...own, stroke });
   });
   const data = [aligned.x, ...aligned.ys];
   // Generator-bound points: a ring around each, as a series of points only (no line), so the legend names them.
@@ -557,6 +559,9 @@ function uChart(lines, { title, yLabel, xLabel, width = 560, height = 260, x = '
     xAxis.values = (u, values) => values.map((v) => (v === null ? '' : fmtX(v)));
     if (x === 'workers') {
       xAxis.splits = () => aligned.x; // the worker counts measured, not in-between values
+    } else {
+      xAxis.incrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200, 3600]; // whole seconds
+      xScale.range = (u, min, max) => [min - 0.5, max + 0.5]; // each second's half-second either side, shading included
     }
   }
   const options = {
@@ -905,7 +910,7 @@ function distributionSection(index, distribution) {
   }
   const points = percentilePoints(distribution);
   return [
-    uChart([{ name: `step ${index + 1}`, points }], {
+    h('div', { class: 'charts' }, uChart([{ name: `step ${index + 1}`, points }], {
       title: `Step ${index + 1}: latency by percentile`,
       yLabel: distribution.unit || 'ms',
       xLabel: 'percentile',
@@ -916,7 +921,7 @@ function distributionSection(index, distribution) {
         return p ? `${Number(p.percentile.toFixed(4))}%` : fmtPercentileTick(v);
       },
       fmtY: (v) => fmtNumber(v, 0),
-    }),
+    })),
     h('p', { class: 'how' }, `${distribution.totalCount} measured responses, max ${distribution.maxMs} ${distribution.unit}, mean ${fmtNumber(distribution.meanMs, 1)} ${distribution.unit}.`
       + ' The x axis is log-scaled in 1 − p, as HdrHistogram plots it: each step right is one more nine (90 %, 99 %, 99.9 %); the last point is the slowest response.'),
   ];
@@ -1118,7 +1123,7 @@ function compareCharts(report) {
     const colour = COLOURS[profiles.indexOf(line.profile) % COLOURS.length];
     return line.side === 'baseline'
       ? { stroke: `${colour}99`, dash: [6, 4], width: 1.5 }
-      : { stroke: colour, width: 2.5 };
+      : { stroke: colour, width: 2.5, dash: undefined };
   };
   const bound = throughput.some((l) => l.points.some((p) => p.generatorBound));
   return [
