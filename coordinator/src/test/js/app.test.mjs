@@ -27,6 +27,18 @@ const replies = {
   'GET /api/v1/agents': [{ id: 'demo-agent-1', host: 'vm', cores: 2, protocolVersion: 2, version: '0.1.0-SNAPSHOT', state: 'BUSY' }],
   'POST /api/v1/scenarios/smoke/runs': { httpStatus: 202, body: { id: 'new-run', status: 'QUEUED' } },
   'GET /api/v1/compare': fixture('compare'),
+  [`GET /api/v1/runs/${done.id}/steps/0/percentiles`]: {
+    runId: done.id, stepIndex: 0, unit: 'ms', totalCount: 1000, maxMs: 700, meanMs: 480.5, ticksPerHalfDistance: 5,
+    percentiles: [{ percentile: 0, valueMs: 300, count: 1 }, { percentile: 50, valueMs: 491, count: 500 },
+      { percentile: 90, valueMs: 520, count: 900 }, { percentile: 99, valueMs: 553, count: 990 }, { percentile: 100, valueMs: 700, count: 1000 }],
+  },
+  'GET /api/v1/scenarios/gil-cpu': { name: 'gil-cpu', version: 1, scenario: done.scenario },
+  'GET /api/v1/scenarios/gil-cpu/trend?metric=p99&profile=multi-process&workers=1': [
+    { runId: 'r-old', submittedAt: '2026-11-20T10:00:00Z', value: 600, status: 'SUCCEEDED' },
+    { runId: done.id, submittedAt: '2026-11-25T00:07:43Z', value: 553, status: 'SUCCEEDED' }],
+  'GET /api/v1/scenarios/gil-cpu/trend?metric=p99&profile=multi-process&workers=2': [
+    { runId: done.id, submittedAt: '2026-11-25T00:07:43Z', value: 590, status: 'SUCCEEDED' }],
+  'GET /api/v1/scenarios/gil-cpu/trend': [],
 };
 const browser = install(replies);
 browser.location.hash = '#/runs?token=s3cret&status=';
@@ -79,11 +91,39 @@ test('the runs page lists runs, escapes what the server sent and offers more', a
 
 test('a run shows charts from its series, steps with generator reasons, search probes and the measurement texts', async () => {
   await browser.go(`#/runs/${done.id}`);
-  const charts = all('svg');
-  assert.ok(charts.length >= 4, `scaling, knee, cores, p99 and timeline charts: ${charts.length}`);
-  const scaling = charts[0];
-  assert.equal(scaling.findAll((e) => e.tagName === 'path').length, done.series.length, 'one line per profile');
+  const charts = browser.charts.filter((c) => !c.destroyed);
+  assert.equal(charts.length, 7, 'scaling, knee, cores, p99, two timeline charts and the percentile plot');
+  const [scaling] = charts;
+  assert.deepEqual(scaling.data[0], [1, 2], 'x: the worker counts');
+  assert.deepEqual(scaling.options.series.slice(1, 1 + done.series.length).map((s) => s.label), done.series.map((s) => s.profile), 'one line per profile');
+  assert.deepEqual(scaling.data[1], done.series[0].points.map((p) => p.throughputRps));
+  assert.equal(scaling.target.getAttribute('role'), 'img');
+  assert.ok(scaling.target.getAttribute('aria-label').startsWith('Throughput by workers (median over repeats): multi-process, threaded-gil'));
+  const numbers = all('details').find((d) => (d.getAttribute('class') || '') === 'numbers');
+  assert.ok(numbers.textContent.includes('129') && numbers.textContent.includes('186'), 'the numbers in a table');
   assert.ok(byText('figcaption', 'Knee'), 'a knee chart for a run with a search step');
+  const timeline = charts.find((c) => c.options.series[1].label === 'requests/s');
+  assert.equal(timeline.options.hooks.drawClear.length, 1, 'the warm-up is shaded behind the lines');
+  const percentiles = charts[charts.length - 1];
+  assert.equal(percentiles.options.axes[0].values(null, percentiles.options.axes[0].splits()).join(' '), '0% 50% 90% 99% 99.9%');
+  assert.deepEqual(percentiles.data[1], [300, 491, 520, 553, 700]);
+  assert.ok(Math.abs(percentiles.data[0][3] - 2) < 1e-9, '99 % at 2 on the 1 - p axis');
+  assert.ok(text().includes('1000 measured responses, max 700 ms'));
+  await browser.go(`#/runs/${done.id}`);
+  assert.ok(charts.every((c) => c.destroyed), 'a page drawn again drops its old charts');
+
+  const bound = structuredClone(done);
+  bound.id = 'bound-run';
+  bound.series[0].points[1].generatorBound = true;
+  replies['GET /api/v1/runs/bound-run'] = bound;
+  await browser.go('#/runs/bound-run');
+  const marked = browser.charts.filter((c) => !c.destroyed)[0];
+  const ring = marked.options.series.find((s) => s.label === 'multi-process: generator-bound');
+  assert.ok(ring, 'generator-bound points are marked, named in the legend');
+  assert.equal(ring.points.show, true);
+  assert.deepEqual(marked.data[marked.options.series.indexOf(ring)], [null, 185.9], 'only the bound point');
+  assert.ok(all('details')[0].textContent.includes('186 (generator-bound)'), 'and flagged in the numbers');
+  assert.ok(text().includes('Ringed points were measured while the load generator was the bottleneck'));
   assert.ok(text().includes('bound (agent-cpu)'), 'a generator-bound step names the rule that fired');
   assert.ok(text().includes('agent demo-agent-1 averaged 97% of its cores <b>in the window</b>'));
   assert.ok(text().includes('under-loaded'), 'an under-loaded step is marked apart from a generator-bound one');
@@ -294,6 +334,42 @@ test('compare names the method and gives each verdict a usable class', async () 
   for (const td of verdicts) {
     assert.ok(!/\s/.test(td.getAttribute('class')), td.getAttribute('class'));
   }
+});
+
+test('compare draws both runs\' scaling curves over each other: the baseline dashed, the candidate solid', async () => {
+  await browser.go(`#/compare?baseline=${done.id}&candidate=${done.id}`);
+  assert.ok(byText('h2', 'Scaling, baseline against candidate'));
+  const charts = browser.charts.filter((c) => !c.destroyed);
+  assert.equal(charts.length, 2, 'throughput and p99');
+  const series = charts[0].options.series.slice(1);
+  const baseline = series.find((s) => s.label === 'multi-process (baseline)');
+  const candidate = series.find((s) => s.label === 'multi-process (candidate)');
+  assert.ok(baseline.dash && baseline.dash.length, 'the baseline is dashed');
+  assert.equal(candidate.dash, undefined, 'the candidate is solid');
+  assert.ok(baseline.stroke.startsWith(candidate.stroke), 'the same colour, the baseline lighter');
+  assert.equal(charts[0].data.length, 1 + series.length, 'one column per series on the same x');
+});
+
+test('a scenario\'s trend charts each cell over its runs and links them, reachable from its run and the scenarios page', async () => {
+  await browser.go(`#/runs/${done.id}`);
+  assert.ok(all('a').some((a) => a.getAttribute('href') === '#/scenarios/gil-cpu/trend'), 'linked from the run');
+  await browser.go('#/scenarios');
+  assert.ok(all('a').some((a) => a.getAttribute('href') === '#/scenarios/smoke/trend'), 'linked from the scenarios page');
+  await browser.go('#/scenarios/gil-cpu/trend?metric=p99');
+  assert.ok(text().startsWith('Trend of gil-cpu'), text().slice(0, 80));
+  const trends = browser.calls.filter((c) => c.path === '/api/v1/scenarios/gil-cpu/trend');
+  assert.equal(trends.length, 10, 'one call per cell: 5 profiles × 2 worker counts');
+  assert.ok(trends.every((c) => c.search.startsWith('?metric=p99&profile=')));
+  const [chart] = browser.charts.filter((c) => !c.destroyed);
+  assert.equal(chart.options.scales.x.time, true, 'runs along time');
+  assert.deepEqual(chart.data[0], [Date.parse('2026-11-20T10:00:00Z') / 1000, Date.parse('2026-11-25T00:07:43Z') / 1000]);
+  assert.deepEqual(chart.data[1], [600, 553]);
+  assert.deepEqual(chart.data[2], [null, 590]);
+  const table = all('table').find((t) => t.textContent.startsWith('p99 of each run'));
+  const rows = table.findAll((e) => e.tagName === 'tr').filter((r) => r.findAll((e) => e.tagName === 'td').length);
+  assert.equal(rows.length, 2);
+  assert.ok(rows[1].findAll((e) => e.tagName === 'a').some((a) => a.getAttribute('href') === `#/runs/${done.id}`), 'each run linked');
+  assert.ok(rows[1].textContent.includes('553') && rows[1].textContent.includes('590'));
 });
 
 test('a scenario runs with a merge patch and labels, then the page follows the new run', async () => {

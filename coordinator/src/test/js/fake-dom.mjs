@@ -129,6 +129,18 @@ export function install(replies) {
     createTextNode: (text) => new Text(text),
     getElementById: (id) => elements[id] || null,
   };
+  // uPlot's stand-in: records what each chart was given (options, aligned data, the element it draws into).
+  const charts = [];
+  globalThis.uPlot = class {
+    constructor(options, data, target) {
+      Object.assign(this, { options, data, target, destroyed: false });
+      charts.push(this);
+    }
+
+    destroy() {
+      this.destroyed = true;
+    }
+  };
   globalThis.location = location;
   globalThis.history = {
     replaceState(state, title, url) {
@@ -166,6 +178,7 @@ export function install(replies) {
     main: elements.main,
     auth: elements.auth,
     calls,
+    charts,
     storage,
     location,
     /** Goes to `hash` as a click on a link would, and waits for the page to render. */

@@ -4,7 +4,9 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed,
-  plannedSteps, plannedCell, niceTicks, scale, chartModel, linePath, seriesLines, fmtTick,
+  plannedSteps, plannedCell, seriesLines, fmtTick,
+  alignLines, logWorkers, chartRows, chartLabel, warmupSpans, probeEdges, timelineLines, compareLines, percentileX,
+  fmtPercentileTick, percentilePoints, percentileTicks, trendCells, trendLines, trendRuns, fmtTrendValue,
   fmtFlow, workloadLines, fmtStage, failedCheckRows, fmtConnections, workerRows, generatorFlag,
   steadinessFlag, fmtRepeatability, verdictView,
 } from '../../main/resources/dev/loadlab/coordinator/dashboard/lib.js';
@@ -85,48 +87,107 @@ test('planned steps and cells follow the coordinator order: profiles, then worke
   assert.equal(plannedCell({ target: {} }, 0), null);
 });
 
-test('niceTicks covers the range with round steps', () => {
-  assert.deepEqual(niceTicks(0, 812, 5), [0, 200, 400, 600, 800, 1000]);
-  assert.deepEqual(niceTicks(0, 1, 5), [0, 0.2, 0.4, 0.6, 0.8, 1]);
-  assert.deepEqual(niceTicks(0, 0, 5), [0, 0.2, 0.4, 0.6, 0.8, 1]);
-  assert.deepEqual(niceTicks(NaN, 3), []);
-  const ticks = niceTicks(0, 1.93, 5);
-  assert.ok(ticks[ticks.length - 1] >= 1.93);
-});
-
-test('scale maps linearly or on log2', () => {
-  const lin = scale([0, 10], [100, 200]);
-  assert.equal(lin(5), 150);
-  const log = scale([1, 32], [0, 500], true);
-  assert.equal(log(1), 0);
-  assert.equal(log(32), 500);
-  assert.equal(log(4), 200);
-  assert.equal(scale([3, 3], [0, 10])(3), 5);
-});
-
-test('chartModel puts workers on log2, starts y at zero and skips points without numbers', () => {
+test('alignLines puts every line on the union of their x values, with gaps, bound markers and no non-numbers', () => {
   const lines = seriesLines([
     { profile: 'async', points: [{ workers: 1, throughputRps: 100, generatorBound: false }, { workers: 4, throughputRps: 380, generatorBound: true }] },
-    { profile: 'threaded-gil', points: [{ workers: 1, throughputRps: 90 }, { workers: 2, throughputRps: null }] },
+    { profile: 'threaded-gil', points: [{ workers: 1, throughputRps: 90 }, { workers: 2, throughputRps: null }, { workers: 8, throughputRps: 95 }] },
   ], 'throughputRps');
-  const m = chartModel(lines, { width: 500, height: 200, margin: { top: 10, right: 10, bottom: 30, left: 40 } });
-  assert.equal(m.log, true);
-  assert.deepEqual(m.xTicks.map((t) => t.value), [1, 4]);
-  assert.equal(m.yTicks[0].value, 0);
-  assert.equal(m.yTicks[0].pos, 170);
-  assert.ok(m.yTicks[m.yTicks.length - 1].value >= 380);
-  assert.equal(m.lines[0].points[0].px, 40);
-  assert.equal(m.lines[0].points[1].px, 490);
-  assert.equal(m.lines[0].points[1].generatorBound, true);
-  assert.equal(m.lines[1].points.length, 1);
-  assert.equal(linePath(m.lines[0].points).split(' ')[0], 'M40.0');
+  const a = alignLines(lines);
+  assert.deepEqual(a.names, ['async', 'threaded-gil']);
+  assert.deepEqual(a.x, [1, 4, 8], 'workers 2 had no figure, so no x of its own');
+  assert.deepEqual(a.ys, [[100, 380, null], [90, null, 95]]);
+  assert.deepEqual(a.bound, [[null, 380, null], [null, null, null]]);
+  assert.equal(a.boundAny, true);
+  assert.equal(a.empty, false);
+  assert.equal(logWorkers(a.x), true);
+  assert.equal(logWorkers([1, 2]), false);
+  assert.equal(logWorkers([0, 8]), false);
+  assert.equal(alignLines([{ name: 'x', points: [{ x: 1, y: null }] }]).empty, true);
+
+  const table = chartRows(a, 'workers W');
+  assert.deepEqual(table.header, ['workers W', 'async', 'threaded-gil']);
+  assert.deepEqual(table.rows, [['1', '100', '90'], ['4', '380 (generator-bound)', '—'], ['8', '—', '95']]);
+  assert.equal(chartLabel('Throughput', a, 'workers W'), 'Throughput: async, threaded-gil over workers W 1 to 8; the numbers are in the table below the chart.');
+  assert.equal(chartLabel('Throughput', alignLines([]), 'W'), 'Throughput: no data yet');
 });
 
-test('chartModel on time is linear and an empty chart says so', () => {
-  const m = chartModel([{ name: 'rps', points: [1, 2, 3, 4, 5, 6].map((s) => ({ x: s, y: 10 * s })) }], { logX: false });
-  assert.equal(m.log, false);
-  assert.ok(Math.abs(m.xAt(3.5) - (m.box.left + m.box.right) / 2) < 1e-9);
-  assert.equal(chartModel([{ name: 'x', points: [{ x: 1, y: null }] }]).empty, true);
+test('a timeline shades each run of warm-up seconds and marks where each search probe starts', () => {
+  const seconds = [0, 1, 2, 3, 4, 5].map((second) => ({ second, warmup: second < 2, requests: 10 * second, errors: 0, latencyMs: second === 3 ? null : { p50: 5, p99: 9 }, probe: second < 3 ? 1 : 2 }));
+  assert.deepEqual(warmupSpans(seconds), [[-0.5, 1.5]]);
+  assert.deepEqual(warmupSpans([{ second: 0, warmup: true }, { second: 1 }, { second: 2, warmup: true }]), [[-0.5, 0.5], [1.5, 2.5]]);
+  assert.deepEqual(probeEdges(seconds), [{ x: 2.5, probe: 2 }]);
+  assert.deepEqual(probeEdges([{ second: 0, probe: null }, { second: 1, probe: null }]), []);
+  const lines = timelineLines(seconds);
+  assert.deepEqual(lines.rate.map((l) => l.name), ['requests/s', 'errors/s']);
+  const latency = alignLines(lines.latency);
+  assert.deepEqual(latency.x, [0, 1, 2, 4, 5], 'a second without latency has no point');
+  assert.deepEqual(alignLines([...lines.rate, ...lines.latency]).ys[2], [9, 9, 9, null, 9, 9], 'beside one with, it is a gap');
+});
+
+test('compareLines gives per profile a baseline and a candidate curve of the whole step, median over repeats', () => {
+  const step = (profile, workers, request, repeat, b, c, bound = false) => ({
+    profile, workers, request, repeat,
+    baselineStep: { generatorBound: bound }, candidateStep: { generatorBound: false },
+    throughputRps: { baseline: b, candidate: c }, p99Ms: { baseline: b / 10, candidate: c / 10 },
+  });
+  const report = {
+    steps: [
+      step('async', 1, 'all', 0, 100, 90), step('async', 1, 'all', 1, 120, 96), step('async', 1, 'all', 2, 110, 93),
+      step('async', 2, 'all', 0, 200, 150, true), step('async', 2, 'hello', 0, 50, 40),
+      step('threaded', 1, 'all', 0, 80, 81),
+      step(null, null, 'all', 0, 5, 5),
+    ],
+  };
+  const lines = compareLines(report, 'throughputRps');
+  assert.deepEqual(lines.map((l) => [l.name, l.profile, l.side]), [
+    ['async (baseline)', 'async', 'baseline'], ['async (candidate)', 'async', 'candidate'],
+    ['threaded (baseline)', 'threaded', 'baseline'], ['threaded (candidate)', 'threaded', 'candidate']]);
+  assert.deepEqual(lines[0].points.map((p) => [p.x, p.y, p.generatorBound]), [[1, 110, false], [2, 200, true]]);
+  assert.deepEqual(lines[1].points.map((p) => [p.x, p.y, p.generatorBound]), [[1, 93, false], [2, 150, false]]);
+  const a = alignLines(lines);
+  assert.deepEqual(a.x, [1, 2], 'both runs on the same x axis');
+  assert.deepEqual(a.ys[3], [81, null]);
+  assert.deepEqual(compareLines(report, 'p99Ms')[0].points.map((p) => p.y), [11, 20]);
+  assert.deepEqual(compareLines({ steps: [step(null, null, 'all', 0, 5, 5)] }, 'throughputRps'), []);
+});
+
+test('the percentile plot puts 1 - p on a log axis: one step right per nine', () => {
+  assert.equal(percentileX(0), 0);
+  assert.ok(Math.abs(percentileX(50) - Math.log10(2)) < 1e-12);
+  assert.ok(Math.abs(percentileX(90) - 1) < 1e-12);
+  assert.ok(Math.abs(percentileX(99) - 2) < 1e-12);
+  assert.ok(Math.abs(percentileX(99.9) - 3) < 1e-9);
+  assert.ok(Math.abs(percentileX(99.99) - 4) < 1e-8);
+  assert.equal(percentileX(100), Infinity);
+  assert.deepEqual(percentileTicks(3.2).map(fmtPercentileTick), ['0%', '50%', '90%', '99%', '99.9%', '99.99%']);
+  assert.deepEqual(percentileTicks(0.5).map(fmtPercentileTick), ['0%', '50%', '90%', '99%']);
+  const points = percentilePoints({
+    totalCount: 2000,
+    percentiles: [{ percentile: 0, valueMs: 1, count: 3 }, { percentile: 50, valueMs: 4, count: 1000 }, { percentile: 99.9, valueMs: 30, count: 1998 }, { percentile: 100, valueMs: 41, count: 2000 }],
+  });
+  assert.deepEqual(points.map((p) => p.y), [1, 4, 30, 41]);
+  assert.ok(Math.abs(points[3].x - Math.log10(2000)) < 1e-12, 'the maximum sits at one response in totalCount');
+  assert.equal(percentilePoints({ totalCount: 1, percentiles: [{ percentile: 100, valueMs: 7, count: 1 }] })[0].x, 1);
+  assert.deepEqual(percentilePoints({ totalCount: 0, percentiles: [] }), []);
+});
+
+test('a trend follows each cell of the sweep over runs, and its table lists each run once', () => {
+  const cells = trendCells({ target: { profiles: ['async', 'threaded'], workers: [1, 4] } });
+  assert.deepEqual(cells.map((c) => c.name), ['async W=1', 'async W=4', 'threaded W=1', 'threaded W=4']);
+  assert.deepEqual(trendCells({ target: { baseUrl: 'http://x' } }), [{ profile: null, workers: null, name: 'as is' }]);
+  const answers = [
+    [{ runId: 'r1', submittedAt: '2026-11-24T10:00:00Z', value: 100, status: 'SUCCEEDED' }, { runId: 'r2', submittedAt: '2026-11-25T10:00:00Z', value: 110, status: 'FAILED' }],
+    [{ runId: 'r2', submittedAt: '2026-11-25T10:00:00Z', value: 300, status: 'FAILED' }],
+    [], [],
+  ];
+  const lines = trendLines(cells, answers);
+  assert.deepEqual(lines[0].points.map((p) => [p.x, p.y, p.runId]), [[Date.parse('2026-11-24T10:00:00Z') / 1000, 100, 'r1'], [Date.parse('2026-11-24T10:00:00Z') / 1000 + 86400, 110, 'r2']]);
+  const runs = trendRuns(lines);
+  assert.deepEqual(runs.map((r) => [r.runId, r.status, r.values]), [['r1', 'SUCCEEDED', [100, null, null, null]], ['r2', 'FAILED', [110, 300, null, null]]]);
+  assert.equal(fmtTrendValue('errorRate', 0.0123), '1.23%');
+  assert.equal(fmtTrendValue('throughput', 1234.4), '1234');
+  assert.equal(fmtTrendValue('p99', 12.6), '13');
+  assert.equal(fmtTrendValue('p99', null), '—');
 });
 
 test('a flows workload is one line per flow: once part, loop steps, pauses and weights', () => {

@@ -13,8 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +75,13 @@ class DashboardIT {
                     .as("an inline script (the CSP would block it)")
                     .isFalse();
             assertThat(index.body()).doesNotContain(" style=").doesNotContain("<style");
+            assertThat(index.body())
+                    .as("the charts' library, a classic script (its global uPlot) before the module that uses it")
+                    .containsSubsequence(
+                            "<script src=\"uplot/uPlot.iife.min.js\"></script>",
+                            "<script type=\"module\" src=\"app.js\"></script>")
+                    .contains("href=\"uplot/uPlot.min.css\"");
+            assertTheVendoredUplotIsServed(base);
 
             StringBuilder scripts = new StringBuilder();
             List<String> bodies = new ArrayList<>(List.of(index.body()));
@@ -135,6 +145,39 @@ class DashboardIT {
             JsonNode scenarios = Json.lenient()
                     .readTree(get(base + "/api/v1/scenarios", bearer).body());
             assertThat(scenarios.get("scenarios").findValuesAsText("builtIn")).contains("true");
+        }
+    }
+
+    /**
+     * The uPlot files served are the ones vendored in {@code dashboard/uplot/} (see its README), byte for byte: the
+     * SHA-256 of each as committed, so an edited or replaced copy fails here, not in a browser. The library sets
+     * element.style only (allowed by style-src 'self'), so the CSP needs no 'unsafe-inline' for it.
+     */
+    private void assertTheVendoredUplotIsServed(String base) throws Exception {
+        Map<String, String> vendored = Map.of(
+                "uplot/uPlot.iife.min.js", "7f29cd14e36d84141ab49c5e0a806d88e4d855596a9bc0e10799bc2c114b4c4f",
+                "uplot/uPlot.min.css", "df630c6a8d6f8eeaff264b50f73ce5b114f646ffd9a0bb74f049b0a00135fa04");
+        for (Map.Entry<String, String> file : vendored.entrySet()) {
+            HttpResponse<byte[]> served = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/dashboard/" + file.getKey()))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(served.statusCode()).as(file.getKey()).isEqualTo(200);
+            assertThat(served.headers().firstValue("Content-Security-Policy"))
+                    .as(file.getKey())
+                    .contains("default-src 'self'; script-src 'self'; style-src 'self';"
+                            + " img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+                            + " form-action 'self'; frame-ancestors 'none'");
+            assertThat(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(served.body())))
+                    .as(file.getKey() + " is the vendored uPlot 1.6.30")
+                    .isEqualTo(file.getValue());
+            if (file.getKey().endsWith(".js")) {
+                String text = new String(served.body(), StandardCharsets.UTF_8);
+                assertThat(text).contains("uPlot (v1.6.30)");
+                assertThat(text).as("uPlot injects no <style> element").doesNotContain("\"style\")");
+            }
         }
     }
 

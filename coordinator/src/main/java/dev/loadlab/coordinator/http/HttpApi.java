@@ -84,6 +84,7 @@ public final class HttpApi {
                 Route.get(RUNS + "/:id/export", runs::export),
                 Route.post(RUNS + "/:id/cancel", runs::cancel),
                 Route.get(RUNS + "/:id/steps/:index/timeline", runs::timeline),
+                Route.get(RUNS + "/:id/steps/:index/percentiles", runs::percentiles),
                 Route.post(ScenarioHandlers.SCENARIOS, scenarios::create),
                 Route.get(ScenarioHandlers.SCENARIOS, scenarios::list),
                 Route.get(scenario, scenarios::get),

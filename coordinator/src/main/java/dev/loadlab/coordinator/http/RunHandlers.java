@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Handlers for {@code /api/v1/runs}: submit, list (history), get, export, cancel and a step's timeline. Each parses the
+ * Handlers for {@code /api/v1/runs}: submit, list (history), get, export, cancel, a step's timeline and a step's
+ * latency distribution (percentiles). Each parses the
  * request, calls {@link RunService} off the event loop and maps the result; failures go to {@link ProblemHandler}.
  * Thread-safe.
  */
@@ -94,13 +95,7 @@ final class RunHandlers {
 
     void timeline(RoutingContext ctx) {
         UUID id = runId(ctx.pathParam("id"));
-        int index;
-        try {
-            index = Integer.parseInt(ctx.pathParam("index"));
-        } catch (NumberFormatException e) {
-            ctx.fail(new ApiException.NotFound("no step " + ctx.pathParam("index") + " (steps are numbered from 0)"));
-            return;
-        }
+        int index = stepIndex(ctx.pathParam("index"));
         vertx.executeBlocking(() -> runs.timeline(id, index), false)
                 .onSuccess(points -> {
                     if (points.isEmpty()) {
@@ -111,6 +106,30 @@ final class RunHandlers {
                     }
                 })
                 .onFailure(ctx::fail);
+    }
+
+    /** {@code GET /runs/{id}/steps/{index}/percentiles}: the stored step's merged histogram, percentile by percentile. */
+    void percentiles(RoutingContext ctx) {
+        UUID id = runId(ctx.pathParam("id"));
+        int index = stepIndex(ctx.pathParam("index"));
+        vertx.executeBlocking(() -> runs.percentiles(id, index), false)
+                .onSuccess(distribution -> {
+                    if (distribution.isEmpty()) {
+                        ctx.fail(new ApiException.NotFound("no stored step " + index + " in run " + id
+                                + " (a step's histogram is stored when the step ends)"));
+                    } else {
+                        Replies.json(ctx, 200, distribution.get());
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private static int stepIndex(String raw) {
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new ApiException.NotFound("no step " + raw + " (steps are numbered from 0)");
+        }
     }
 
     private static UUID runId(String raw) {

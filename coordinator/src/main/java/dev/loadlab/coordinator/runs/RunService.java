@@ -10,6 +10,7 @@ import dev.loadlab.coordinator.export.HlogExport;
 import dev.loadlab.coordinator.export.HtmlExport;
 import dev.loadlab.coordinator.export.JunitExport;
 import dev.loadlab.coordinator.model.CancelOutcome;
+import dev.loadlab.coordinator.model.LatencyDistribution;
 import dev.loadlab.coordinator.model.RunCursor;
 import dev.loadlab.coordinator.model.RunFilter;
 import dev.loadlab.coordinator.model.RunJudge;
@@ -211,6 +212,18 @@ public final class RunService {
             return Optional.empty();
         }
         return Optional.of(reader.timeline(id, stepIndex));
+    }
+
+    /**
+     * One stored step's latency distribution from its merged histogram; empty when the run does not exist or has no
+     * stored step {@code stepIndex} (not run yet, or still running: the histogram is stored when the step ends).
+     */
+    public Optional<LatencyDistribution> percentiles(UUID id, int stepIndex) {
+        if (stepIndex < 0 || reader.findRun(id).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(reader.stepHistograms(id).get(stepIndex))
+                .map(histogram -> LatencyDistribution.of(id.toString(), stepIndex, histogram));
     }
 
     public RunPage list(RunFilter filter, int limit, RunCursor cursor) {

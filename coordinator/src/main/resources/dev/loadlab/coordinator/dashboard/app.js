@@ -3,7 +3,9 @@
 // #/route?token=…), which browsers never send to a server, lives in sessionStorage and is sent on every API call.
 import {
   API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed, fmtLabels,
-  plannedSteps, plannedCell, chartModel, linePath, seriesLines, fmtTick, workloadLines, fmtStage, failedCheckRows,
+  plannedSteps, plannedCell, seriesLines, fmtTick, workloadLines, fmtStage, failedCheckRows,
+  alignLines, logWorkers, chartRows, chartLabel, warmupSpans, probeEdges, timelineLines, compareLines,
+  percentilePoints, percentileTicks, fmtPercentileTick, TREND_METRICS, trendCells, trendLines, trendRuns, fmtTrendValue,
   fmtConnections,
   workerRows,
   generatorFlag,
@@ -13,7 +15,6 @@ import {
 } from './lib.js';
 
 const TOKEN_KEY = 'loadlab.token';
-const SVG = 'http://www.w3.org/2000/svg';
 const main = document.getElementById('main');
 
 // ---- DOM helpers: elements and text nodes only, no HTML strings ----
@@ -21,10 +22,6 @@ const main = document.getElementById('main');
 /** An element with attributes (on* keys become listeners) and children (strings become text nodes). */
 function h(tag, attrs = {}, ...children) {
   return build(document.createElement(tag), attrs, children);
-}
-
-function svg(tag, attrs = {}, ...children) {
-  return build(document.createElementNS(SVG, tag), attrs, children);
 }
 
 function build(el, attrs, children) {
@@ -190,11 +187,14 @@ async function render() {
     history.replaceState(null, '', `${location.pathname}${location.search}${fragment.hash}`);
   }
   authStatus();
+  dropCharts();
   const { route, params } = fragment;
   const parts = route.split('/').filter(Boolean);
   try {
     if (parts[0] === 'runs' && parts[1]) {
       await runPage(decodeURIComponent(parts[1]));
+    } else if (parts[0] === 'scenarios' && parts[1] && parts[2] === 'trend') {
+      await trendPage(decodeURIComponent(parts[1]), params);
     } else if (parts[0] === 'scenarios') {
       await scenariosPage();
     } else if (parts[0] === 'compare') {
@@ -358,10 +358,22 @@ async function runPage(id) {
         timeline = { error };
       }
     }
+    let distribution = null;
+    if (index !== null && (run.steps || []).some((s) => s.index === index)) {
+      try {
+        distribution = await call('percentiles', { params: { id, index } });
+      } catch (error) {
+        if (error instanceof AuthError) {
+          throw error;
+        }
+        distribution = { error };
+      }
+    }
     if (mine !== generation) {
       return;
     }
-    replace(main, runView(run, index, timeline, draw));
+    dropCharts();
+    replace(main, runView(run, index, timeline, draw, distribution));
     document.title = `${run.name} ${run.status} · LoadLab`;
   };
   await draw();
@@ -391,7 +403,7 @@ function verdictFacts(run) {
     how(method))];
 }
 
-function runView(run, index, timeline, redraw) {
+function runView(run, index, timeline, redraw, distribution) {
   const m = run.measurement || {};
   const active = run.status === 'RUNNING' || run.status === 'QUEUED';
   const searching = (run.steps || []).some((s) => s.search) || (run.scenario && run.scenario.load && run.scenario.load.model === 'search');
@@ -409,7 +421,8 @@ function runView(run, index, timeline, redraw) {
       verdictFacts(run)),
     h('p', {},
       active ? h('button', { type: 'button', class: 'danger', onclick: (e) => cancel(run, e.target) }, 'Cancel run') : null, ' ',
-      link(`#/compare${queryString({ baseline: run.id })}`, 'Compare with another run…')),
+      link(`#/compare${queryString({ baseline: run.id })}`, 'Compare with another run…'), ' · ',
+      link(`#/scenarios/${encodeURIComponent(run.name)}/trend`, `Trend of ${run.name} over its runs`)),
     active ? progressPanel(run) : null,
     h('h2', {}, 'Scaling'),
     scalingCharts(run, searching),
@@ -424,6 +437,8 @@ function runView(run, index, timeline, redraw) {
     h('h2', { id: 'timeline' }, 'Timeline'),
     timelineSection(run, index, timeline, redraw),
     how(m.timeline),
+    h('h2', { id: 'distribution' }, 'Latency distribution'),
+    distributionSection(index, distribution),
   ];
 }
 
@@ -481,36 +496,128 @@ function progressPanel(run) {
     h('div', { class: 'how' }, 'Live figures from the per-second intervals received so far (warm-up excluded); the step\'s results come from the final merge.'));
 }
 
-// ---- charts (inline SVG from lib.js geometry) ----
+// ---- charts: uPlot (vendored, loaded by index.html as the global uPlot) drawing what lib.js shapes ----
 
-function lineChart(lines, { title, yLabel, xLabel, width = 560, height = 260, marks = [], logX = 'auto' }) {
-  const model = chartModel(lines, { width, height, logX });
-  const { box } = model;
-  const label = `${title}: ${lines.map((l) => `${l.name} ${l.points.filter((p) => p.y !== null && p.y !== undefined).map((p) => `${p.x}→${fmtTick(p.y)}`).join(', ')}`).join('; ')}`;
-  const body = model.empty
-    ? [svg('text', { x: width / 2, y: height / 2, 'text-anchor': 'middle' }, 'no data yet')]
-    : [
-      marks.map((mark) => mark(model)),
-      model.yTicks.map((t) => [
-        svg('line', { class: 'grid', x1: box.left, x2: box.right, y1: t.pos, y2: t.pos }),
-        svg('text', { x: box.left - 6, y: t.pos + 4, 'text-anchor': 'end' }, fmtTick(t.value)),
-      ]),
-      model.xTicks.map((t) => svg('text', { x: t.pos, y: box.bottom + 16, 'text-anchor': 'middle' }, fmtTick(t.value))),
-      svg('line', { class: 'axis', x1: box.left, x2: box.right, y1: box.bottom, y2: box.bottom }),
-      svg('line', { class: 'axis', x1: box.left, x2: box.left, y1: box.top, y2: box.bottom }),
-      model.lines.map((line, i) => svg('g', { class: `c${i % 8}` },
-        svg('path', { class: 'line', d: linePath(line.points) }),
-        // Dots (with their hover text) while they stay readable; a long timeline is a line only.
-        line.points.length > 120 ? null : line.points.map((p) => svg('circle', { class: `dot${p.generatorBound ? ' bound' : ''}`, cx: p.px, cy: p.py, r: 3.5 },
-          svg('title', {}, `${line.name}, ${xLabel} ${p.x}: ${fmtTick(p.y)} ${yLabel}${p.generatorBound ? ' (generator-bound)' : ''}`))))),
-    ];
-  return h('figure', {},
+// The series colours, as style.css's --s0..--s7 (a canvas needs the values, not the variables).
+const COLOURS = ['#0b5cad', '#c2410c', '#15803d', '#7e22ce', '#be123c', '#0e7490', '#4d7c0f', '#57534e'];
+let charts = []; // the uPlot instances of the page shown now; destroyed before it is drawn again
+
+function dropCharts() {
+  charts.forEach((chart) => chart.destroy());
+  charts = [];
+}
+
+/**
+ * A figure: its caption, the uPlot chart (role img, with an aria-label saying what it shows), and the same numbers
+ * in a table under <details>, for screen readers and for copying. `lines` are lib.js chart lines; `style(i, line)`
+ * gives each line's uPlot series options (colour, dash); `x` is 'workers' (log2 when they span a factor of 4),
+ * 'linear', 'time' (epoch seconds) or 'percentile' (lib.js percentileX, ticked 0 %, 50 %, 90 %, 99 % …).
+ */
+function uChart(lines, { title, yLabel, xLabel, width = 560, height = 260, x = 'workers', style = () => ({}), marks = [], fmtX = fmtTick, fmtY = fmtTick }) {
+  const aligned = alignLines(lines);
+  const holder = h('div', { class: 'uchart', role: 'img', 'aria-label': chartLabel(title, aligned, xLabel, fmtX) });
+  const table = chartRows(aligned, xLabel, fmtX, fmtY);
+  const figure = h('figure', {},
     h('figcaption', {}, title),
-    svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': label },
-      body,
-      svg('text', { x: (box.left + box.right) / 2, y: height - 4, 'text-anchor': 'middle' }, `${xLabel}${model.log ? ' (log scale)' : ''}`),
-      svg('text', { x: 12, y: (box.top + box.bottom) / 2, transform: `rotate(-90 12 ${(box.top + box.bottom) / 2})`, 'text-anchor': 'middle' }, yLabel)),
-    lines.length > 1 ? h('ul', { class: 'legend' }, lines.map((l, i) => h('li', { class: `c${i % 8}` }, l.name))) : null);
+    holder,
+    h('details', { class: 'numbers' }, h('summary', {}, 'The numbers'),
+      h('table', {}, h('thead', {}, h('tr', {}, table.header.map((c) => th(c)))),
+        h('tbody', {}, table.rows.map((row) => h('tr', {}, row.map((c) => num(c))))))));
+  if (aligned.empty) {
+    holder.append(h('p', { class: 'muted' }, 'no data yet'));
+    return figure;
+  }
+  if (typeof globalThis.uPlot !== 'function') {
+    holder.append(h('p', { class: 'muted' }, 'The chart library did not load; the numbers are below.'));
+    return figure;
+  }
+  const series = [{ label: xLabel, value: (u, v) => (v === null || v === undefined ? '—' : fmtX(v)) }];
+  lines.forEach((line, i) => {
+    const own = style(i, line);
+    const stroke = own.stroke || COLOURS[i % COLOURS.length];
+    // Past eight lines the colours repeat: the next eight are dotted.
+    const dash = i >= COLOURS.length ? [2, 3] : undefined;
+    series.push({ label: line.name, stroke, width: 2, dash, points: { size: 6, fill: '#fff' }, spanGaps: true, value: (u, v) => (v === null || v === undefined ? '—' : fmtY(v)), ...own, stroke });
+  });
+  const data = [aligned.x, ...aligned.ys];
+  // Generator-bound points: a ring around each, as a series of points only (no line), so the legend names them.
+  aligned.bound.forEach((column, i) => {
+    if (column.some((v) => v !== null)) {
+      const stroke = series[i + 1].stroke;
+      series.push({ label: `${lines[i].name}: generator-bound`, stroke, width: 2, paths: () => null, points: { show: true, size: 14, width: 2, fill: 'rgba(255,255,255,0)', stroke }, value: (u, v) => (v === null ? '—' : fmtY(v)) });
+      data.push(column);
+    }
+  });
+  const xScale = x === 'time' ? { time: true } : x === 'workers' && logWorkers(aligned.x) ? { time: false, distr: 3, log: 2 } : { time: false };
+  const xAxis = { label: `${xLabel}${xScale.distr === 3 ? ' (log scale)' : ''}` };
+  if (x === 'percentile') {
+    const ticks = percentileTicks(aligned.x[aligned.x.length - 1]);
+    xScale.range = () => [0, ticks[ticks.length - 1]];
+    xAxis.splits = () => ticks;
+    xAxis.values = (u, values) => values.map(fmtPercentileTick);
+  } else if (x !== 'time') {
+    xAxis.values = (u, values) => values.map((v) => (v === null ? '' : fmtX(v)));
+    if (x === 'workers') {
+      xAxis.splits = () => aligned.x; // the worker counts measured, not in-between values
+    } else {
+      xAxis.incrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200, 3600]; // whole seconds
+      xScale.range = (u, min, max) => [min - 0.5, max + 0.5]; // each second's half-second either side, shading included
+    }
+  }
+  const options = {
+    width,
+    height,
+    series,
+    scales: { x: xScale, y: { range: (u, min, max) => [0, max > 0 ? max * 1.08 : 1] } },
+    axes: [xAxis, { label: yLabel, values: (u, values) => values.map(fmtTick), size: 56 }],
+    legend: { live: true },
+    cursor: { points: { size: 8 } },
+    hooks: { drawClear: marks.filter((m) => m.under).map((m) => m.draw), draw: marks.filter((m) => !m.under).map((m) => m.draw) },
+  };
+  charts.push(new globalThis.uPlot(options, data, holder));
+  return figure;
+}
+
+/** Shades x ranges ([from, to] in the x scale's units) behind the lines. */
+function shade(spans, colour = 'rgba(120, 130, 140, 0.16)') {
+  return {
+    under: true,
+    draw: (u) => {
+      const { ctx, bbox } = u;
+      ctx.save();
+      ctx.fillStyle = colour;
+      for (const [from, to] of spans) {
+        const left = Math.max(bbox.left, u.valToPos(from, 'x', true));
+        const right = Math.min(bbox.left + bbox.width, u.valToPos(to, 'x', true));
+        ctx.fillRect(left, bbox.top, Math.max(1, right - left), bbox.height);
+      }
+      ctx.restore();
+    },
+  };
+}
+
+/** Dashed vertical lines at x values, labelled (a search step's probes). */
+function edges(list) {
+  return {
+    under: false,
+    draw: (u) => {
+      const { ctx, bbox } = u;
+      ctx.save();
+      ctx.strokeStyle = '#8a939b';
+      ctx.fillStyle = '#5f6b76';
+      ctx.setLineDash([4, 4]);
+      ctx.font = `${Math.round(11 * devicePixelRatio)}px sans-serif`;
+      for (const edge of list) {
+        const at = u.valToPos(edge.x, 'x', true);
+        ctx.beginPath();
+        ctx.moveTo(at, bbox.top);
+        ctx.lineTo(at, bbox.top + bbox.height);
+        ctx.stroke();
+        ctx.fillText(`probe ${edge.probe}`, at + 4, bbox.top + 12 * devicePixelRatio);
+      }
+      ctx.restore();
+    },
+  };
 }
 
 function scalingCharts(run, searching) {
@@ -525,11 +632,11 @@ function scalingCharts(run, searching) {
   const bound = series.some((s) => s.points.some((p) => p.generatorBound));
   return [
     h('div', { class: 'charts' },
-      lineChart(seriesLines(series, 'throughputRps'), { title: 'Throughput by workers (median over repeats)', yLabel: 'requests/s', xLabel: 'workers W' }),
-      searching ? lineChart(seriesLines(series, 'kneeRateRps'), { title: 'Knee: highest rate meeting the SLO', yLabel: 'requests/s', xLabel: 'workers W', width: 420, height: 220 }) : null,
-      lineChart(seriesLines(series, 'targetCpuCores'), { title: 'Target CPU cores used', yLabel: 'cores', xLabel: 'workers W', width: 420, height: 220 }),
-      lineChart(seriesLines(series, 'p99Ms'), { title: 'p99 latency', yLabel: 'ms', xLabel: 'workers W', width: 420, height: 220 })),
-    bound ? h('p', { class: 'flag' }, 'Dashed points were measured while the load generator was the bottleneck: they show the generator\'s limit, not the target\'s.') : null,
+      uChart(seriesLines(series, 'throughputRps'), { title: 'Throughput by workers (median over repeats)', yLabel: 'requests/s', xLabel: 'workers W', fmtY: fmtRps }),
+      searching ? uChart(seriesLines(series, 'kneeRateRps'), { title: 'Knee: highest rate meeting the SLO', yLabel: 'requests/s', xLabel: 'workers W', width: 420, height: 220, fmtY: fmtRps }) : null,
+      uChart(seriesLines(series, 'targetCpuCores'), { title: 'Target CPU cores used', yLabel: 'cores', xLabel: 'workers W', width: 420, height: 220, fmtY: (v) => fmtNumber(v, 2) }),
+      uChart(seriesLines(series, 'p99Ms'), { title: 'p99 latency', yLabel: 'ms', xLabel: 'workers W', width: 420, height: 220 })),
+    bound ? h('p', { class: 'flag' }, 'Ringed points were measured while the load generator was the bottleneck: they show the generator\'s limit, not the target\'s.') : null,
     repeatsList(series),
   ];
 }
@@ -613,7 +720,7 @@ function stepsTable(run, index, redraw) {
         type: 'button',
         class: 'secondary',
         'aria-pressed': s.index === index ? 'true' : 'false',
-        onclick: () => { chosenStep.set(run.id, s.index); redraw().catch(show); },
+        onclick: () => { chosenStep.set(run.id, s.index); return redraw().catch(show); },
       }, 'show'))))));
 }
 
@@ -761,7 +868,7 @@ function timelineSection(run, index, timeline, redraw) {
   }
   const select = h('select', {
     id: 'timeline-step',
-    onchange: () => { chosenStep.set(run.id, Number(select.value)); redraw().catch(show); },
+    onchange: () => { chosenStep.set(run.id, Number(select.value)); return redraw().catch(show); },
   }, [...indices].sort((a, b) => a - b).map((i) => {
     const step = (run.steps || []).find((s) => s.index === i);
     const cell = step ? { profile: step.profile, workers: step.workers } : plannedCell(run.scenario, i);
@@ -778,31 +885,45 @@ function timelineSection(run, index, timeline, redraw) {
   if (!seconds.length) {
     return [picker, h('p', { class: 'muted' }, 'No second received yet.')];
   }
-  const warm = seconds.filter((p) => p.warmup).map((p) => p.second);
-  const probeEdges = seconds.filter((p, i) => i > 0 && p.probe !== null && p.probe !== undefined && p.probe !== seconds[i - 1].probe);
-  const marks = [
-    // Warm-up seconds, shaded: sent but not counted in the step's figures.
-    (model) => warm.map((sec) => {
-      const left = Math.max(model.box.left, model.xAt(sec - 0.5));
-      const right = Math.min(model.box.right, model.xAt(sec + 0.5));
-      return svg('rect', { class: 'warmup', x: left, y: model.box.top, width: Math.max(1, right - left), height: model.box.bottom - model.box.top });
-    }),
-    (model) => probeEdges.map((p) => [
-      svg('line', { class: 'probe-edge', x1: model.xAt(p.second - 0.5), x2: model.xAt(p.second - 0.5), y1: model.box.top, y2: model.box.bottom }),
-      svg('text', { x: model.xAt(p.second - 0.5) + 3, y: model.box.top + 10 }, `probe ${p.probe}`)]),
-  ];
+  const spans = warmupSpans(seconds);
+  const probes = probeEdges(seconds);
+  const marks = [shade(spans), edges(probes)];
+  const lines = timelineLines(seconds);
   const behind = seconds.filter((p) => p.behindSchedule).length;
   return [
     picker,
     h('div', { class: 'charts' },
-      lineChart([{ name: 'requests/s', points: seconds.map((p) => ({ x: p.second, y: p.requests })) },
-        { name: 'errors/s', points: seconds.map((p) => ({ x: p.second, y: p.errors })) }],
-      { title: `Step ${index + 1}, second by second`, yLabel: 'responses in the second', xLabel: 'second of the step', width: 640, marks, logX: false }),
-      lineChart([{ name: 'p99', points: seconds.map((p) => ({ x: p.second, y: p.latencyMs ? p.latencyMs.p99 : null })) },
-        { name: 'p50', points: seconds.map((p) => ({ x: p.second, y: p.latencyMs ? p.latencyMs.p50 : null })) }],
-      { title: 'Latency per second', yLabel: 'ms', xLabel: 'second of the step', width: 480, marks, logX: false })),
-    h('p', { class: 'how' }, `${seconds.length} seconds; shaded: warm-up (sent, not counted)${probeEdges.length ? '; dashed lines: a new search probe starts' : ''}.`,
+      uChart(lines.rate, { title: `Step ${index + 1}, second by second`, yLabel: 'responses in the second', xLabel: 'second of the step', width: 640, marks, x: 'linear', fmtX: String }),
+      uChart(lines.latency, { title: 'Latency per second', yLabel: 'ms', xLabel: 'second of the step', width: 480, marks, x: 'linear', fmtX: String })),
+    h('p', { class: 'how' }, `${seconds.length} seconds; shaded: warm-up (sent, not counted)${probes.length ? '; dashed lines: a new search probe starts' : ''}.`,
       behind ? h('span', { class: 'flag' }, ` In ${behind} second(s) the generator fell behind its open-model schedule.`) : null),
+  ];
+}
+
+/** The shown step's latency against percentile, from its stored merged histogram (API.percentiles). */
+function distributionSection(index, distribution) {
+  if (index === null || !distribution) {
+    return h('p', { class: 'muted' }, 'The distribution is drawn once the step has ended (its merged histogram is stored then).');
+  }
+  if (distribution.error) {
+    return problemBox(distribution.error);
+  }
+  const points = percentilePoints(distribution);
+  return [
+    h('div', { class: 'charts' }, uChart([{ name: `step ${index + 1}`, points }], {
+      title: `Step ${index + 1}: latency by percentile`,
+      yLabel: distribution.unit || 'ms',
+      xLabel: 'percentile',
+      x: 'percentile',
+      width: 640,
+      fmtX: (v) => {
+        const p = points.find((q) => q.x === v);
+        return p ? `${Number(p.percentile.toFixed(4))}%` : fmtPercentileTick(v);
+      },
+      fmtY: (v) => fmtNumber(v, 0),
+    })),
+    h('p', { class: 'how' }, `${distribution.totalCount} measured responses, max ${distribution.maxMs} ${distribution.unit}, mean ${fmtNumber(distribution.meanMs, 1)} ${distribution.unit}.`
+      + ' The x axis is log-scaled in 1 − p, as HdrHistogram plots it: each step right is one more nine (90 %, 99 %, 99.9 %); the last point is the slowest response.'),
   ];
 }
 
@@ -840,7 +961,8 @@ function scenarioRow(saved) {
   }, 'Run…');
   cell.append(open);
   return h('tr', {},
-    h('td', {}, h('strong', {}, saved.name), saved.builtIn ? h('span', { class: 'muted' }, ' (built-in)') : null),
+    h('td', {}, h('strong', {}, saved.name), saved.builtIn ? h('span', { class: 'muted' }, ' (built-in)') : null,
+      h('div', {}, link(`#/scenarios/${encodeURIComponent(saved.name)}/trend`, 'trend'))),
     num(saved.version), h('td', {}, fmtTime(saved.createdAt)),
     h('td', {}, `${load.model}${load.users ? `, ${load.users} users` : ''}${load.rate ? `, ${load.rate}/s` : ''}${load.stages ? `, stages ${load.stages.map(fmtStage).join(' then ')}` : ''}, ${load.warmup || '0s'} + ${load.duration}${load.connections ? `, connections ${load.connections}` : ''}`),
     h('td', { class: 'mono' }, (s.workload || {}).flows
@@ -963,6 +1085,7 @@ function compareView(report) {
       h('dt', {}, 'Minimum effect'), h('dd', {}, `${fmtPercent(report.minEffect, 0)} of the baseline: a smaller change counts as none`),
       h('dt', {}, 'Correction'), h('dd', {}, report.correction || '—'),
       h('dt', {}, 'Latency'), h('dd', {}, report.latencyNote)),
+    compareCharts(report),
     report.steps.length ? h('table', {},
       h('caption', {}, 'Steps matched by profile, workers and request name; delta = candidate − baseline.'),
       h('thead', {}, h('tr', {}, th('Profile'), th('W', { class: 'num' }), th('Request'),
@@ -984,6 +1107,90 @@ function compareView(report) {
     report.onlyInBaseline.length ? [h('h3', {}, 'Only in the baseline'), h('ul', {}, unmatched(report.onlyInBaseline))] : null,
     report.onlyInCandidate.length ? [h('h3', {}, 'Only in the candidate'), h('ul', {}, unmatched(report.onlyInCandidate))] : null,
   ];
+}
+
+/**
+ * Both runs' scaling curves over each other on the same axes: per profile one colour, the baseline dashed and
+ * lighter, the candidate solid.
+ */
+function compareCharts(report) {
+  const throughput = compareLines(report, 'throughputRps');
+  if (!throughput.length) {
+    return null;
+  }
+  const profiles = [...new Set(throughput.map((l) => l.profile))];
+  const style = (i, line) => {
+    const colour = COLOURS[profiles.indexOf(line.profile) % COLOURS.length];
+    return line.side === 'baseline'
+      ? { stroke: `${colour}99`, dash: [6, 4], width: 1.5 }
+      : { stroke: colour, width: 2.5, dash: undefined };
+  };
+  const bound = throughput.some((l) => l.points.some((p) => p.generatorBound));
+  return [
+    h('h2', {}, 'Scaling, baseline against candidate'),
+    h('div', { class: 'charts' },
+      uChart(throughput, { title: 'Throughput by workers (median over repeats)', yLabel: 'requests/s', xLabel: 'workers W', style, fmtY: fmtRps }),
+      uChart(compareLines(report, 'p99Ms'), { title: 'p99 latency', yLabel: 'ms', xLabel: 'workers W', width: 420, style })),
+    h('p', { class: 'how' }, 'Dashed, lighter: the baseline; solid: the candidate; one colour per profile.',
+      bound ? h('span', { class: 'flag' }, ' Ringed points were generator-bound: they show the generator\'s limit, not the target\'s.') : null),
+  ];
+}
+
+// ---- Trend ----
+
+/**
+ * A scenario's runs over time: the chosen figure of each cell (profile × workers of the saved scenario, or of its
+ * newest run when it is not saved) per run, one line per cell, each run linked in the table below.
+ */
+async function trendPage(name, params) {
+  const mine = generation;
+  const metric = Object.hasOwn(TREND_METRICS, params.get('metric')) ? params.get('metric') : 'throughput';
+  let scenario = null;
+  try {
+    scenario = (await call('scenario', { params: { name } })).scenario;
+  } catch (error) {
+    if (!(error instanceof ProblemError) || error.status !== 404) {
+      throw error;
+    }
+    const newest = await call('runs', { query: { scenario: name, limit: 1 } });
+    if (newest.runs.length) {
+      scenario = (await call('run', { params: { id: newest.runs[0].id } })).scenario;
+    }
+  }
+  const cells = trendCells(scenario);
+  const answers = await Promise.all(cells.map((cell) => call('trend', {
+    params: { name },
+    query: { metric, profile: cell.profile, workers: cell.workers },
+  })));
+  if (mine !== generation) {
+    return;
+  }
+  document.title = `Trend of ${name} · LoadLab`;
+  const select = h('select', {
+    id: 'trend-metric',
+    onchange: () => { location.hash = `#/scenarios/${encodeURIComponent(name)}/trend${queryString({ metric: select.value })}`; },
+  }, Object.entries(TREND_METRICS).map(([key, label]) => h('option', { value: key, selected: key === metric }, `${key} (${label})`)));
+  const lines = trendLines(cells, answers);
+  const runs = trendRuns(lines);
+  const when = (seconds) => fmtTime(new Date(seconds * 1000).toISOString());
+  replace(main,
+    h('h1', {}, `Trend of ${name}`),
+    h('p', {}, link(`#/runs${queryString({ scenario: name })}`, `All runs of ${name}`), ' · ', link('#/scenarios', 'Scenarios')),
+    h('form', { class: 'inline', onsubmit: (e) => e.preventDefault() }, h('label', { for: 'trend-metric' }, 'Figure', select)),
+    runs.length
+      ? [
+        h('div', { class: 'charts' },
+          uChart(lines, { title: `${metric} per run, by cell`, yLabel: TREND_METRICS[metric], xLabel: 'submitted', x: 'time', width: 800, height: 300, fmtX: when, fmtY: (v) => fmtTrendValue(metric, v) })),
+        h('p', { class: 'how' }, 'Each point is one run\'s first step of that cell (profile and workers), oldest left; at most the 100 newest runs.'),
+        h('table', {},
+          h('caption', {}, `${metric} of each run, oldest first`),
+          h('thead', {}, h('tr', {}, th('Run'), th('Submitted'), th('Status'), lines.map((l) => th(l.name, { class: 'num' })))),
+          h('tbody', {}, runs.map((r) => h('tr', {},
+            h('td', { class: 'mono' }, link(`#/runs/${encodeURIComponent(r.runId)}`, r.runId)),
+            h('td', {}, when(r.x)), h('td', {}, status(r.status)),
+            r.values.map((v) => num(fmtTrendValue(metric, v))))))),
+      ]
+      : h('p', { class: 'muted' }, `No stored step of ${name} yet.`));
 }
 
 // Last, so every constant above is initialised before the first page renders.

@@ -1,4 +1,5 @@
-// The dashboard's pure functions: the API routes it calls, URL fragments, number formatting and chart geometry.
+// The dashboard's pure functions: the API routes it calls, URL fragments, number formatting and the data each chart
+// hands to uPlot (app.js draws it).
 // No DOM and no network here, so `node --test` can check all of it (coordinator/src/test/js/).
 
 /**
@@ -11,7 +12,10 @@ export const API = Object.freeze({
   run: ['GET', '/api/v1/runs/{id}'],
   cancel: ['POST', '/api/v1/runs/{id}/cancel'],
   timeline: ['GET', '/api/v1/runs/{id}/steps/{index}/timeline'],
+  percentiles: ['GET', '/api/v1/runs/{id}/steps/{index}/percentiles'],
   scenarios: ['GET', '/api/v1/scenarios'],
+  scenario: ['GET', '/api/v1/scenarios/{name}'],
+  trend: ['GET', '/api/v1/scenarios/{name}/trend'],
   startScenario: ['POST', '/api/v1/scenarios/{name}/runs'],
   compare: ['GET', '/api/v1/compare'],
   agents: ['GET', '/api/v1/agents'],
@@ -290,91 +294,6 @@ export function fmtRepeatability(point) {
   return r.monotoneDrift ? `${line}: monotone drift — ${r.note}` : line;
 }
 
-/** About `count` round tick values covering [min, max] (steps of 1, 2 or 5 × 10^n), ascending. */
-export function niceTicks(min, max, count = 5) {
-  if (!Number.isFinite(min) || !Number.isFinite(max)) {
-    return [];
-  }
-  if (min === max) {
-    max = min === 0 ? 1 : min + Math.abs(min) * 0.5;
-    min = min === 0 ? 0 : min - Math.abs(min) * 0.5;
-  }
-  const raw = (max - min) / Math.max(1, count);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
-  const first = Math.floor(min / step) * step;
-  const ticks = [];
-  for (let v = first; v <= max + step * 1e-9; v += step) {
-    ticks.push(Number(v.toFixed(12)));
-  }
-  if (ticks[ticks.length - 1] < max) {
-    ticks.push(Number((ticks[ticks.length - 1] + step).toFixed(12)));
-  }
-  return ticks;
-}
-
-/** A function mapping [d0, d1] onto [r0, r1]; log2 when `log` (every domain value must then be > 0). */
-export function scale([d0, d1], [r0, r1], log = false) {
-  const f = log ? Math.log2 : (v) => v;
-  const a = f(d0);
-  const b = f(d1);
-  if (a === b) {
-    return () => (r0 + r1) / 2;
-  }
-  return (v) => r0 + ((f(v) - a) / (b - a)) * (r1 - r0);
-}
-
-/**
- * Pixel geometry of a line chart. `lines` is [{name, points: [{x, y, ...}]}]; points without a number for x or y are
- * left out. The y axis starts at 0 (throughput and cores are read against zero); the x axis is log2 when every x is
- * positive and they span at least a factor of 4 (1, 2, 4 … 32 workers spread evenly), linear otherwise. Returns the
- * plot box, x and y ticks with their positions, each line's points with px/py, and xAt (x value -> px). `logX`
- * false forces a linear x axis (time).
- */
-export function chartModel(lines, { width = 560, height = 260, logX = 'auto', margin = { top: 12, right: 16, bottom: 36, left: 56 } } = {}) {
-  const usable = lines.map((line) => ({
-    ...line,
-    points: line.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)),
-  }));
-  const all = usable.flatMap((line) => line.points);
-  const box = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
-  if (!all.length) {
-    return { width, height, box, xTicks: [], yTicks: [], lines: [], empty: true, xAt: () => box.left };
-  }
-  const xs = [...new Set(all.map((p) => p.x))].sort((a, b) => a - b);
-  const xMin = xs[0];
-  const xMax = xs[xs.length - 1];
-  const log = logX === 'auto' ? xMin > 0 && xMax / xMin >= 4 : Boolean(logX);
-  const yTicks = niceTicks(0, Math.max(...all.map((p) => p.y), 0), 5);
-  const yTop = yTicks[yTicks.length - 1];
-  const x = scale([xMin, xMax], [box.left, box.right], log);
-  const y = scale([0, yTop], [box.bottom, box.top]);
-  const xValues = log || xs.length <= 12 ? xs : niceTicks(xMin, xMax, 8).filter((v) => v >= xMin && v <= xMax);
-  return {
-    width,
-    height,
-    box,
-    log,
-    empty: false,
-    xAt: x,
-    xTicks: xValues.map((value) => ({ value, pos: round1(x(value)) })),
-    yTicks: yTicks.map((value) => ({ value, pos: round1(y(value)) })),
-    lines: usable.map((line) => ({
-      ...line,
-      points: line.points.map((p) => ({ ...p, px: round1(x(p.x)), py: round1(y(p.y)) })),
-    })),
-  };
-}
-
-function round1(v) {
-  return Math.round(v * 10) / 10;
-}
-
-/** An SVG path ("M x y L x y …") through points with px/py, rounded to 0.1 px. */
-export function linePath(points) {
-  return points.map((p, i) => `${i ? 'L' : 'M'}${p.px.toFixed(1)} ${p.py.toFixed(1)}`).join(' ');
-}
-
 /** A run's `series` (API.run) as chart lines of one figure: `key` of each point against its workers. */
 export function seriesLines(series, key) {
   return (series || []).map((s) => ({
@@ -389,4 +308,242 @@ export function fmtTick(value) {
     return `${Number((value / 1000).toFixed(1))}k`;
   }
   return String(Number(value.toFixed(2)));
+}
+
+// ---- chart data: what app.js hands to uPlot ----
+
+/**
+ * Chart lines ([{name, points: [{x, y, generatorBound?}]}]) as uPlot's aligned columns: `x` the union of every line's
+ * x (ascending), `ys[i]` line i's y at each x (null where it has no point, so uPlot leaves a gap or joins across it),
+ * `bound[i]` only its generator-bound points' y (null elsewhere: the markers), `boundAny` whether any point is bound.
+ * Points without a finite x or y are left out; `empty` when none is left.
+ */
+export function alignLines(lines) {
+  const usable = lines.map((line) => line.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)));
+  const x = [...new Set(usable.flat().map((p) => p.x))].sort((a, b) => a - b);
+  const at = new Map(x.map((v, i) => [v, i]));
+  const ys = usable.map((points) => {
+    const column = x.map(() => null);
+    points.forEach((p) => { column[at.get(p.x)] = p.y; });
+    return column;
+  });
+  const bound = usable.map((points) => {
+    const column = x.map(() => null);
+    points.filter((p) => p.generatorBound).forEach((p) => { column[at.get(p.x)] = p.y; });
+    return column;
+  });
+  return {
+    names: lines.map((l) => l.name),
+    x,
+    ys,
+    bound,
+    boundAny: bound.some((column) => column.some((v) => v !== null)),
+    empty: x.length === 0,
+  };
+}
+
+/** Whether an x axis of workers is drawn log2: every x positive and spanning a factor of 4 or more (1, 2, 4 … 32). */
+export function logWorkers(x) {
+  return x.length > 1 && x[0] > 0 && x[x.length - 1] / x[0] >= 4;
+}
+
+/**
+ * The numbers behind a chart, for its table: a header (the x label, then each line's name) and one row per x value,
+ * each cell formatted by `fmtX` / `fmtY` ('—' where a line has no point, " (generator-bound)" after a bound one).
+ */
+export function chartRows(aligned, xLabel, fmtX = String, fmtY = fmtTick) {
+  return {
+    header: [xLabel, ...aligned.names],
+    rows: aligned.x.map((x, i) => [fmtX(x), ...aligned.ys.map((column, l) => (column[i] === null
+      ? DASH
+      : `${fmtY(column[i])}${aligned.bound[l][i] !== null ? ' (generator-bound)' : ''}`))]),
+  };
+}
+
+/** A chart's aria-label: its title, lines, x range and where the numbers are. */
+export function chartLabel(title, aligned, xLabel, fmtX = String) {
+  if (aligned.empty) {
+    return `${title}: no data yet`;
+  }
+  const range = aligned.x.length > 1 ? `${fmtX(aligned.x[0])} to ${fmtX(aligned.x[aligned.x.length - 1])}` : fmtX(aligned.x[0]);
+  return `${title}: ${aligned.names.join(', ')} over ${xLabel} ${range}; the numbers are in the table below the chart.`;
+}
+
+/**
+ * A step's timeline as x ranges to shade: each run of consecutive warm-up seconds as [first - 0.5, last + 0.5]
+ * (a second's point sits at its middle).
+ */
+export function warmupSpans(seconds) {
+  const spans = [];
+  for (const p of seconds || []) {
+    if (!p.warmup) {
+      continue;
+    }
+    const last = spans[spans.length - 1];
+    if (last && last[1] === p.second - 0.5) {
+      last[1] = p.second + 0.5;
+    } else {
+      spans.push([p.second - 0.5, p.second + 0.5]);
+    }
+  }
+  return spans;
+}
+
+/** Where a search step's next probe starts in its timeline: [{x, probe}] at the edge before its first second. */
+export function probeEdges(seconds) {
+  const list = seconds || [];
+  return list.filter((p, i) => i > 0 && p.probe !== null && p.probe !== undefined && p.probe !== list[i - 1].probe)
+    .map((p) => ({ x: p.second - 0.5, probe: p.probe }));
+}
+
+/** The timeline's two charts' lines: responses and errors per second; p99 and p50 per second. */
+export function timelineLines(seconds) {
+  const list = seconds || [];
+  const lat = (key) => (p) => ({ x: p.second, y: p.latencyMs ? p.latencyMs[key] : null });
+  return {
+    rate: [{ name: 'requests/s', points: list.map((p) => ({ x: p.second, y: p.requests })) },
+      { name: 'errors/s', points: list.map((p) => ({ x: p.second, y: p.errors })) }],
+    latency: [{ name: 'p99', points: list.map(lat('p99')) }, { name: 'p50', points: list.map(lat('p50')) }],
+  };
+}
+
+function median(values) {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!sorted.length) {
+    return null;
+  }
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * A comparison's scaling curves of one figure (`key`: throughputRps, p50Ms or p99Ms) for both runs: per profile a
+ * baseline line and a candidate line (side 'baseline' / 'candidate', the same `profile` so both get its colour), each
+ * point the median over the cell's repeats of the whole step (request "all"), generator-bound when any repeat was.
+ * Steps without a profile and worker count (a target used as is) have no curve.
+ */
+export function compareLines(report, key) {
+  const cells = new Map(); // profile -> workers -> {baseline: [], candidate: [], bound flags}
+  for (const s of (report && report.steps) || []) {
+    if (s.request !== 'all' || !s.profile || !Number.isFinite(s.workers) || !s[key]) {
+      continue;
+    }
+    const byWorkers = cells.get(s.profile) || new Map();
+    cells.set(s.profile, byWorkers);
+    const cell = byWorkers.get(s.workers) || { baseline: [], candidate: [], baselineBound: false, candidateBound: false };
+    byWorkers.set(s.workers, cell);
+    cell.baseline.push(s[key].baseline);
+    cell.candidate.push(s[key].candidate);
+    cell.baselineBound ||= Boolean(s.baselineStep && s.baselineStep.generatorBound);
+    cell.candidateBound ||= Boolean(s.candidateStep && s.candidateStep.generatorBound);
+  }
+  const lines = [];
+  for (const [profile, byWorkers] of cells) {
+    const workers = [...byWorkers.keys()].sort((a, b) => a - b);
+    for (const side of ['baseline', 'candidate']) {
+      lines.push({
+        name: `${profile} (${side})`,
+        profile,
+        side,
+        points: workers.map((w) => ({ x: w, y: median(byWorkers.get(w)[side]), generatorBound: byWorkers.get(w)[`${side}Bound`] })),
+      });
+    }
+  }
+  return lines;
+}
+
+/**
+ * A percentile's place on the percentile plot's x axis, as HdrHistogram plots it: -log10(1 - p), so 0 %, 90 %,
+ * 99 %, 99.9 % … are evenly spaced (0, 1, 2, 3 …) and 50 % sits at log10(2). `percent` is 0..100; 100 % itself is
+ * off the axis (Infinity): percentilePoints places it.
+ */
+export function percentileX(percent) {
+  return 0 - Math.log10(1 - percent / 100); // 0, not -0, at 0 %
+}
+
+/** The percentile an x of the percentile plot stands for, as a label: "0%", "50%", "90%", "99%", "99.9%", "99.99%". */
+export function fmtPercentileTick(x) {
+  const percent = 100 * (1 - 10 ** -x);
+  const digits = Math.max(0, Math.ceil(x - 1e-9) - 2);
+  return `${Number(percent.toFixed(digits))}%`;
+}
+
+/**
+ * The percentile plot's points from a step's distribution (API.percentiles): x = percentileX of each point, y its
+ * latency in ms. The 100 % point (the maximum) goes at log10(totalCount): one response in totalCount, where the
+ * slowest one really sits, and never before the previous point.
+ */
+export function percentilePoints(distribution) {
+  const points = [];
+  const total = (distribution && distribution.totalCount) || 0;
+  for (const p of (distribution && distribution.percentiles) || []) {
+    let x = percentileX(p.percentile);
+    if (!Number.isFinite(x)) {
+      const last = points.length ? points[points.length - 1].x : 0;
+      x = Math.max(last, total > 1 ? Math.log10(total) : 1);
+    }
+    points.push({ x, y: p.valueMs, percentile: p.percentile });
+  }
+  return points;
+}
+
+/** The percentile plot's x ticks up to `maxX`: 0 %, 50 %, 90 %, then one more nine each (99 %, 99.9 % …). */
+export function percentileTicks(maxX) {
+  const ticks = [0, Math.log10(2), 1];
+  for (let nines = 2; nines <= Math.max(2, Math.ceil(maxX - 1e-9)); nines += 1) {
+    ticks.push(nines);
+  }
+  return ticks;
+}
+
+/** The figures a trend can follow (API.trend's metric), with the unit shown on the chart's y axis. */
+export const TREND_METRICS = Object.freeze({
+  throughput: 'requests/s',
+  p50: 'p50 ms',
+  p99: 'p99 ms',
+  errorRate: 'error rate',
+});
+
+/**
+ * The cells a scenario's trend follows: each profile × worker count of its sweep, or one cell for a target used as
+ * is (profile and workers null: API.trend without them).
+ */
+export function trendCells(scenario) {
+  const target = (scenario && scenario.target) || {};
+  const profiles = target.profiles || [];
+  const workers = target.workers || [];
+  if (!profiles.length || !workers.length) {
+    return [{ profile: null, workers: null, name: 'as is' }];
+  }
+  return profiles.flatMap((profile) => workers.map((w) => ({ profile, workers: w, name: `${profile} W=${w}` })));
+}
+
+/**
+ * A trend's chart lines: one per cell, each point a run (x = its submission in epoch seconds, y the metric's value),
+ * `answers[i]` being API.trend's reply for `cells[i]`.
+ */
+export function trendLines(cells, answers) {
+  return cells.map((cell, i) => ({
+    name: cell.name,
+    points: (answers[i] || []).map((t) => ({ x: Date.parse(t.submittedAt) / 1000, y: t.value, runId: t.runId, status: t.status })),
+  }));
+}
+
+/** A trend's runs, oldest first, each with its value per cell (null where the run has no such step), for the table. */
+export function trendRuns(lines) {
+  const runs = new Map();
+  lines.forEach((line, l) => line.points.forEach((p) => {
+    const run = runs.get(p.runId) || { runId: p.runId, x: p.x, status: p.status, values: lines.map(() => null) };
+    run.values[l] = p.y;
+    runs.set(p.runId, run);
+  }));
+  return [...runs.values()].sort((a, b) => a.x - b.x);
+}
+
+/** A trend value for display: error rates as percentages, throughput as requests/s, latencies in whole ms. */
+export function fmtTrendValue(metric, value) {
+  if (value === null || value === undefined) {
+    return DASH;
+  }
+  return metric === 'errorRate' ? fmtPercent(value) : metric === 'throughput' ? fmtRps(value) : fmtNumber(value, 0);
 }
