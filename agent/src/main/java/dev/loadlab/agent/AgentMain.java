@@ -73,7 +73,7 @@ public final class AgentMain implements Callable<Integer> {
     @Option(
             names = "--warm-up-tolerance",
             defaultValue = "${env:LOADLAB_AGENT_WARM_UP_TOLERANCE:-0.03}",
-            description = "How far each second's rate may be from the window's mean, as a fraction (0.03 = 3 %), in"
+            description = "How far each second's rate may be from the window's mean, as a fraction (0.03 = 3 %%), in"
                     + " (0, 0.5] (env LOADLAB_AGENT_WARM_UP_TOLERANCE, default ${DEFAULT-VALUE}).")
     String warmUpTolerance;
 

@@ -3,7 +3,10 @@ package dev.loadlab.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +57,22 @@ class AgentMainTest {
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining(message)
                 .hasMessageContaining(args[0]);
+    }
+
+    @Test
+    void theHelpPrintsEveryDescriptionWholeWithoutFormatWarnings() {
+        // A bare percent sign in a description is a format specifier to picocli: it warns and prints it raw.
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream before = System.err;
+        String usage;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            usage = new CommandLine(new AgentMain()).getUsageMessage();
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+        assertThat(usage).contains("(0.03 = 3 %)");
     }
 
     private AgentConfig parse(String... args) throws IOException {
