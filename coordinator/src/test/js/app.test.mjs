@@ -6,7 +6,7 @@
 import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { install } from './fake-dom.mjs';
+import { install, clicked } from './fake-dom.mjs';
 import { API } from '../../main/resources/dev/loadlab/coordinator/dashboard/lib.js';
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
@@ -39,6 +39,12 @@ const replies = {
   'GET /api/v1/scenarios/gil-cpu/trend?metric=p99&profile=multi-process&workers=2': [
     { runId: done.id, submittedAt: '2026-11-25T00:07:43Z', value: 590, status: 'SUCCEEDED' }],
   'GET /api/v1/scenarios/gil-cpu/trend': [],
+  [`GET /api/v1/runs/${done.id}/export?format=csv`]: {
+    httpStatus: 200, body: 'kind,index\r\nstep,0\r\n', headers: { 'Content-Disposition': 'attachment; filename="../loadlab-run-1.csv"' },
+  },
+  [`GET /api/v1/runs/${done.id}/export?format=hlog`]: {
+    httpStatus: 404, body: { title: 'Not found', detail: 'no stored histogram', errors: [] },
+  },
 };
 const browser = install(replies);
 browser.location.hash = '#/runs?token=s3cret&status=';
@@ -211,6 +217,31 @@ test('a finished run shows its verdict apart from its status, with the steps beh
 
   await browser.go(`#/runs/${running.id}`);
   assert.ok(!all('dd').some((e) => (e.getAttribute('class') || '') === 'verdict'), 'no verdict before the end');
+});
+
+test('a finished run offers its exports: fetched with the token, saved under the coordinator\'s file name', async () => {
+  await browser.go(`#/runs/${done.id}`);
+  const offered = all('p').find((p) => (p.getAttribute('class') || '') === 'downloads');
+  assert.ok(offered, 'a downloads line');
+  for (const name of ['HTML report', 'CSV', 'JUnit XML', 'HdrHistogram log']) {
+    assert.ok(offered.textContent.includes(name), name);
+  }
+  await byText('button', 'CSV').fire('click');
+  const sent = browser.calls.findLast((c) => c.path === `/api/v1/runs/${done.id}/export`);
+  assert.equal(sent.search, '?format=csv');
+  assert.equal(sent.headers.Authorization, 'Bearer s3cret');
+  const saved = clicked.at(-1);
+  assert.equal(saved.tagName, 'a');
+  assert.equal(saved.getAttribute('download'), 'loadlab-run-1.csv', 'no directory from the header');
+  assert.ok(saved.getAttribute('href').startsWith('blob:'));
+
+  const before = clicked.length;
+  await byText('button', 'HdrHistogram log').fire('click');
+  assert.equal(clicked.length, before, 'nothing saved from a refusal');
+  assert.ok(text().includes('no stored histogram'), 'the refusal is shown');
+
+  await browser.go(`#/runs/${running.id}`);
+  assert.ok(!all('p').some((p) => (p.getAttribute('class') || '') === 'downloads'), 'no exports while it runs');
 });
 
 test('a run with flows shows per step its flows, failed checks by label, first failure messages and stages', async () => {

@@ -56,6 +56,9 @@ export class Text extends Node {
   }
 }
 
+/** Every element a script called click() on, in order. */
+export const clicked = [];
+
 export class Element extends Node {
   constructor(tagName, namespace = null) {
     super();
@@ -93,6 +96,11 @@ export class Element extends Node {
 
   set value(v) {
     this._value = v;
+  }
+
+  /** A click from a script: recorded in `clicked` (the download links the dashboard makes and clicks). */
+  click() {
+    clicked.push(this);
   }
 
   /** Fires the element's listeners for `type` with a minimal event; resolves when async listeners settle. */
@@ -172,7 +180,15 @@ export function install(replies) {
         await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
       }
     }
-    return { status, ok: status >= 200 && status < 300, text: async () => JSON.stringify(body) };
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    const headers = new Map(Object.entries(reply && reply.headers ? reply.headers : {}).map(([k, v]) => [k.toLowerCase(), v]));
+    return {
+      status,
+      ok: status >= 200 && status < 300,
+      text: async () => text,
+      blob: async () => new Blob([text]),
+      headers: { get: (name) => headers.get(name.toLowerCase()) ?? null },
+    };
   };
   return {
     main: elements.main,

@@ -2,7 +2,7 @@
 // (see h()); nothing from the API is parsed as HTML. The bearer token comes from the URL fragment (#token=… or
 // #/route?token=…), which browsers never send to a server, lives in sessionStorage and is sent on every API call.
 import {
-  API, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed, fmtLabels,
+  API, EXPORTS, dispositionName, apiPath, queryString, parseFragment, fmtNumber, fmtRps, fmtPercent, fmtDelta, fmtTime, fmtElapsed, fmtLabels,
   plannedSteps, plannedCell, seriesLines, fmtTick, workloadLines, fmtStage, failedCheckRows,
   alignLines, logWorkers, chartRows, chartLabel, warmupSpans, probeEdges, timelineLines, compareLines,
   percentilePoints, percentileTicks, fmtPercentileTick, TREND_METRICS, trendCells, trendLines, trendRuns, fmtTrendValue,
@@ -72,12 +72,12 @@ function token() {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-/** Calls one API route from the table in lib.js; resolves to the parsed JSON (or null for an empty body). */
-async function call(route, { params, query, body } = {}) {
+/** Sends one API route from the table in lib.js with the token; resolves to the response (throws on a 401). */
+async function send(route, { params, query, body, accept = 'application/json' } = {}) {
   const [method, template] = API[route];
   // Relative to the page, so a coordinator behind a path prefix (…/dashboard/ calls …/api/…) still works.
   const url = new URL(`..${apiPath(template, params)}${queryString(query)}`, document.baseURI);
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: accept };
   if (token()) {
     headers.Authorization = `Bearer ${token()}`;
   }
@@ -88,6 +88,12 @@ async function call(route, { params, query, body } = {}) {
   if (response.status === 401) {
     throw new AuthError();
   }
+  return response;
+}
+
+/** Calls one API route from the table in lib.js; resolves to the parsed JSON (or null for an empty body). */
+async function call(route, options = {}) {
+  const response = await send(route, options);
   const text = await response.text();
   let json = null;
   try {
@@ -423,6 +429,7 @@ function runView(run, index, timeline, redraw, distribution) {
       active ? h('button', { type: 'button', class: 'danger', onclick: (e) => cancel(run, e.target) }, 'Cancel run') : null, ' ',
       link(`#/compare${queryString({ baseline: run.id })}`, 'Compare with another run…'), ' · ',
       link(`#/scenarios/${encodeURIComponent(run.name)}/trend`, `Trend of ${run.name} over its runs`)),
+    downloads(run),
     active ? progressPanel(run) : null,
     h('h2', {}, 'Scaling'),
     scalingCharts(run, searching),
@@ -461,6 +468,49 @@ function describeScenario(run) {
     target.profiles ? `; profiles ${target.profiles.join(', ')}` : '',
     target.workers ? `; W = ${target.workers.join(', ')}` : '',
   ];
+}
+
+/**
+ * Downloads one export of the run: fetched with the token (a plain link could not send it), then saved from a blob URL
+ * under the name the coordinator gave.
+ */
+async function download(run, format, button) {
+  button.disabled = true;
+  try {
+    const response = await send('export', { params: { id: run.id }, query: { format }, accept: '*/*' });
+    if (!response.ok) {
+      const text = await response.text();
+      let problem = {};
+      try {
+        problem = JSON.parse(text);
+      } catch {
+        problem = { detail: text.slice(0, 300) };
+      }
+      throw new ProblemError(response.status, problem);
+    }
+    const blob = await response.blob();
+    const url = URL.createObjectURL(blob);
+    const save = h('a', { href: url, download: dispositionName(response.headers.get('Content-Disposition'), `loadlab-run-${run.id}.${format}`) });
+    save.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch (error) {
+    if (error instanceof AuthError) {
+      show(error);
+    } else {
+      button.after(problemBox(error));
+    }
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function downloads(run) {
+  if (run.status === 'RUNNING' || run.status === 'QUEUED') {
+    return null;
+  }
+  return h('p', { class: 'downloads' }, 'Download: ',
+    EXPORTS.map(([format, text], i) => [i ? ' · ' : null,
+      h('button', { type: 'button', class: 'link', onclick: (e) => download(run, format, e.target) }, text)]));
 }
 
 async function cancel(run, button) {

@@ -13,6 +13,7 @@ export const API = Object.freeze({
   cancel: ['POST', '/api/v1/runs/{id}/cancel'],
   timeline: ['GET', '/api/v1/runs/{id}/steps/{index}/timeline'],
   percentiles: ['GET', '/api/v1/runs/{id}/steps/{index}/percentiles'],
+  export: ['GET', '/api/v1/runs/{id}/export'],
   scenarios: ['GET', '/api/v1/scenarios'],
   scenario: ['GET', '/api/v1/scenarios/{name}'],
   trend: ['GET', '/api/v1/scenarios/{name}/trend'],
@@ -20,6 +21,21 @@ export const API = Object.freeze({
   compare: ['GET', '/api/v1/compare'],
   agents: ['GET', '/api/v1/agents'],
 });
+
+/** The run exports the run page offers for download: the API's format and the link's text. */
+export const EXPORTS = Object.freeze([
+  ['html', 'HTML report'],
+  ['csv', 'CSV'],
+  ['junit', 'JUnit XML'],
+  ['hlog', 'HdrHistogram log'],
+]);
+
+/** The file name in a Content-Disposition header ("attachment; filename=\"x.csv\""), without any directory; or `fallback`. */
+export function dispositionName(header, fallback) {
+  const match = /filename="?([^";]+)"?/i.exec(header || '');
+  const name = match ? match[1].split(/[\\/]/).pop() : '';
+  return name && name !== '.' && name !== '..' ? name : fallback;
+}
 
 /** The path of `template` with each {param} replaced by its value, percent-encoded as one path segment. */
 export function apiPath(template, params = {}) {
