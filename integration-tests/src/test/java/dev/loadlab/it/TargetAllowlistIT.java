@@ -134,4 +134,57 @@ class TargetAllowlistIT {
             target.stop(0);
         }
     }
+
+    @Test
+    void aQueuedRunWhoseTargetIsNoLongerAllowedFailsItsStepWithNothingSent() throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        HttpServer target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        target.createContext("/", exchange -> {
+            served.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        target.start();
+        String clusterName = "allowlist-changed-" + UUID.randomUUID();
+        CoordinatorConfig before = CoordinatorConfig.local(dir.resolve("data"), clusterName);
+        String id;
+        try (Coordinator coordinator = Coordinator.start(before)) {
+            // No agent yet: the run waits in the queue, stored, and outlives this coordinator.
+            Api.Reply submitted = Api.of(coordinator)
+                    .post("/api/v1/runs", """
+                    {"name": "queued", "target": {"baseUrl": "http://127.0.0.1:%d"},
+                     "workload": {"requests": [{"name": "hello", "path": "/hello"}]},
+                     "load": {"model": "closed", "users": 1, "warmup": "1s", "duration": "1s"}}
+                    """.formatted(target.getAddress().getPort()));
+            assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);
+            id = submitted.body().get("id").asText();
+        }
+        CoordinatorConfig after =
+                before.toBuilder().allowedTargets(List.of("10.255.255.1")).build();
+        try (Coordinator coordinator = Coordinator.start(after);
+                AgentProcess agent = AgentProcess.start(
+                        List.of(),
+                        "open-minded",
+                        coordinator.clusterAddress(),
+                        clusterName,
+                        dir.resolve("agent"),
+                        List.of("--allowed-targets", "127.0.0.0/8"))) {
+            Api api = Api.of(coordinator);
+            JsonNode run = Poll.until("the queued run to end", Duration.ofSeconds(90), () -> {
+                JsonNode view = api.get("/api/v1/runs/" + id).body();
+                return view.get("status").asText().matches("SUCCEEDED|FAILED|CANCELLED")
+                        ? Optional.of(view)
+                        : Optional.empty();
+            });
+
+            assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("FAILED");
+            assertThat(run.get("steps").get(0).get("failure").asText())
+                    .as(run.toPrettyString())
+                    .contains("nothing was sent: the target is no longer allowed")
+                    .contains("$.target.baseUrl: host 127.0.0.1 is not on the target allowlist [10.255.255.1]");
+            assertThat(served.get()).as("requests that reached the target").isZero();
+        } finally {
+            target.stop(0);
+        }
+    }
 }
