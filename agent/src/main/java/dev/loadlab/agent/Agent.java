@@ -18,12 +18,14 @@ import dev.loadlab.protocol.message.ToAgent;
 import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.message.WarmUp;
 import dev.loadlab.protocol.message.Welcome;
+import dev.loadlab.protocol.target.TargetAllowlist;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -210,7 +212,17 @@ public final class Agent {
                                     // Staged: this agent takes its share of every stage, by its place among them.
                                     : "staged load as agent " + (assignment.agentIndex() + 1) + " of "
                                             + assignment.agentCount());
-            StepResult result = runner.run(assignment, config.id(), this::clusterTimeMs, this::send);
+            TargetAllowlist.Check target = config.allowedTargets().check(baseUrl(assignment));
+            String refusal = refusal(assignment, target);
+            StepResult result = refusal != null
+                    ? StepResult.notRun(
+                            assignment.runId(),
+                            assignment.stepIndex(),
+                            assignment.probe(),
+                            config.id(),
+                            refusal,
+                            Instant.now())
+                    : runner.run(assignment, config.id(), this::clusterTimeMs, this::send, pinned(target));
             unacknowledged.put(key, result);
             send(result);
             LOG.info(
@@ -222,6 +234,42 @@ public final class Agent {
         } finally {
             current.set(null);
         }
+    }
+
+    /**
+     * Why this agent will not send the assignment's load, or null: its target must be on this agent's own allowlist,
+     * whatever the coordinator allowed (a coordinator with another list, or one that was not this project's, must not
+     * aim the agent elsewhere). A host name is resolved once, here; every address must be allowed.
+     */
+    private String refusal(Assignment assignment, TargetAllowlist.Check check) {
+        if (check.allowed()) {
+            return null;
+        }
+        String reason = "agent " + config.id() + " refused the step, nothing was sent: $.target.baseUrl: "
+                + check.refusal()
+                + (check.refusal().contains("allowlist")
+                        ? " (the agent's --allowed-targets or LOADLAB_AGENT_ALLOWED_TARGETS)"
+                        : "");
+        LOG.warn("run {} step {}: {}", assignment.runId(), assignment.stepIndex(), reason);
+        return reason;
+    }
+
+    private static String baseUrl(Assignment assignment) {
+        return assignment.scenario() == null || assignment.scenario().target() == null
+                ? null
+                : assignment.scenario().target().baseUrl();
+    }
+
+    /** A host name with the addresses the check allowed, for Gatling to use instead of its own lookup. */
+    private static Map<String, List<String>> pinned(TargetAllowlist.Check check) {
+        if (check.host() == null
+                || check.host().startsWith("[")
+                || check.addresses().stream().anyMatch(a -> a.getHostAddress().equals(check.host()))) {
+            return Map.of(); // an IP literal: nothing to look up
+        }
+        return Map.of(
+                check.host(),
+                check.addresses().stream().map(InetAddress::getHostAddress).toList());
     }
 
     private long clusterTimeMs() {

@@ -1,5 +1,6 @@
 package dev.loadlab.agent;
 
+import dev.loadlab.protocol.target.TargetAllowlist;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Objects;
  * default). {@code joinHost:joinPort} is the coordinator's Hazelcast member; {@code bindHost} the address this agent's
  * member listens on. The warm-up before joining runs until the rate per second is stable, each of the last {@code
  * warmUpWindow} seconds within {@code warmUpTolerance} of their mean, or for at most {@code warmUpCap} (zero: only a
- * short cold-start run). Immutable.
+ * short cold-start run). {@code allowedTargets} is where this agent will send load, checked before each step whatever
+ * the coordinator says (default {@link TargetAllowlist#DEFAULT}, loopback only). Immutable.
  */
 public record AgentConfig(
         String id,
@@ -20,7 +22,8 @@ public record AgentConfig(
         Path workDir,
         Duration warmUpCap,
         Duration warmUpWindow,
-        double warmUpTolerance) {
+        double warmUpTolerance,
+        TargetAllowlist allowedTargets) {
     public static final Duration DEFAULT_WARM_UP_CAP = Duration.ofSeconds(60);
     public static final Duration MAX_WARM_UP_CAP = Duration.ofSeconds(600);
     public static final Duration DEFAULT_WARM_UP_WINDOW = Duration.ofSeconds(5);
@@ -38,6 +41,7 @@ public record AgentConfig(
             throw new IllegalArgumentException("--join port must be between 1 and 65535, was " + joinPort);
         }
         Objects.requireNonNull(warmUpCap, "warmUpCap");
+        Objects.requireNonNull(allowedTargets, "allowedTargets");
         Objects.requireNonNull(warmUpWindow, "warmUpWindow");
         if (warmUpCap.isNegative() || warmUpCap.compareTo(MAX_WARM_UP_CAP) > 0) {
             throw new IllegalArgumentException("--warm-up-cap must be between 0 and " + MAX_WARM_UP_CAP.toSeconds()
@@ -64,7 +68,8 @@ public record AgentConfig(
                 workDir,
                 DEFAULT_WARM_UP_CAP,
                 DEFAULT_WARM_UP_WINDOW,
-                DEFAULT_WARM_UP_TOLERANCE);
+                DEFAULT_WARM_UP_TOLERANCE,
+                TargetAllowlist.parse(TargetAllowlist.DEFAULT));
     }
 
     /** {@code host:port} of the coordinator's member. */
@@ -74,6 +79,22 @@ public record AgentConfig(
 
     /** This config with another warm-up. */
     public AgentConfig withWarmUp(Duration cap, Duration window, double tolerance) {
-        return new AgentConfig(id, joinHost, joinPort, bindHost, clusterName, workDir, cap, window, tolerance);
+        return new AgentConfig(
+                id, joinHost, joinPort, bindHost, clusterName, workDir, cap, window, tolerance, allowedTargets);
+    }
+
+    /** This config sending load only where {@code allowlist} allows. */
+    public AgentConfig withAllowedTargets(TargetAllowlist allowlist) {
+        return new AgentConfig(
+                id,
+                joinHost,
+                joinPort,
+                bindHost,
+                clusterName,
+                workDir,
+                warmUpCap,
+                warmUpWindow,
+                warmUpTolerance,
+                allowlist);
     }
 }

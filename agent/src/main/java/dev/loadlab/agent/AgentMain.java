@@ -1,6 +1,7 @@
 package dev.loadlab.agent;
 
 import dev.loadlab.protocol.scenario.DurationText;
+import dev.loadlab.protocol.target.TargetAllowlist;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -78,6 +79,14 @@ public final class AgentMain implements Callable<Integer> {
     String warmUpTolerance;
 
     @Option(
+            names = "--allowed-targets",
+            defaultValue = "${env:LOADLAB_AGENT_ALLOWED_TARGETS:-" + TargetAllowlist.DEFAULT + "}",
+            description = "Where this agent sends load, whatever an assignment says: host names, IP addresses ([::1]"
+                    + " for IPv6), CIDR ranges (127.0.0.0/8), comma-separated (env LOADLAB_AGENT_ALLOWED_TARGETS,"
+                    + " default ${DEFAULT-VALUE}).")
+    String allowedTargets;
+
+    @Option(
             names = "--exit-with-parent",
             description =
                     "Exit when the process that started this one exits (used by the demo so no agent outlives it).")
@@ -113,6 +122,12 @@ public final class AgentMain implements Callable<Integer> {
                     new CommandLine(this),
                     "--warm-up-tolerance must be a fraction such as 0.03, was \"" + warmUpTolerance + "\"");
         }
+        TargetAllowlist allowlist;
+        try {
+            allowlist = TargetAllowlist.parse(allowedTargets);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--allowed-targets: " + e.getMessage());
+        }
         Path dir = workDir != null ? workDir : Files.createTempDirectory("loadlab-agent");
         try {
             return new AgentConfig(
@@ -124,7 +139,8 @@ public final class AgentMain implements Callable<Integer> {
                     dir,
                     cap,
                     window,
-                    tolerance);
+                    tolerance,
+                    allowlist);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }

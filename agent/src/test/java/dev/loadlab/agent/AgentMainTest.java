@@ -52,6 +52,20 @@ class AgentMainTest {
         assertRefused("--warm-up-tolerance must be a fraction such as 0.03", "--warm-up-tolerance", "3%");
     }
 
+    @Test
+    void theAllowedTargetsDefaultToLoopbackAndTakeNamesAddressesAndRanges() throws IOException {
+        assertThat(parse().allowedTargets().entries()).containsExactly("127.0.0.1", "localhost", "[::1]");
+        AgentConfig fenced = parse("--allowed-targets", "10.255.255.1,10.0.0.0/8,[fd00::]/8");
+
+        assertThat(fenced.allowedTargets().check("http://10.1.2.3:80").allowed())
+                .isTrue();
+        assertThat(fenced.allowedTargets().check("http://[fd00::5]:80").allowed())
+                .isTrue();
+        assertThat(fenced.allowedTargets().check("http://127.0.0.1:9000").refusal())
+                .contains("host 127.0.0.1 is not on the target allowlist");
+        assertRefused("--allowed-targets: allowlist entry \"10.0.0.0/33\"", "--allowed-targets", "10.0.0.0/33");
+    }
+
     private void assertRefused(String message, String... args) {
         assertThatThrownBy(() -> parse(args))
                 .isInstanceOf(CommandLine.ParameterException.class)

@@ -109,7 +109,8 @@ public final class Coordinator implements AutoCloseable {
                     config.placementTimeout(),
                     Clock.systemUTC(),
                     new StoredInputs(datasetStore, secrets),
-                    metrics);
+                    metrics,
+                    config.targetAllowlist());
             queued.set(scheduler);
             resources.push(scheduler);
             scheduler.start();
@@ -125,7 +126,7 @@ public final class Coordinator implements AutoCloseable {
                     runQueries,
                     savedScenarios,
                     scheduler,
-                    config.allowedTargets(),
+                    config.targetAllowlist(),
                     new StoredReferences(datasetStore, secrets));
             ScenarioService scenarios = new ScenarioService(savedScenarios, runs::validate, Clock.systemUTC());
             scenarios

@@ -1,6 +1,7 @@
 package dev.loadlab.coordinator;
 
 import dev.loadlab.protocol.scenario.DurationText;
+import dev.loadlab.protocol.target.TargetAllowlist;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -47,8 +48,8 @@ public record CoordinatorConfig(
     public static final String DEFAULT_HAZELCAST_PORT = "5701";
     public static final String DEFAULT_CLUSTER_NAME = "loadlab";
     public static final String DEFAULT_DATA_DIR = "loadlab-data";
-    /** Loopback only; IPv6 in brackets because that is what {@code URI.getHost()} returns for {@code http://[::1]/}. */
-    public static final String DEFAULT_ALLOWED_TARGETS = "127.0.0.1,localhost,[::1]";
+    /** Loopback only, the agent's default too; see {@link TargetAllowlist} for the entries' syntax. */
+    public static final String DEFAULT_ALLOWED_TARGETS = TargetAllowlist.DEFAULT;
 
     public static final String DEFAULT_STEP_GRACE = "60s";
     public static final String DEFAULT_PLACEMENT_TIMEOUT = "10m";
@@ -76,6 +77,11 @@ public record CoordinatorConfig(
         });
         checkPort("hazelcast-port", hazelcastPort);
         allowedTargets = List.copyOf(allowedTargets);
+        try {
+            TargetAllowlist.of(allowedTargets);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--allowed-targets: " + e.getMessage(), e);
+        }
         Objects.requireNonNull(targetHost, "targetHost");
         apiToken = apiToken.filter(t -> !t.isBlank());
         apiToken.ifPresent(token -> {
@@ -225,7 +231,7 @@ public record CoordinatorConfig(
             return this;
         }
 
-        /** Host names scenarios may target, compared with the lowercased {@code URI.getHost()} (IPv6 in brackets). */
+        /** Where scenarios may send load: host names, IP addresses, CIDR ranges (see {@link TargetAllowlist}). */
         public Builder allowedTargets(List<String> hosts) {
             this.allowedTargets = hosts.stream().map(String::trim).toList();
             return this;
@@ -302,6 +308,11 @@ public record CoordinatorConfig(
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    /** {@link #allowedTargets} as the allowlist both the submission and each step are checked against. */
+    public TargetAllowlist targetAllowlist() {
+        return TargetAllowlist.of(allowedTargets);
     }
 
     private static void checkPort(String name, int port) {

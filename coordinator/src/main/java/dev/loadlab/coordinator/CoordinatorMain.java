@@ -78,7 +78,8 @@ public final class CoordinatorMain implements Callable<Integer> {
             names = "--allowed-targets",
             defaultValue = "${env:LOADLAB_ALLOWED_TARGETS:-" + CoordinatorConfig.DEFAULT_ALLOWED_TARGETS + "}",
             split = ",",
-            description = "Hosts scenarios may target (env LOADLAB_ALLOWED_TARGETS, default ${DEFAULT-VALUE}).")
+            description = "Where scenarios may send load: host names, IP addresses ([::1] for IPv6), CIDR ranges"
+                    + " (127.0.0.0/8) (env LOADLAB_ALLOWED_TARGETS, default ${DEFAULT-VALUE}).")
     String[] allowedTargets;
 
     @Option(

@@ -3,11 +3,10 @@ package dev.loadlab.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -33,10 +32,24 @@ class CoordinatorConfigTest {
     }
 
     @Test
-    void theDefaultAllowlistMatchesIpv6LoopbackAsUriGetHostSpellsIt() {
-        String host = URI.create("http://[::1]:9000/").getHost().toLowerCase(Locale.ROOT);
+    void theDefaultAllowlistAllowsLoopbackInEverySpelling() {
+        CoordinatorConfig config = CoordinatorConfig.builder().build();
 
-        assertThat(CoordinatorConfig.builder().build().allowedTargets()).contains(host, "127.0.0.1", "localhost");
+        assertThat(config.targetAllowlist().check("http://[::1]:9000/").allowed())
+                .isTrue();
+        assertThat(config.targetAllowlist().check("http://127.0.0.1:9000/").allowed())
+                .isTrue();
+        assertThat(config.targetAllowlist().check("http://192.0.2.1:9000/").allowed())
+                .isFalse();
+    }
+
+    @Test
+    void anAllowlistEntryItCannotReadIsRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> CoordinatorConfig.builder()
+                        .allowedTargets(List.of("127.0.0.0/40"))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--allowed-targets: allowlist entry \"127.0.0.0/40\"");
     }
 
     @Test

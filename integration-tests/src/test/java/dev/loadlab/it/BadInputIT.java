@@ -80,6 +80,17 @@ class BadInputIT {
                         "host outside the allowlist",
                         VALID.replace("http://127.0.0.1:9", "http://192.0.2.1:80"),
                         "$.target.baseUrl"),
+                Arguments.of(
+                        "port outside 1-65535",
+                        VALID.replace("http://127.0.0.1:9", "http://127.0.0.1:99999"),
+                        "$.target.baseUrl"),
+                Arguments.of(
+                        "users as a numeric string",
+                        VALID.replace("\"users\": 4", "\"users\": \"32\""),
+                        "$.load.users"),
+                Arguments.of(
+                        "agents as a numeric string", VALID.replace("\"agents\": 1", "\"agents\": \"1\""), "$.agents"),
+                Arguments.of("name as a number", VALID.replace("\"name\": \"ok\"", "\"name\": 7"), "$.name"),
                 Arguments.of("zero agents", VALID.replace("\"agents\": 1", "\"agents\": 0"), "$.agents"),
                 Arguments.of("users as text", VALID.replace("\"users\": 4", "\"users\": \"many\""), "$.load.users"),
                 Arguments.of(
@@ -121,6 +132,52 @@ class BadInputIT {
         Api.Reply reply = api.post("/api/v1/runs", VALID.replace("\"users\": 4", "\"users\": -1"));
 
         assertThat(reply.body().get("detail").asText()).isEqualTo("$.load.users: must be between 1 and 10000, was -1");
+    }
+
+    @Test
+    void aPortOutOfBoundsAndANumberAsTextAreNamed() {
+        Api.Reply port = api.post("/api/v1/runs", VALID.replace("http://127.0.0.1:9", "http://127.0.0.1:99999"));
+        Api.Reply users = api.post("/api/v1/runs", VALID.replace("\"users\": 4", "\"users\": \"32\""));
+
+        assertThat(port.body().get("detail").asText()).isEqualTo("$.target.baseUrl: port 99999 is outside 1-65535");
+        assertThat(users.body().get("detail").asText()).isEqualTo("$.load.users: must be a whole number");
+    }
+
+    static Stream<Arguments> bodiesOfAnotherType() {
+        return Stream.of(
+                Arguments.of("/api/v1/runs", VALID),
+                Arguments.of("/api/v1/scenarios", VALID),
+                Arguments.of("/api/v1/secrets", "{\"name\": \"s\", \"value\": \"v\"}"),
+                Arguments.of("/api/v1/datasets", "{\"name\": \"d\", \"format\": \"csv\", \"content\": \"a\\n1\\n\"}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesOfAnotherType")
+    void aBodyThatIsNotJsonOrYamlIsRefusedWith415AndNothingWritten(String path, String body) throws Exception {
+        long scenarios = rows("scenarios");
+
+        Api.Reply reply = api.post(path, "text/plain", body);
+
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(415);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("field").asText()).isEqualTo("Content-Type");
+        assertThat(reply.body().get("status").asInt()).isEqualTo(415);
+        assertThat(reply.body().get("detail").asText())
+                .startsWith("Content-Type: must be application/json")
+                .contains("\"text/plain\"");
+        assertThat(rows("runs")).isZero();
+        assertThat(rows("scenarios")).isEqualTo(scenarios);
+        assertThat(rows("secrets")).isZero();
+        assertThat(rows("datasets")).isZero();
+    }
+
+    @Test
+    void aSubmissionAsJsonOrAJsonTypeIsRead() {
+        Api.Reply reply = api.post(
+                "/api/v1/runs", "application/vnd.loadlab+json", VALID.replace("\"users\": 4", "\"users\": -1"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("field").asText()).isEqualTo("$.load.users");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,6 +73,21 @@ public final class GatlingStepRunner {
      */
     public StepResult run(
             Assignment assignment, String agentId, LongSupplier clusterClockMs, Consumer<ToCoordinator> events) {
+        return run(assignment, agentId, clusterClockMs, events, Map.of());
+    }
+
+    /**
+     * As above, with {@code pinnedHosts}: host name to the addresses it resolved to when the agent checked it against
+     * its allowlist. Gatling connects to those addresses, not to what the name resolves to later, so a name that
+     * changes its answer during the step cannot move the load elsewhere.
+     */
+    public StepResult run(
+            Assignment assignment,
+            String agentId,
+            LongSupplier clusterClockMs,
+            Consumer<ToCoordinator> events,
+            Map<String, List<String>> pinnedHosts) {
+        Objects.requireNonNull(pinnedHosts, "pinnedHosts");
         Objects.requireNonNull(assignment, "assignment");
         Objects.requireNonNull(agentId, "agentId");
         Objects.requireNonNull(clusterClockMs, "clusterClockMs");
@@ -80,7 +96,7 @@ public final class GatlingStepRunner {
             return failed(assignment, agentId, "another step is already running in this agent; it runs one at a time");
         }
         try {
-            return runAlone(assignment, agentId, clusterClockMs, events);
+            return runAlone(assignment, agentId, clusterClockMs, events, pinnedHosts);
         } finally {
             ONE_RUN_PER_JVM.unlock();
         }
@@ -134,7 +150,11 @@ public final class GatlingStepRunner {
     }
 
     private StepResult runAlone(
-            Assignment assignment, String agentId, LongSupplier clusterClockMs, Consumer<ToCoordinator> events) {
+            Assignment assignment,
+            String agentId,
+            LongSupplier clusterClockMs,
+            Consumer<ToCoordinator> events,
+            Map<String, List<String>> pinnedHosts) {
         AgentWork plan;
         try {
             plan = AgentWork.from(assignment);
@@ -159,7 +179,8 @@ public final class GatlingStepRunner {
                         plan.staged() ? plan.profile().startsMs() : null),
                 clusterClockMs,
                 startTimeout,
-                () -> events.accept(new Ready(step.runId(), step.stepIndex(), step.probe(), agentId)));
+                () -> events.accept(new Ready(step.runId(), step.stepIndex(), step.probe(), agentId)),
+                pinnedHosts);
         IntervalTicker ticker = new IntervalTicker(run, agentId, events::accept);
         Instant launched = Instant.now();
         String crash;

@@ -3,6 +3,8 @@ package dev.loadlab.agent.gatling;
 import dev.loadlab.protocol.message.StepKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,6 +43,9 @@ final class RunContext {
     private final LongSupplier clusterClockMs;
     private final Duration startTimeout;
     private final Runnable onReady;
+    /** Host name to the addresses the agent's allowlist check resolved it to; Gatling connects to those only. */
+    private final Map<String, List<String>> pinnedHosts;
+
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.PREPARING);
     private final CountDownLatch decided = new CountDownLatch(1);
     private final AtomicBoolean stopRequested = new AtomicBoolean();
@@ -59,7 +64,9 @@ final class RunContext {
             StepRecorder recorder,
             LongSupplier clusterClockMs,
             Duration startTimeout,
-            Runnable onReady) {
+            Runnable onReady,
+            Map<String, List<String>> pinnedHosts) {
+        this.pinnedHosts = Map.copyOf(pinnedHosts);
         this.step = step;
         this.plan = plan;
         this.recorder = recorder;
@@ -83,6 +90,10 @@ final class RunContext {
 
     StepKey step() {
         return step;
+    }
+
+    Map<String, List<String>> pinnedHosts() {
+        return pinnedHosts;
     }
 
     AgentWork plan() {

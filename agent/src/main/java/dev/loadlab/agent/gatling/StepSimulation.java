@@ -65,6 +65,10 @@ public final class StepSimulation extends Simulation {
                 // One recorded request must be exactly one HTTP exchange: no cache hits, no hidden redirect hops.
                 .disableCaching()
                 .disableFollowRedirect();
+        if (!run.pinnedHosts().isEmpty()) {
+            // The addresses the agent's allowlist allowed, resolved once for the step: no second lookup can differ.
+            protocol = protocol.hostNameAliases(run.pinnedHosts());
+        }
         if (plan.http2()) {
             // Negotiated by ALPN in the TLS handshake (Gatling's SSL context offers h2 once this is on).
             protocol = protocol.enableHttp2();

@@ -32,6 +32,16 @@ public abstract sealed class ApiException extends RuntimeException {
         }
     }
 
+    /**
+     * The request's {@code Content-Type} is not one the route reads; answered as 415 naming the header. The message
+     * says what the route accepts.
+     */
+    public static final class UnsupportedMediaType extends ApiException {
+        public UnsupportedMediaType(String detail) {
+            super(detail);
+        }
+    }
+
     /** A dependency the request needs is down; answered as 503. */
     public static final class Unavailable extends ApiException {
         public Unavailable(String detail) {

@@ -11,7 +11,6 @@ import dev.loadlab.protocol.InvalidInputException;
 import dev.loadlab.protocol.Json;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,17 +45,18 @@ final class DatasetHandlers {
 
     void upload(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
-        String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String media = Replies.mediaType(ctx);
         String body = ctx.body().asString();
         switch (media) {
             case "text/csv" -> uploadRaw(ctx, DatasetParser.CSV, body);
             case "application/x-ndjson", "application/jsonl" -> uploadRaw(ctx, DatasetParser.JSONL, body);
-            case "", "application/json" -> uploadJson(ctx, body);
-            default ->
-                throw new InvalidInputException(
-                        "Content-Type",
-                        "must be application/json ({name, format, content}), text/csv or application/x-ndjson (with"
-                                + " ?name=), was \"" + type + "\"");
+            default -> {
+                if (!Replies.isJson(media)) {
+                    throw new ApiException.UnsupportedMediaType("must be application/json ({name, format, content}),"
+                            + " text/csv or application/x-ndjson (with ?name=), was \"" + type + "\"");
+                }
+                uploadJson(ctx, body);
+            }
         }
     }
 

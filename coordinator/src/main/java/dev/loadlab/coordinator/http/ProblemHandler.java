@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one failure handler: maps every failure to a {@link Problem}. Bad input is 400 naming the field; a body over
+ * The one failure handler: maps every failure to a {@link Problem}. Bad input is 400 naming the field, a body in a
+ * format the route does not read 415 naming {@code Content-Type}; a body over
  * the limit is 400 naming the limit (the issue tracker's contract), unknown routes 404, storage faults 503, anything
  * else 500 without internals. Stateless.
  */
@@ -69,6 +70,7 @@ final class ProblemHandler implements Handler<RoutingContext> {
             case ApiException.NotFound missing -> Problem.of(404, "not-found", "Not found", detail, path);
             case ApiException.Conflict conflict -> Problem.of(409, "conflict", "Conflict", detail, path);
             case ApiException.Unavailable down -> Problem.of(503, "unavailable", "Unavailable", detail, path);
+            case ApiException.UnsupportedMediaType media -> Problem.unsupportedMediaType(detail, path);
         };
     }
 

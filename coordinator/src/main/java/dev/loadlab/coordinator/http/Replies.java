@@ -50,21 +50,43 @@ final class Replies {
     }
 
     /**
-     * The scenario format the request's {@code Content-Type} names: JSON (also when absent) or YAML
-     * ({@code application/yaml}, {@code application/x-yaml}, {@code text/yaml}).
+     * The scenario format the request's {@code Content-Type} names: JSON ({@code application/json},
+     * {@code application/*+json}, or no header) or YAML ({@code application/yaml}, {@code application/x-yaml},
+     * {@code text/yaml}); any other is refused with 415 before the body is read.
      */
     static ScenarioFormat scenarioFormat(RoutingContext ctx) {
-        String type = ctx.request().getHeader("Content-Type");
-        String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String media = mediaType(ctx);
+        if (isJson(media)) {
+            return ScenarioFormat.JSON;
+        }
         return switch (media) {
-            case "", "application/json" -> ScenarioFormat.JSON;
             case "application/yaml", "application/x-yaml", "text/yaml" -> ScenarioFormat.YAML;
             default ->
-                throw new InvalidInputException(
-                        "Content-Type",
-                        "must be application/json or application/yaml (also application/x-yaml, text/yaml) for a"
-                                + " scenario, was \"" + type + "\"");
+                throw new ApiException.UnsupportedMediaType("must be application/json (or application/*+json) or"
+                        + " application/yaml (also application/x-yaml, text/yaml) for a scenario, was \""
+                        + ctx.request().getHeader("Content-Type") + "\"");
         };
+    }
+
+    /** Refuses (415) a body whose {@code Content-Type} is not JSON; {@code what} names the body for the message. */
+    static void requireJson(RoutingContext ctx, String what) {
+        if (!isJson(mediaType(ctx))) {
+            throw new ApiException.UnsupportedMediaType("must be application/json (or application/*+json) for " + what
+                    + ", was \"" + ctx.request().getHeader("Content-Type") + "\"");
+        }
+    }
+
+    /** The request's media type, lowercased, without parameters; empty when it sends none. */
+    static String mediaType(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        return type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** JSON: {@code application/json}, a JSON-based {@code application/*+json}, or no header (the body is JSON). */
+    static boolean isJson(String media) {
+        return media.isEmpty()
+                || media.equals("application/json")
+                || (media.startsWith("application/") && media.endsWith("+json"));
     }
 
     /** The request body, or null after failing the request with a problem naming the missing body. */

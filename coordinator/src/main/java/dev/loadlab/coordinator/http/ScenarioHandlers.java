@@ -84,6 +84,9 @@ final class ScenarioHandlers {
         Map<String, String> labels = Labels.parse(ctx.queryParam("label"));
         String body = ctx.body().asString();
         String patch = body == null || body.isBlank() ? null : body;
+        if (patch != null) {
+            Replies.requireJson(ctx, "a merge patch (application/merge-patch+json)");
+        }
         vertx.executeBlocking(() -> runs.submitSaved(name, patch, labels), false)
                 .onSuccess(id -> {
                     if (id.isPresent()) {

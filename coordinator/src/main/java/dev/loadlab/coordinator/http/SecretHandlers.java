@@ -29,6 +29,7 @@ final class SecretHandlers {
     }
 
     void add(RoutingContext ctx) {
+        Replies.requireJson(ctx, "a secret {name, value}");
         String body = ctx.body().asString();
         if (body == null || body.isBlank()) {
             throw new InvalidInputException("$", "is required: {name, value}");

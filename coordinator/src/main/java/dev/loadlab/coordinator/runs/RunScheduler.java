@@ -15,6 +15,7 @@ import dev.loadlab.coordinator.model.StepStatus;
 import dev.loadlab.coordinator.model.StorageException;
 import dev.loadlab.coordinator.targetcontrol.TargetControlClient;
 import dev.loadlab.coordinator.targetcontrol.TargetControlException;
+import dev.loadlab.protocol.FieldError;
 import dev.loadlab.protocol.ProtocolVersion;
 import dev.loadlab.protocol.message.Hello;
 import dev.loadlab.protocol.message.Interval;
@@ -25,6 +26,7 @@ import dev.loadlab.protocol.message.StepResult;
 import dev.loadlab.protocol.message.ToCoordinator;
 import dev.loadlab.protocol.message.Welcome;
 import dev.loadlab.protocol.scenario.Scenario;
+import dev.loadlab.protocol.target.TargetAllowlist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +68,7 @@ public final class RunScheduler implements AutoCloseable {
     private final Outbox outbox;
     private final StepDriver steps;
     private final RunObserver observer;
+    private final TargetAllowlist allowlist;
 
     public RunScheduler(
             RunJournal runs,
@@ -75,10 +79,23 @@ public final class RunScheduler implements AutoCloseable {
             Duration placementTimeout,
             Clock clock,
             StepInputs inputs) {
-        this(runs, journal, agents, cluster, grace, placementTimeout, clock, inputs, RunObserver.NONE);
+        this(
+                runs,
+                journal,
+                agents,
+                cluster,
+                grace,
+                placementTimeout,
+                clock,
+                inputs,
+                RunObserver.NONE,
+                TargetAllowlist.parse(TargetAllowlist.DEFAULT));
     }
 
-    /** As above, telling {@code observer} how runs go (the coordinator's metrics). */
+    /**
+     * As above, telling {@code observer} how runs go (the coordinator's metrics) and checking each step's target
+     * against {@code allowlist} before anything is sent (a saved or queued scenario may outlive a changed allowlist).
+     */
     public RunScheduler(
             RunJournal runs,
             StepJournal journal,
@@ -88,8 +105,10 @@ public final class RunScheduler implements AutoCloseable {
             Duration placementTimeout,
             Clock clock,
             StepInputs inputs,
-            RunObserver observer) {
+            RunObserver observer,
+            TargetAllowlist allowlist) {
         this.runs = runs;
+        this.allowlist = allowlist;
         this.observer = GuardedObserver.of(observer);
         this.journal = journal;
         this.agents = agents;
@@ -313,6 +332,14 @@ public final class RunScheduler implements AutoCloseable {
     private void nextStep(ActiveRun run) {
         StepPlan plan = run.plans.get(run.next++);
         Instant startedAt = clock.instant();
+        List<FieldError> refused = TargetChecks.refusals(allowlist, run.scenario);
+        if (!refused.isEmpty()) {
+            String reason = "not started, nothing was sent: the target is no longer allowed: "
+                    + refused.stream().map(FieldError::toString).collect(Collectors.joining("; "));
+            LOG.warn("run {} {} {}", run.id, plan, reason);
+            store(run, ResultMerger.notStarted(run.id, plan, startedAt, clock.instant(), reason, false));
+            return;
+        }
         if (!plan.switchesTarget()) {
             steps.prepare(run, plan, startedAt).ifPresent(record -> store(run, record));
             return;

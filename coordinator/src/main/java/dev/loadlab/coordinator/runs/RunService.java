@@ -30,11 +30,10 @@ import dev.loadlab.protocol.scenario.Scenario;
 import dev.loadlab.protocol.scenario.ScenarioCodec;
 import dev.loadlab.protocol.scenario.ScenarioFormat;
 import dev.loadlab.protocol.scenario.ScenarioReferences;
-import java.net.URI;
+import dev.loadlab.protocol.target.TargetAllowlist;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -52,7 +51,7 @@ public final class RunService {
     private final RunReader reader;
     private final ScenarioCatalog scenarios;
     private final RunScheduler scheduler;
-    private final List<String> allowedTargets;
+    private final TargetAllowlist allowlist;
     private final ScenarioReferences references;
 
     /** {@code references}: the datasets and secrets stored now, which every scenario's references are checked against. */
@@ -60,14 +59,13 @@ public final class RunService {
             RunReader reader,
             ScenarioCatalog scenarios,
             RunScheduler scheduler,
-            List<String> allowedTargets,
+            TargetAllowlist allowlist,
             ScenarioReferences references) {
         this.reader = reader;
         this.references = references;
         this.scenarios = scenarios;
         this.scheduler = scheduler;
-        this.allowedTargets =
-                allowedTargets.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        this.allowlist = allowlist;
     }
 
     /** Validates {@code text} (JSON or YAML) whole before anything is written; returns the new run's id. */
@@ -126,11 +124,7 @@ public final class RunService {
     }
 
     private void checkCoordinatorRules(Scenario scenario) {
-        List<FieldError> errors = new ArrayList<>();
-        checkAllowed("$.target.baseUrl", scenario.target().baseUrl(), errors);
-        if (scenario.target().control() != null) {
-            checkAllowed("$.target.control.url", scenario.target().control().url(), errors);
-        }
+        List<FieldError> errors = new ArrayList<>(TargetChecks.refusals(allowlist, scenario));
         // A staged load's agents each take a share of every stage; a stage may well have fewer users than agents.
         if (scenario.load().model() == LoadModel.CLOSED
                 && !scenario.load().staged()
@@ -142,16 +136,6 @@ public final class RunService {
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
-        }
-    }
-
-    private void checkAllowed(String field, String url, List<FieldError> errors) {
-        String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
-        if (!allowedTargets.contains(host)) {
-            errors.add(new FieldError(
-                    field,
-                    "host " + host + " is not in this coordinator's target allowlist " + allowedTargets
-                            + " (set --allowed-targets or LOADLAB_ALLOWED_TARGETS)"));
         }
     }
 

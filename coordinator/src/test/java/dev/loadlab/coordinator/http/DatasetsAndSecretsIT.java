@@ -276,7 +276,7 @@ class DatasetsAndSecretsIT {
         Reply badYaml = send("POST", "/api/v1/scenarios", "application/yaml", "name: [unclosed");
         assertThat(badYaml.status()).isEqualTo(400);
         Reply otherType = send("POST", "/api/v1/scenarios", "text/plain", json);
-        assertThat(otherType.status()).isEqualTo(400);
+        assertThat(otherType.status()).isEqualTo(415);
         assertThat(otherType.json().get("errors").get(0).get("field").asText()).isEqualTo("Content-Type");
     }
 

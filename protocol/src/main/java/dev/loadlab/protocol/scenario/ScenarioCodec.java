@@ -128,6 +128,13 @@ public final class ScenarioCodec {
                     "cannot take the value " + describe(format.getValue()) + ": must be one of "
                             + wireNames(format.getTargetType()));
         }
+        if (e instanceof InvalidFormatException format
+                && format.getTargetType() != null
+                && String.valueOf(format.getOriginalMessage()).startsWith("Cannot coerce")) {
+            // Strict input (Json.strict()): a scalar of another kind is refused, never converted.
+            return new FieldError(
+                    field, "must be " + expected(format.getTargetType()) + ", not " + kind(format.getValue()));
+        }
         if (e instanceof InvalidFormatException format) {
             return new FieldError(
                     field,
@@ -150,6 +157,9 @@ public final class ScenarioCodec {
         if (type == String.class) {
             return "a string";
         }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
         if (type == List.class) {
             return "an array";
         }
@@ -167,6 +177,17 @@ public final class ScenarioCodec {
         return Arrays.stream(type.getEnumConstants())
                 .map(constant -> Json.write(constant).replace("\"", ""))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** How a scalar was written: {@code the string "32"}, {@code the number 32}, {@code the boolean true}. */
+    private static String kind(Object value) {
+        return switch (value) {
+            case String text -> text.isEmpty() ? "an empty string" : "the string \"" + text + "\"";
+            case Boolean bool -> "the boolean " + bool;
+            case Number number -> "the number " + number;
+            case null -> "null";
+            default -> String.valueOf(value);
+        };
     }
 
     private static String describe(Object value) {

@@ -6,6 +6,7 @@ import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_TOKEN_LENGTH;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WORKERS;
 import static dev.loadlab.protocol.scenario.ScenarioLimits.MAX_WORKER_COUNTS;
 
+import dev.loadlab.protocol.target.TargetAllowlist;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -145,6 +146,8 @@ final class TargetRules {
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
                 f.fail(field, "must be an http:// or https:// URL, was \"" + url + "\"");
+            } else if (TargetAllowlist.portProblem(uri) != null) {
+                f.fail(field, TargetAllowlist.portProblem(uri));
             } else if (uri.getHost() == null) {
                 f.fail(field, "must name a host, was \"" + url + "\"");
             } else if (uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
