@@ -246,10 +246,13 @@ public final class RunScheduler implements AutoCloseable {
         ActiveRun run = active.get(result.runId());
         boolean awaited = StepDriver.awaits(run, result);
         try {
-            if (!awaited) {
+            if (!StepDriver.inFlight(run, result)) {
                 // A re-delivery (say, after a coordinator restart): stored once, merged again, acknowledged.
                 redelivery.accept(result);
             } else if (!journal.storeAgentResult(result, clock.instant())) {
+                // Its step is still in flight: an agent whose acknowledgement had not reached it sent the result
+                // again. Merging here would store the step early, from the agents heard so far, and the step's own
+                // conclusion would then find it stored (a duplicate key, retried for ever): RampIT caught that once.
                 LOG.info(
                         "run {} step {}: agent {} delivered its result again",
                         result.runId(),

@@ -97,8 +97,17 @@ final class StepDriver {
 
     /** Whether {@code result} is one the run's step in flight still waits for. */
     static boolean awaits(ActiveRun run, StepResult result) {
+        return inFlight(run, result) && run.step.awaits(result.agentId());
+    }
+
+    /**
+     * Whether {@code result} belongs to the run's step in flight, awaited or not (an agent's second delivery before
+     * the acknowledgement reached it, or a result from an agent the step gave up on): such a step is concluded and
+     * stored by this driver only, never by a re-delivery's merge.
+     */
+    static boolean inFlight(ActiveRun run, StepResult result) {
         ActiveStep step = run == null ? null : run.step;
-        return step != null && step.is(result.key()) && step.awaits(result.agentId());
+        return step != null && step.is(result.key());
     }
 
     void onReady(ActiveRun run, Ready ready) {
