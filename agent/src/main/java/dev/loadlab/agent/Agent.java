@@ -56,7 +56,10 @@ public final class Agent {
     private final GatlingStepRunner runner;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("loadlab-step").factory());
-    private final Map<StepKey, StepResult> unacknowledged = new ConcurrentHashMap<>();
+    // Each result not yet acknowledged, with when it was last sent (System.nanoTime()).
+    private final Map<StepKey, Unacknowledged> unacknowledged = new ConcurrentHashMap<>();
+
+    private record Unacknowledged(StepResult result, long sentNanos) {}
     // The step (or search probe) prepared or running; null when idle.
     private final AtomicReference<StepKey> current = new AtomicReference<>();
     private volatile boolean stopped;
@@ -125,7 +128,7 @@ public final class Agent {
         long lastResend = System.nanoTime();
         while (!stopped && !joined.coordinatorLost()) {
             if (welcomed && System.nanoTime() - lastResend >= RESEND_EVERY.toNanos()) {
-                resendUnacknowledged(joined);
+                resendUnacknowledged(joined, RESEND_EVERY);
                 lastResend = System.nanoTime();
             }
             ToAgent message = joined.receive(POLL);
@@ -141,7 +144,7 @@ public final class Agent {
                     welcomed = true;
                     System.out.println("loadlab-agent ready: id=" + config.id() + " joined " + config.joinAddress()
                             + " (protocol v" + w.protocolVersion() + "; " + AgentWarmUp.describe(warmUp) + ")");
-                    resendUnacknowledged(joined);
+                    resendUnacknowledged(joined, Duration.ZERO);
                     lastResend = System.nanoTime();
                 }
                 case Refused r -> {
@@ -195,7 +198,7 @@ public final class Agent {
                 config.id(),
                 "agent " + config.id() + " is busy with " + busyWith + "; it prepares or runs one step at a time",
                 Instant.now());
-        unacknowledged.put(key, refused);
+        unacknowledged.put(key, new Unacknowledged(refused, System.nanoTime()));
         send(refused);
     }
 
@@ -223,7 +226,7 @@ public final class Agent {
                             refusal,
                             Instant.now())
                     : runner.run(assignment, config.id(), this::clusterTimeMs, this::send, pinned(target));
-            unacknowledged.put(key, result);
+            unacknowledged.put(key, new Unacknowledged(result, System.nanoTime()));
             send(result);
             LOG.info(
                     "run {} step {} done{}{}",
@@ -282,10 +285,21 @@ public final class Agent {
         }
     }
 
-    private void resendUnacknowledged(AgentEndpoint joined) {
-        for (StepResult result : unacknowledged.values()) {
+    /**
+     * Sends again each result not acknowledged and last sent at least {@code olderThan} ago: a result that went out a
+     * moment ago is not resent by the periodic timer before its acknowledgement can come back (the coordinator takes
+     * such a second delivery in its stride, but it is traffic and log noise for nothing); after a (re)join all go.
+     */
+    private void resendUnacknowledged(AgentEndpoint joined, Duration olderThan) {
+        for (Map.Entry<StepKey, Unacknowledged> entry : unacknowledged.entrySet()) {
+            Unacknowledged pending = entry.getValue();
+            if (System.nanoTime() - pending.sentNanos() < olderThan.toNanos()) {
+                continue;
+            }
             try {
-                joined.send(result);
+                joined.send(pending.result());
+                unacknowledged.replace(
+                        entry.getKey(), pending, new Unacknowledged(pending.result(), System.nanoTime()));
             } catch (RuntimeException e) {
                 LOG.warn("cannot reach the coordinator now: {}", e.getMessage());
                 return;
