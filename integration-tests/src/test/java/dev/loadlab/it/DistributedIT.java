@@ -14,41 +14,73 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Distributed execution with three agent JVMs on one machine: an exact split whose sum is what the target served, one
  * start for all, a live timeline, cancel, and an agent killed with SIGKILL under both loss policies.
+ *
+ * <p>One target, coordinator and three agents serve every test (each start costs about 25 s of a loaded CI machine);
+ * before each test, an agent a previous test killed is replaced by a new JVM under a new id, and the target's count
+ * is read, so each test compares what it sent with what the target served since.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DistributedIT {
+    private static final int AGENTS = 3;
+
+    // Static: JUnit fills a static @TempDir before @BeforeAll, an instance one only before each test.
     @TempDir
-    Path dir;
+    static Path dir;
 
     private final List<AgentProcess> agents = new ArrayList<>();
+    private final List<String> ids = new ArrayList<>();
+    private int started;
+    private long servedBefore;
     private TargetServer target;
     private Coordinator coordinator;
     private Api api;
     private String cluster;
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         target = new TargetServer(TargetConfig.ephemeral(64)).start();
         cluster = "distributed-" + UUID.randomUUID();
         coordinator = Coordinator.start(CoordinatorConfig.local(dir.resolve("data"), cluster));
         api = Api.of(coordinator);
-        for (String id : List.of("a1", "a2", "a3")) {
-            agents.add(AgentProcess.start(id, coordinator.clusterAddress(), cluster, dir.resolve("agents")));
+        for (int i = 0; i < AGENTS; i++) {
+            agents.add(null);
+            ids.add(null);
         }
-        Poll.until("three idle agents", Duration.ofSeconds(90), () -> idleAgents() == 3 ? Optional.of(3) : none());
     }
 
-    @AfterEach
+    /** Three live, idle agents, a dead one replaced; and the target's count before the test. */
+    @BeforeEach
+    void threeIdleAgents() {
+        for (int i = 0; i < AGENTS; i++) {
+            if (agents.get(i) == null || !agents.get(i).process().isAlive()) {
+                String id = "a" + (++started);
+                ids.set(i, id);
+                agents.set(i, AgentProcess.start(id, coordinator.clusterAddress(), cluster, dir.resolve("agents")));
+            }
+        }
+        Poll.until(
+                "three idle agents " + ids,
+                Duration.ofSeconds(90),
+                () -> ids.stream().allMatch(this::idle) ? Optional.of(true) : none());
+        servedBefore = servedSoFar();
+    }
+
+    @AfterAll
     void stop() throws Exception {
         for (AgentProcess agent : agents) {
-            agent.close();
+            if (agent != null) {
+                agent.close();
+            }
         }
         coordinator.close();
         target.close();
@@ -135,11 +167,12 @@ class DistributedIT {
         awaitMeasuring(id);
 
         long killedAt = System.nanoTime();
+        String killed = ids.get(1);
         agents.get(1).process().destroyForcibly();
         Poll.until(
-                "the coordinator to notice agent a2 is gone",
+                "the coordinator to notice agent " + killed + " is gone",
                 Duration.ofSeconds(10),
-                () -> registered("a2") ? none() : Optional.of(true));
+                () -> registered(killed) ? none() : Optional.of(true));
         double noticed = (System.nanoTime() - killedAt) / 1e9;
         System.out.println("DistributedIT kill -9: noticed after " + noticed + " s");
         JsonNode run = awaitFinal(id, Duration.ofSeconds(60));
@@ -148,11 +181,11 @@ class DistributedIT {
         assertThat(run.get("status").asText()).as(run.toPrettyString()).isEqualTo("SUCCEEDED");
         JsonNode step = run.get("steps").get(0);
         assertThat(step.get("status").asText()).isEqualTo("DEGRADED");
-        assertThat(step.get("agentsLost").toString()).isEqualTo("[\"a2\"]");
+        assertThat(step.get("agentsLost").toString()).isEqualTo("[\"" + killed + "\"]");
         assertThat(step.get("requests").asLong()).isPositive();
         JsonNode seconds =
                 api.get("/api/v1/runs/" + id + "/steps/0/timeline").body().get("seconds");
-        assertThat(seconds.get(0).get("agentCpuShare").has("a2"))
+        assertThat(seconds.get(0).get("agentCpuShare").has(killed))
                 .as("intervals received before the loss stay")
                 .isTrue();
     }
@@ -162,6 +195,7 @@ class DistributedIT {
         String id = submit(scenario(6, "60s", "abort"));
         awaitMeasuring(id);
 
+        String killed = ids.get(0);
         long killedAt = System.nanoTime();
         agents.get(0).process().destroyForcibly();
         JsonNode run = awaitFinal(id, Duration.ofSeconds(30));
@@ -171,7 +205,7 @@ class DistributedIT {
         assertThat(seconds).as("seconds from kill to a failed run").isLessThan(12.0);
         JsonNode step = run.get("steps").get(0);
         assertThat(step.get("status").asText()).isEqualTo("FAILED");
-        assertThat(step.get("agentsLost").toString()).isEqualTo("[\"a1\"]");
+        assertThat(step.get("agentsLost").toString()).isEqualTo("[\"" + killed + "\"]");
         assertThat(step.get("failure").asText()).contains("onAgentLoss is abort");
     }
 
@@ -210,7 +244,12 @@ class DistributedIT {
         });
     }
 
+    /** What the target served since this test began. */
     private long served() {
+        return servedSoFar() - servedBefore;
+    }
+
+    private long servedSoFar() {
         return new Api("http://127.0.0.1:" + target.port())
                 .get("/stats")
                 .body()
@@ -218,10 +257,10 @@ class DistributedIT {
                 .asLong();
     }
 
-    private long idleAgents() {
+    private boolean idle(String id) {
         return StreamSupport.stream(api.get("/api/v1/agents").body().spliterator(), false)
-                .filter(a -> a.get("state").asText().equals("IDLE"))
-                .count();
+                .anyMatch(a -> a.get("id").asText().equals(id)
+                        && a.get("state").asText().equals("IDLE"));
     }
 
     private boolean registered(String id) {
