@@ -4,9 +4,11 @@ import dev.loadlab.coordinator.model.RunView;
 import dev.loadlab.coordinator.model.ScalingSeries;
 import dev.loadlab.coordinator.model.StepView;
 import dev.loadlab.coordinator.model.TimelinePoint;
+import dev.loadlab.protocol.result.LatencyMs;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.ToLongFunction;
 
 /**
  * The HTML export's chart sections: for each chart an empty {@code figure} ({@code data-chart} names what to draw,
@@ -16,6 +18,10 @@ import java.util.SortedMap;
  * instead. Then each step second by second. Stateless.
  */
 final class ChartSections {
+    /** The timeline table's latency columns after errors: p50, p99, max. */
+    private static final List<ToLongFunction<LatencyMs>> TIMELINE_LATENCIES =
+            List.of(LatencyMs::p50, LatencyMs::p99, LatencyMs::max);
+
     private static final String NO_SCRIPT = "This chart is drawn by the page's script; its figures are in the table.";
 
     private ChartSections() {}
@@ -205,27 +211,13 @@ final class ChartSections {
             html.element("td", Figures.whole(point.probe()), "class", "num");
             html.element("td", Long.toString(point.requests()), "class", "num");
             html.element("td", Long.toString(point.errors()), "class", "num");
-            html.element(
-                    "td",
-                    point.latencyMs() == null
-                            ? Figures.DASH
-                            : Long.toString(point.latencyMs().p50()),
-                    "class",
-                    "num");
-            html.element(
-                    "td",
-                    point.latencyMs() == null
-                            ? Figures.DASH
-                            : Long.toString(point.latencyMs().p99()),
-                    "class",
-                    "num");
-            html.element(
-                    "td",
-                    point.latencyMs() == null
-                            ? Figures.DASH
-                            : Long.toString(point.latencyMs().max()),
-                    "class",
-                    "num");
+            for (ToLongFunction<LatencyMs> figure : TIMELINE_LATENCIES) {
+                html.element(
+                        "td",
+                        point.latencyMs() == null ? Figures.DASH : Long.toString(figure.applyAsLong(point.latencyMs())),
+                        "class",
+                        "num");
+            }
             html.close("tr");
         }
         html.close("tbody").close("table").close("details");

@@ -70,31 +70,9 @@ public final class RunScheduler implements AutoCloseable {
     private final RunObserver observer;
     private final TargetAllowlist allowlist;
 
-    public RunScheduler(
-            RunJournal runs,
-            StepJournal journal,
-            AgentRegistry agents,
-            CoordinatorEndpoint cluster,
-            Duration grace,
-            Duration placementTimeout,
-            Clock clock,
-            StepInputs inputs) {
-        this(
-                runs,
-                journal,
-                agents,
-                cluster,
-                grace,
-                placementTimeout,
-                clock,
-                inputs,
-                RunObserver.NONE,
-                TargetAllowlist.parse(TargetAllowlist.DEFAULT));
-    }
-
     /**
-     * As above, telling {@code observer} how runs go (the coordinator's metrics) and checking each step's target
-     * against {@code allowlist} before anything is sent (a saved or queued scenario may outlive a changed allowlist).
+     * Tells {@code observer} how runs go (the coordinator's metrics) and checks each step's target against {@code
+     * allowlist} before anything is sent (a saved or queued scenario may outlive a changed allowlist).
      */
     public RunScheduler(
             RunJournal runs,
